@@ -1,0 +1,10 @@
+namespace Workflows.Engine.Expressions;
+
+/// <summary>What an evaluation may depend on besides variables: the clock (for now(), today()).</summary>
+public sealed class EvaluationContext
+{
+    public static readonly EvaluationContext Default = new();
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>The step budget that bounds one evaluation (loops over long lists count per item).</summary>
+    public int MaxSteps { get; init; } = 100_000;
+}

@@ -1,0 +1,13 @@
+namespace Workflows.Engine.Model;
+
+/// <summary>What one BPMN file holds: its executable processes, and the messages and errors they refer to.</summary>
+public sealed class BpmnModel
+{
+    public List<ProcessDefinition> Processes { get; } = new();
+    /// <summary>bpmn:message id -> name.</summary>
+    public Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
+    /// <summary>bpmn:error id -> (errorCode, name).</summary>
+    public Dictionary<string, (string? Code, string? Name)> Errors { get; } = new(StringComparer.Ordinal);
+
+    public ProcessDefinition? FindProcess(string id) => Processes.FirstOrDefault(p => p.Id == id);
+}

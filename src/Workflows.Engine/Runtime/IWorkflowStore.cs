@@ -1,0 +1,48 @@
+using Workflows.Engine.Runtime.State;
+
+namespace Workflows.Engine.Runtime;
+
+/// <summary>
+/// The runtime's only door to storage. Reads return detached copies (mutating them changes nothing until
+/// committed); <see cref="CommitAsync"/> writes one step atomically with optimistic concurrency.
+/// Implemented in memory (<see cref="InMemoryWorkflowStore"/>) and with EF Core on SQLite and PostgreSQL.
+/// </summary>
+public interface IWorkflowStore
+{
+    // definitions
+    Task<WorkflowDefinitionRecord?> GetDefinitionAsync(string definitionId, CancellationToken ct = default);
+    /// <summary>The highest published version of a process, or null.</summary>
+    Task<WorkflowDefinitionRecord?> GetLatestPublishedAsync(string processId, CancellationToken ct = default);
+    Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionsAsync(string? processId = null, CancellationToken ct = default);
+    /// <summary>Inserts a published version (fails with a conflict if that version exists) or upserts a draft.
+    /// Published rows are never updated.</summary>
+    Task SaveDefinitionAsync(WorkflowDefinitionRecord definition, CancellationToken ct = default);
+    Task DeleteDraftAsync(string processId, CancellationToken ct = default);
+
+    // instances and what they wait on
+    Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default);
+    Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default);
+    /// <summary>Open tasks of one instance (cancelled with their tokens).</summary>
+    Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);
+    Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
+    /// <summary>Message subscriptions by name; a null key matches subscriptions of any key.</summary>
+    Task<IReadOnlyList<Bookmark>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);
+    /// <summary>Every bookmark with a due time (timers, reminders, retries), for re-scheduling on start-up.</summary>
+    Task<IReadOnlyList<Bookmark>> GetScheduledBookmarksAsync(CancellationToken ct = default);
+    Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken ct = default);
+    Task<Incident?> GetIncidentAsync(Guid incidentId, CancellationToken ct = default);
+    Task<IReadOnlyList<Incident>> GetOpenIncidentsAsync(Guid? instanceId = null, CancellationToken ct = default);
+
+    // outbox
+    /// <summary>Unprocessed outbox messages due now, oldest first.</summary>
+    Task<IReadOnlyList<OutboxMessage>> GetPendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct = default);
+    /// <summary>Saves ProcessedAt / Attempts / NextAttemptAt / LastError of a handled message.</summary>
+    Task UpdateOutboxAsync(OutboxMessage message, CancellationToken ct = default);
+
+    /// <summary>Writes one step atomically. Throws <see cref="Contracts.ConcurrencyConflictException"/> when an
+    /// instance or task version moved, or a bookmark to delete is already gone; nothing is written then.</summary>
+    Task CommitAsync(StepChanges changes, CancellationToken ct = default);
+}

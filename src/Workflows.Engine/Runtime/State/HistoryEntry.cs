@@ -1,0 +1,26 @@
+namespace Workflows.Engine.Runtime.State;
+
+public enum HistoryEventType
+{
+    InstanceStarted, InstanceCompleted, InstanceTerminated, InstanceCancelled,
+    ActivityEntered, ActivityLeft, ActivityCancelled,
+    TaskCreated, TaskClaimed, TaskUnclaimed, TaskDelegated, TaskResolved, TaskReassigned, TaskCompleted, TaskCancelled,
+    TimerFired, MessageCorrelated, ReminderFired, VariablesChanged,
+    IncidentRaised, IncidentResolved, ServiceTaskFailed, ErrorThrown,
+}
+
+/// <summary>One line of an instance's history: what was entered or left, by whom, when, with what data.</summary>
+public sealed class HistoryEntry
+{
+    /// <summary>Assigned by the store (0 until saved).</summary>
+    public long Id { get; set; }
+    public required Guid InstanceId { get; init; }
+    public required HistoryEventType Event { get; init; }
+    public string? ElementId { get; init; }
+    public string? ElementType { get; init; }
+    public string? TokenId { get; init; }
+    public string? Actor { get; init; }
+    public DateTimeOffset At { get; init; }
+    /// <summary>JSON: variables submitted, the task id, the error, ...</summary>
+    public string? Data { get; init; }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+
+namespace Workflows.Engine.Runtime.State;
+
+/// <summary>
+/// The execution state of one instance: tokens (where the process is), scopes (sub-processes and
+/// multi-instance bodies with their local variables) and the process variables. Serialised as one JSON document.
+/// </summary>
+public sealed class InstanceState
+{
+    public JsonObject Variables { get; set; } = new();
+    public List<Token> Tokens { get; set; } = new();
+    public List<ScopeState> Scopes { get; set; } = new();
+    /// <summary>Source of short, instance-unique ids for tokens and scopes.</summary>
+    public int NextId { get; set; } = 1;
+
+    public string NewId(string prefix) => prefix + (NextId++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+public enum TokenStatus
+{
+    /// <summary>About to execute its node (transient inside a step).</summary>
+    Ready = 0,
+    /// <summary>Waiting at its node on a bookmark: a user task, timer, message, call activity or retry.</summary>
+    Waiting = 1,
+    /// <summary>Arrived at a joining gateway, waiting for its siblings.</summary>
+    Joining = 2,
+    /// <summary>Owns a scope (a sub-process or multi-instance body) whose inner tokens run.</summary>
+    InScope = 3,
+}
+
+public sealed class Token
+{
+    public required string Id { get; init; }
+    public required string NodeId { get; set; }
+    /// <summary>The scope this token runs in (null: process level).</summary>
+    public string? ScopeId { get; set; }
+    public TokenStatus Status { get; set; }
+    /// <summary>The sequence flow it arrived by (joins count distinct incoming flows).</summary>
+    public string? ArrivedVia { get; set; }
+}
+
+public enum ScopeKind { SubProcess = 0, MultiInstanceBody = 1, MultiInstanceItem = 2, Activity = 3 }
+
+public sealed class ScopeState
+{
+    public required string Id { get; init; }
+    public required ScopeKind Kind { get; init; }
+    /// <summary>The node this scope belongs to (the sub-process or the multi-instance activity).</summary>
+    public required string NodeId { get; init; }
+    public string? ParentScopeId { get; init; }
+    /// <summary>The token that entered the activity and waits (InScope) until the scope completes.</summary>
+    public required string OwnerTokenId { get; init; }
+    public JsonObject Variables { get; set; } = new();
+
+    // multi-instance body counters (nrOfInstances etc. are also exposed as variables)
+    public int Instances { get; set; }
+    public int Active { get; set; }
+    public int Completed { get; set; }
+    /// <summary>Sequential: the items still to run; parallel: unused.</summary>
+    public JsonArray? PendingItems { get; set; }
+    public int LoopCounter { get; set; }
+}
