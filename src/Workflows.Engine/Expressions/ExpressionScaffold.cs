@@ -34,3 +34,16 @@ public sealed class ExpressionSyntaxException(string message, int position) : Ex
 }
 
 public sealed class ExpressionEvaluationException(string message) : Exception(message);
+
+public readonly record struct IsoDuration(int Years, int Months, int Days, TimeSpan Time)
+{
+    public DateTimeOffset AddTo(DateTimeOffset at) => throw new NotImplementedException();
+    public DateTimeOffset SubtractFrom(DateTimeOffset at) => throw new NotImplementedException();
+}
+public sealed record RepeatingInterval(int? Repetitions, DateTimeOffset? Start, IsoDuration Interval);
+public static class Iso8601
+{
+    public static bool TryParseDuration(string text, out IsoDuration duration) => throw new NotImplementedException();
+    public static bool TryParseDateTime(string text, out DateTimeOffset value) => throw new NotImplementedException();
+    public static bool TryParseRepeatingInterval(string text, out RepeatingInterval? interval) => throw new NotImplementedException();
+}

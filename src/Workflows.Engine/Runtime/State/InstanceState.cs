@@ -38,6 +38,16 @@ public sealed class Token
     public TokenStatus Status { get; set; }
     /// <summary>The sequence flow it arrived by (joins count distinct incoming flows).</summary>
     public string? ArrivedVia { get; set; }
+    /// <summary>The user task this token waits on.</summary>
+    public Guid? TaskId { get; set; }
+    /// <summary>Bookmarks this token owns (boundary timers, reminders, catch events, a retry): deleted when it moves on.</summary>
+    public List<Guid>? Bookmarks { get; set; }
+    /// <summary>The child instance a call activity waits for.</summary>
+    public Guid? ChildInstanceId { get; set; }
+    /// <summary>Failed attempts of the service task this token is at.</summary>
+    public int Attempts { get; set; }
+    /// <summary>The open incident this token is stuck on.</summary>
+    public Guid? IncidentId { get; set; }
 }
 
 public enum ScopeKind { SubProcess = 0, MultiInstanceBody = 1, MultiInstanceItem = 2, Activity = 3 }

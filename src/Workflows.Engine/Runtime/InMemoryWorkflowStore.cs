@@ -1,0 +1,199 @@
+using System.Text.Json;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime.State;
+
+namespace Workflows.Engine.Runtime;
+
+/// <summary>
+/// A store in process memory with the same semantics as the database stores (detached copies, atomic commits,
+/// version guards): for the `run` command, quick tries and the in-memory benchmark. Not durable.
+/// </summary>
+public sealed class InMemoryWorkflowStore : IWorkflowStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, WorkflowDefinitionRecord> _definitions = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, ProcessInstance> _instances = new();
+    private readonly Dictionary<Guid, UserTaskRecord> _tasks = new();
+    private readonly Dictionary<Guid, Bookmark> _bookmarks = new();
+    private readonly Dictionary<Guid, List<HistoryEntry>> _history = new();
+    private readonly Dictionary<Guid, Incident> _incidents = new();
+    private readonly Dictionary<Guid, OutboxMessage> _outbox = new();
+    private long _historyId;
+
+    private static T Copy<T>(T value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, EngineJson.Options), EngineJson.Options)!;
+
+    private T? Read<T>(Func<T?> read) where T : class
+    {
+        lock (_lock)
+        {
+            var value = read();
+            return value is null ? null : Copy(value);
+        }
+    }
+
+    private IReadOnlyList<T> ReadMany<T>(Func<IEnumerable<T>> read)
+    {
+        lock (_lock) return read().Select(Copy).ToList();
+    }
+
+    public Task<WorkflowDefinitionRecord?> GetDefinitionAsync(string definitionId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _definitions.GetValueOrDefault(definitionId)));
+
+    public Task<WorkflowDefinitionRecord?> GetLatestPublishedAsync(string processId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _definitions.Values
+            .Where(d => d.ProcessId == processId && d.Status == DefinitionStatus.Published)
+            .MaxBy(d => d.Version)));
+
+    public Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionsAsync(string? processId = null, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _definitions.Values.Where(d => processId is null || d.ProcessId == processId)
+            .OrderBy(d => d.ProcessId).ThenBy(d => d.Version)));
+
+    public Task SaveDefinitionAsync(WorkflowDefinitionRecord definition, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            if (definition.Status == DefinitionStatus.Published && _definitions.ContainsKey(definition.Id))
+                throw new ConcurrencyConflictException($"Definition {definition.Id} is already published.");
+            _definitions[definition.Id] = Copy(definition);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteDraftAsync(string processId, CancellationToken ct = default)
+    {
+        lock (_lock) _definitions.Remove(WorkflowDefinitionRecord.DraftId(processId));
+        return Task.CompletedTask;
+    }
+
+    public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _instances.GetValueOrDefault(instanceId)));
+
+    public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _instances.Values
+            .Where(i => (query.ProcessId is null || i.ProcessId == query.ProcessId) &&
+                        (query.BusinessKey is null || i.BusinessKey == query.BusinessKey) &&
+                        (query.Status is null || i.Status == query.Status) &&
+                        (query.HasIncident is null || (i.OpenIncidents > 0) == query.HasIncident))
+            .OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)));
+
+    public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _tasks.GetValueOrDefault(taskId)));
+
+    public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _tasks.Values.Where(t => Matches(t, query))
+            .OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt)
+            .Skip(query.Skip).Take(query.Take)));
+
+    private static bool Matches(UserTaskRecord t, TaskQuery q)
+    {
+        if (q.OpenOnly && !t.IsOpen) return false;
+        if (q.InstanceId is { } id && t.InstanceId != id) return false;
+        if (q.ProcessId is not null && t.ProcessId != q.ProcessId) return false;
+        if (q.BusinessKey is not null && t.BusinessKey != q.BusinessKey) return false;
+        if (q.Assignee is not null && t.Assignee != q.Assignee) return false;
+        if (q.ActionableBy is { } user)
+        {
+            var groups = q.CandidateGroups ?? Array.Empty<string>();
+            var mine = t.Assignee == user ||
+                       (t.Assignee is null && (t.CandidateUsers.Contains(user) ||
+                                               t.CandidateGroups.Any(g => groups.Contains(g, StringComparer.OrdinalIgnoreCase))));
+            if (!mine) return false;
+        }
+        return true;
+    }
+
+    public Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _tasks.Values.Where(t => t.InstanceId == instanceId && t.IsOpen).OrderBy(t => t.CreatedAt)));
+
+    public Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _bookmarks.GetValueOrDefault(bookmarkId)));
+
+    public Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b => b.InstanceId == instanceId).OrderBy(b => b.CreatedAt)));
+
+    public Task<IReadOnlyList<Bookmark>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b =>
+            b.Kind == BookmarkKind.Message && b.MessageName == messageName &&
+            (correlationKey is null || b.CorrelationKey == correlationKey)).OrderBy(b => b.CreatedAt)));
+
+    public Task<IReadOnlyList<Bookmark>> GetScheduledBookmarksAsync(CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b => b.DueAt is not null).OrderBy(b => b.DueAt)));
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _history.GetValueOrDefault(instanceId) ?? new List<HistoryEntry>()));
+
+    public Task<Incident?> GetIncidentAsync(Guid incidentId, CancellationToken ct = default) =>
+        Task.FromResult(Read(() => _incidents.GetValueOrDefault(incidentId)));
+
+    public Task<IReadOnlyList<Incident>> GetOpenIncidentsAsync(Guid? instanceId = null, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _incidents.Values.Where(i => i.IsOpen && (instanceId is null || i.InstanceId == instanceId))
+            .OrderBy(i => i.CreatedAt)));
+
+    public Task<IReadOnlyList<OutboxMessage>> GetPendingOutboxAsync(DateTimeOffset now, int max, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _outbox.Values.Where(m => m.ProcessedAt is null && (m.NextAttemptAt is null || m.NextAttemptAt <= now))
+            .OrderBy(m => m.CreatedAt).Take(max)));
+
+    public Task UpdateOutboxAsync(OutboxMessage message, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            if (_outbox.ContainsKey(message.Id)) _outbox[message.Id] = Copy(message);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task CommitAsync(StepChanges changes, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            // Check everything first, so a conflict writes nothing.
+            foreach (var instance in changes.UpdatedInstances)
+            {
+                var expected = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version);
+                if (!_instances.TryGetValue(instance.Id, out var stored) || stored.Version != expected)
+                    throw new ConcurrencyConflictException($"Instance {instance.Id} was changed by another step.");
+            }
+            foreach (var instance in changes.InsertedInstances)
+                if (_instances.ContainsKey(instance.Id)) throw new ConcurrencyConflictException($"Instance {instance.Id} exists.");
+            foreach (var task in changes.UpdatedTasks)
+            {
+                var expected = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version);
+                if (!_tasks.TryGetValue(task.Id, out var stored) || stored.Version != expected)
+                    throw new ConcurrencyConflictException($"Task {task.Id} was changed by another step.");
+            }
+            foreach (var id in changes.DeletedBookmarks)
+                if (!_bookmarks.ContainsKey(id)) throw new ConcurrencyConflictException($"Bookmark {id} is already gone.");
+
+            foreach (var instance in changes.InsertedInstances) _instances[instance.Id] = Copy(instance);
+            foreach (var instance in changes.UpdatedInstances)
+            {
+                instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
+                _instances[instance.Id] = Copy(instance);
+            }
+            foreach (var task in changes.InsertedTasks) _tasks[task.Id] = Copy(task);
+            foreach (var task in changes.UpdatedTasks)
+            {
+                task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
+                _tasks[task.Id] = Copy(task);
+            }
+            foreach (var id in changes.DeletedBookmarks) _bookmarks.Remove(id);
+            foreach (var bookmark in changes.InsertedBookmarks) _bookmarks[bookmark.Id] = Copy(bookmark);
+            foreach (var entry in changes.History)
+            {
+                entry.Id = ++_historyId;
+                if (!_history.TryGetValue(entry.InstanceId, out var list)) _history[entry.InstanceId] = list = new();
+                list.Add(Copy(entry));
+            }
+            foreach (var incident in changes.InsertedIncidents) _incidents[incident.Id] = Copy(incident);
+            foreach (var incident in changes.UpdatedIncidents)
+            {
+                if (!_incidents.TryGetValue(incident.Id, out var stored)) continue;
+                stored.ResolvedAt = incident.ResolvedAt;
+                stored.ResolvedBy = incident.ResolvedBy;
+            }
+            foreach (var message in changes.Outbox) _outbox[message.Id] = Copy(message);
+        }
+        return Task.CompletedTask;
+    }
+}

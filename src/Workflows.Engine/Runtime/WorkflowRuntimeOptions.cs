@@ -1,0 +1,15 @@
+namespace Workflows.Engine.Runtime;
+
+public sealed class WorkflowRuntimeOptions
+{
+    /// <summary>How often a step is re-run after losing an optimistic-concurrency race to an unrelated step.</summary>
+    public int MaxConflictRetries { get; set; } = 8;
+    /// <summary>Waits between failed attempts of a service task; the last one repeats. Attempts are the task's wf:retries.</summary>
+    public TimeSpan[] ServiceRetryBackoff { get; set; } = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
+    /// <summary>Template names send tasks may use; null = any (checked at publish when set).</summary>
+    public IReadOnlySet<string>? KnownTemplates { get; set; }
+    /// <summary>The group told about incidents.</summary>
+    public string AdministratorsGroup { get; set; } = "administrators";
+    /// <summary>Upper bound of node executions in one step, so a loop drawn without a wait cannot spin forever.</summary>
+    public int MaxNodeExecutionsPerStep { get; set; } = 10_000;
+}
