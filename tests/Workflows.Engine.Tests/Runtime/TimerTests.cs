@@ -1,0 +1,115 @@
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime.State;
+
+namespace Workflows.Engine.Tests.Runtime;
+
+public sealed class TimerTests : RuntimeTestBase
+{
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Intermediate_timer_waits_for_its_duration(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("intermediate-timer.bpmn");
+        Assert.Empty(await h.OpenTasksAsync(instance.Id));
+
+        Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromHours(1)));
+        Assert.Empty(await h.OpenTasksAsync(instance.Id));
+
+        Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromHours(1)));
+        await h.TaskAsync(instance.Id, "after");
+        Assert.Single(await h.HistoryAsync(instance.Id), e => e.Event == HistoryEventType.TimerFired);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Firing_a_timer_twice_runs_it_once(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("intermediate-timer.bpmn");
+        var bookmark = Assert.Single(await h.Store.GetBookmarksOfInstanceAsync(instance.Id));
+
+        await Task.WhenAll(h.Runtime.FireAsync(bookmark.Id), h.Runtime.FireAsync(bookmark.Id));
+        await h.Runtime.FireAsync(bookmark.Id);
+
+        Assert.Single(await h.OpenTasksAsync(instance.Id));
+        Assert.Single(await h.HistoryAsync(instance.Id), e => e.Event == HistoryEventType.TimerFired);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Non_interrupting_cycle_reminds_while_the_task_stays_open(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("boundary-timers.bpmn");
+        var assess = await h.TaskAsync(instance.Id, "assess");
+
+        await h.AdvanceAsync(TimeSpan.FromDays(1));
+        await h.AdvanceAsync(TimeSpan.FromDays(1));
+
+        var nudges = await h.NotificationsAsync(NotificationKinds.SendTask);
+        Assert.Equal(2, nudges.Count);
+        Assert.All(nudges, n => Assert.Equal(["alice"], n.Users));
+        Assert.True((await h.Store.GetTaskAsync(assess.Id))!.IsOpen);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Interrupting_timer_at_the_due_date_escalates(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("boundary-timers.bpmn");
+        var assess = await h.TaskAsync(instance.Id, "assess");
+
+        await h.AdvanceAsync(TimeSpan.FromDays(3));
+
+        Assert.Equal(UserTaskStatus.Cancelled, (await h.Store.GetTaskAsync(assess.Id))!.Status);
+        await h.TaskAsync(instance.Id, "escalated");
+        var escalation = Assert.Single(await h.NotificationsAsync(NotificationKinds.TaskEscalated));
+        Assert.Equal(["alice"], escalation.Users);
+        // The cycle's bookmark went with the interrupted task: nothing else is pending for it.
+        Assert.All(await h.Store.GetBookmarksOfInstanceAsync(instance.Id), b => Assert.NotEqual("nudge", b.ElementId));
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Completing_a_task_removes_its_boundary_timers(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("boundary-timers.bpmn");
+        await h.CompleteAsync(instance.Id, "assess");
+
+        Assert.Equal(InstanceStatus.Completed, (await h.InstanceAsync(instance.Id)).Status);
+        Assert.Empty(await h.Store.GetBookmarksOfInstanceAsync(instance.Id));
+        Assert.Empty(h.Scheduler.Pending);
+        Assert.Equal(0, await h.AdvanceAsync(TimeSpan.FromDays(10)));
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Reminders_go_out_before_the_due_date_then_stop_when_done(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("reminders.bpmn");
+        var task = await h.TaskAsync(instance.Id, "screen");
+        Assert.Equal(h.Clock.GetUtcNow().AddDays(5), task.DueAt);
+
+        await h.AdvanceAsync(TimeSpan.FromDays(2)); // due in 3 days: first reminder
+        var first = Assert.Single(await h.NotificationsAsync(NotificationKinds.TaskReminder));
+        Assert.Equal(TimeSpan.FromDays(3), first.Offset);
+        Assert.Equal(task.Id, first.TaskId);
+        Assert.Equal(["alice"], first.Users);
+
+        await h.CompleteAsync(instance.Id, "screen", user: "alice");
+        await h.AdvanceAsync(TimeSpan.FromDays(5));
+        Assert.Single(await h.NotificationsAsync(NotificationKinds.TaskReminder));
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Recover_hands_every_pending_timer_to_the_scheduler_again(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("reminders.bpmn");
+        var pending = h.Scheduler.Pending.Keys.Order().ToList();
+        Assert.Equal(2, pending.Count);
+
+        var restarted = new RuntimeHarness(h.Store);
+        await restarted.Runtime.RecoverAsync();
+        Assert.Equal(pending, restarted.Scheduler.Pending.Keys.Order());
+        Assert.Equal(instance.Id, (await h.Store.GetBookmarkAsync(pending[0]))!.InstanceId);
+    }
+}
