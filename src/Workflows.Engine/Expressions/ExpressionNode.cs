@@ -1,0 +1,215 @@
+namespace Workflows.Engine.Expressions;
+
+/// <summary>The syntax tree of an expression. Each node evaluates itself, counting a step against the budget.</summary>
+internal abstract class ExpressionNode
+{
+    public abstract object? Evaluate(ExpressionEvaluator e, IVariableScope scope);
+}
+
+internal sealed class LiteralNode(object? value) : ExpressionNode
+{
+    public object? Value { get; } = value;
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        return Value;
+    }
+}
+
+internal sealed class NameNode(string name) : ExpressionNode
+{
+    public string Name { get; } = name;
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        return scope.TryGetVariable(Name, out var value) ? value : null;
+    }
+}
+
+/// <summary><c>target.field</c>; on a list, the field of each element.</summary>
+internal sealed class PathNode(ExpressionNode target, string field) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        return Get(e, target.Evaluate(e, scope), field);
+    }
+
+    private static object? Get(ExpressionEvaluator e, object? value, string field) => value switch
+    {
+        IReadOnlyDictionary<string, object?> map => map.TryGetValue(field, out var v) ? v : null,
+        IReadOnlyList<object?> list => list.Select(item => { e.Step(); return Get(e, item, field); }).ToList(),
+        DateTimeOffset dt => field switch
+        {
+            "year" => (decimal)dt.Year, "month" => (decimal)dt.Month, "day" => (decimal)dt.Day,
+            "hour" => (decimal)dt.Hour, "minute" => (decimal)dt.Minute, "second" => (decimal)dt.Second, _ => null,
+        },
+        DateOnly d => field switch { "year" => (decimal)d.Year, "month" => (decimal)d.Month, "day" => (decimal)d.Day, _ => null },
+        TimeSpan t => field switch { "days" => (decimal)t.Days, "hours" => (decimal)t.Hours, "minutes" => (decimal)t.Minutes, "seconds" => (decimal)t.Seconds, _ => null },
+        _ => null,
+    };
+}
+
+/// <summary><c>list[expr]</c>: a number picks an element (1-based, negative from the end); anything else filters,
+/// with the element as <c>item</c> and its fields in scope.</summary>
+internal sealed class FilterNode(ExpressionNode target, ExpressionNode filter) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var value = target.Evaluate(e, scope);
+        if (value is null) return null;
+        var list = value as IReadOnlyList<object?> ?? [value];
+        if (filter is LiteralNode { Value: decimal index })
+        {
+            var i = (int)index;
+            var at = i > 0 ? i - 1 : list.Count + i;
+            return at >= 0 && at < list.Count ? list[at] : null;
+        }
+        var result = new List<object?>();
+        foreach (var item in list)
+        {
+            e.Step();
+            if (filter.Evaluate(e, new ItemScope(item, scope)) is true) result.Add(item);
+        }
+        return result;
+    }
+}
+
+internal sealed class ItemScope(object? item, IVariableScope outer) : IVariableScope
+{
+    public bool TryGetVariable(string name, out object? value)
+    {
+        if (name == "item")
+        {
+            value = item;
+            return true;
+        }
+        if (item is IReadOnlyDictionary<string, object?> map && map.TryGetValue(name, out value)) return true;
+        return outer.TryGetVariable(name, out value);
+    }
+}
+
+internal sealed class ListNode(IReadOnlyList<ExpressionNode> items) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var list = new List<object?>(items.Count);
+        foreach (var item in items) list.Add(item.Evaluate(e, scope));
+        return list;
+    }
+}
+
+internal sealed class ContextNode(IReadOnlyList<(string Key, ExpressionNode Value)> entries) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, value) in entries) map[key] = value.Evaluate(e, scope);
+        return map;
+    }
+}
+
+internal sealed class UnaryNode(string op, ExpressionNode operand) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var value = operand.Evaluate(e, scope);
+        return op switch
+        {
+            "-" => value switch { decimal d => -d, TimeSpan t => -t, _ => null },
+            "not" => value is bool b ? !b : null,
+            "empty" => value switch
+            {
+                null => true, string s => s.Length == 0, IReadOnlyList<object?> l => l.Count == 0,
+                IReadOnlyDictionary<string, object?> m => m.Count == 0, _ => false,
+            },
+            _ => throw new ExpressionEvaluationException($"unknown operator {op}"),
+        };
+    }
+}
+
+internal sealed class BinaryNode(string op, ExpressionNode left, ExpressionNode right) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        switch (op)
+        {
+            case "and":
+            {
+                var l = left.Evaluate(e, scope);
+                if (l is false) return false;
+                var r = right.Evaluate(e, scope);
+                if (r is false) return false;
+                return l is true && r is true ? true : null;
+            }
+            case "or":
+            {
+                var l = left.Evaluate(e, scope);
+                if (l is true) return true;
+                var r = right.Evaluate(e, scope);
+                if (r is true) return true;
+                return l is false && r is false ? false : null;
+            }
+        }
+        var a = left.Evaluate(e, scope);
+        var b = right.Evaluate(e, scope);
+        return op switch
+        {
+            "=" => ValueOps.AreEqual(a, b),
+            "!=" => !ValueOps.AreEqual(a, b),
+            "<" => ValueOps.Compare(a, b) is { } c1 ? c1 < 0 : null,
+            "<=" => ValueOps.Compare(a, b) is { } c2 ? c2 <= 0 : null,
+            ">" => ValueOps.Compare(a, b) is { } c3 ? c3 > 0 : null,
+            ">=" => ValueOps.Compare(a, b) is { } c4 ? c4 >= 0 : null,
+            "+" => ValueOps.Add(a, b),
+            "-" => ValueOps.Subtract(a, b),
+            "*" => ValueOps.Multiply(a, b),
+            "/" => ValueOps.Divide(a, b),
+            "%" => a is decimal x && b is decimal y && y != 0 ? x % y : null,
+            "in" => b switch
+            {
+                IReadOnlyList<object?> list => list.Any(item => ValueOps.AreEqual(a, item)),
+                _ => ValueOps.AreEqual(a, b),
+            },
+            _ => throw new ExpressionEvaluationException($"unknown operator {op}"),
+        };
+    }
+}
+
+internal sealed class BetweenNode(ExpressionNode value, ExpressionNode low, ExpressionNode high) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var v = value.Evaluate(e, scope);
+        var lo = ValueOps.Compare(v, low.Evaluate(e, scope));
+        var hi = ValueOps.Compare(v, high.Evaluate(e, scope));
+        return lo is null || hi is null ? null : lo >= 0 && hi <= 0;
+    }
+}
+
+internal sealed class IfNode(ExpressionNode condition, ExpressionNode then, ExpressionNode otherwise) : ExpressionNode
+{
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        return condition.Evaluate(e, scope) is true ? then.Evaluate(e, scope) : otherwise.Evaluate(e, scope);
+    }
+}
+
+internal sealed class CallNode(string name, BuiltInFunction function, IReadOnlyList<ExpressionNode> arguments) : ExpressionNode
+{
+    public string Name { get; } = name;
+    public override object? Evaluate(ExpressionEvaluator e, IVariableScope scope)
+    {
+        e.Step();
+        var args = new object?[arguments.Count];
+        for (var i = 0; i < args.Length; i++) args[i] = arguments[i].Evaluate(e, scope);
+        return function.Invoke(e, Name, args);
+    }
+}
