@@ -1,0 +1,351 @@
+using System.Globalization;
+using System.Xml.Linq;
+using Workflows.Engine.Expressions;
+using Workflows.Engine.Model;
+
+namespace Workflows.Engine.Parsing;
+
+/// <summary>Turns the XML of one file into the model: elements, attributes (ours and Camunda 7's), references.</summary>
+internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
+{
+    private static readonly XNamespace Bpmn = BpmnNamespaces.Bpmn;
+    private static readonly XNamespace Camunda = BpmnNamespaces.Camunda;
+    private static readonly XNamespace Wf = BpmnNamespaces.Workflow;
+    private static readonly XNamespace Xsi = BpmnNamespaces.Xsi;
+
+    /// <summary>Non-executing parts of a diagram, kept out of the model.</summary>
+    private static readonly HashSet<string> Artifacts =
+        ["laneSet", "textAnnotation", "association", "group", "dataObject", "dataObjectReference", "dataStoreReference", "documentation", "extensionElements", "property"];
+
+    private static readonly Dictionary<string, string> Unsupported = new()
+    {
+        ["scriptTask"] = "scripts cannot run here; use a service task bound to a registered handler",
+        ["businessRuleTask"] = "decision tables are not supported yet; use an exclusive gateway or a service task",
+        ["receiveTask"] = "use an intermediate message catch event instead",
+        ["complexGateway"] = "use exclusive, parallel, inclusive or event-based gateways",
+        ["transaction"] = "transactions and compensation are not supported",
+        ["adHocSubProcess"] = "ad-hoc sub-processes are not supported",
+        ["intermediateThrowEvent"] = "only intermediate throw events without an event definition are supported",
+        ["callChoreography"] = "choreographies are not executable",
+        ["subChoreography"] = "choreographies are not executable",
+        ["choreographyTask"] = "choreographies are not executable",
+    };
+
+    private readonly Dictionary<string, XElement> _ids = new(StringComparer.Ordinal);
+    private BpmnModel _model = null!;
+
+    public BpmnModel? Read(XElement definitions)
+    {
+        _model = new BpmnModel();
+        CollectIds(definitions);
+        foreach (var message in definitions.Elements(Bpmn + "message"))
+            if (Id(message) is { } id) _model.Messages[id] = (string?)message.Attribute("name") ?? id;
+        foreach (var error in definitions.Elements(Bpmn + "error"))
+            if (Id(error) is { } id) _model.Errors[id] = ((string?)error.Attribute("errorCode"), (string?)error.Attribute("name"));
+
+        var processes = definitions.Elements(Bpmn + "process").ToList();
+        foreach (var element in processes)
+        {
+            var executable = (string?)element.Attribute("isExecutable");
+            if (executable == "false")
+            {
+                Warn(DiagnosticCodes.NotExecutable, $"process '{Id(element)}' is marked isExecutable=\"false\" and is skipped.", element);
+                continue;
+            }
+            var id = Id(element);
+            if (id is null) continue;
+            var process = new ProcessDefinition
+            {
+                Id = id, Name = (string?)element.Attribute("name"), Location = BpmnParser.Location(element),
+            };
+            ReadScope(element, process, null, process.Nodes, process.Flows);
+            Link(process);
+            _model.Processes.Add(process);
+        }
+        if (_model.Processes.Count == 0)
+            Error(DiagnosticCodes.NoExecutableProcess, "The file has no executable process.", definitions);
+        return _model;
+    }
+
+    private void CollectIds(XElement root)
+    {
+        foreach (var element in root.Descendants())
+        {
+            if (element.Name.Namespace != Bpmn || (string?)element.Attribute("id") is not { } id) continue;
+            if (!_ids.TryAdd(id, element))
+                Error(DiagnosticCodes.DuplicateId, $"The id '{id}' is used twice (also at line {BpmnParser.Location(_ids[id]).Line}).", element, id);
+        }
+    }
+
+    /// <summary>Reads the nodes and flows directly inside a process or sub-process.</summary>
+    private void ReadScope(XElement container, ProcessDefinition process, SubProcess? parent, List<FlowNode> nodes, List<SequenceFlow> flows)
+    {
+        foreach (var child in container.Elements())
+        {
+            if (child.Name.Namespace != Bpmn)
+            {
+                if (child.Name.Namespace != BpmnNamespaces.BpmnDi)
+                    Warn(DiagnosticCodes.IgnoredExtension, $"<{child.Name.LocalName}> from '{child.Name.NamespaceName}' is not BPMN and is ignored.", child);
+                continue;
+            }
+            var local = child.Name.LocalName;
+            if (Artifacts.Contains(local)) continue;
+            if (local == "sequenceFlow")
+            {
+                if (ReadFlow(child) is { } flow)
+                {
+                    flows.Add(flow);
+                    process.FlowsById.TryAdd(flow.Id, flow);
+                }
+                continue;
+            }
+            var node = ReadNode(child, process);
+            if (node is null) continue;
+            node.Parent = parent;
+            nodes.Add(node);
+            process.NodesById.TryAdd(node.Id, node);
+        }
+    }
+
+    private SequenceFlow? ReadFlow(XElement element)
+    {
+        var id = Id(element);
+        if (id is null) return null;
+        var conditionElement = element.Element(Bpmn + "conditionExpression");
+        string? conditionText = null;
+        CompiledExpression? condition = null;
+        if (conditionElement is not null)
+        {
+            var language = (string?)conditionElement.Attribute("language");
+            if (language is not null && !language.Equals("feel", StringComparison.OrdinalIgnoreCase) && !language.Equals("juel", StringComparison.OrdinalIgnoreCase) &&
+                !language.Contains("FEEL", StringComparison.OrdinalIgnoreCase))
+                Error(DiagnosticCodes.UnsupportedElement, $"sequenceFlow '{id}' has a condition in the script language '{language}': scripts cannot run here; write it in the expression language.", conditionElement, id);
+            conditionText = conditionElement.Value.Trim();
+            if (conditionText.Length == 0) conditionText = null;
+            else condition = Expression(conditionText, element, id, "condition", alwaysExpression: true);
+        }
+        return new SequenceFlow
+        {
+            Id = id, Name = (string?)element.Attribute("name"),
+            SourceRef = (string?)element.Attribute("sourceRef") ?? "", TargetRef = (string?)element.Attribute("targetRef") ?? "",
+            ConditionText = conditionText, Condition = condition, Location = BpmnParser.Location(element),
+        };
+    }
+
+    private FlowNode? ReadNode(XElement e, ProcessDefinition process)
+    {
+        var local = e.Name.LocalName;
+        if (Unsupported.TryGetValue(local, out var why) && !(local == "intermediateThrowEvent" && EventDefinitions(e).Count == 0))
+        {
+            Error(DiagnosticCodes.UnsupportedElement, $"{local} '{Id(e) ?? "?"}' is not supported: {why}.", e, Id(e));
+            return null;
+        }
+        var id = Id(e);
+        if (id is null) return null;
+        CheckChildren(e, id);
+        var location = BpmnParser.Location(e);
+        var name = (string?)e.Attribute("name");
+        var defaultFlow = (string?)e.Attribute("default");
+
+        switch (local)
+        {
+            case "startEvent":
+                return new StartEvent
+                {
+                    Id = id, Name = name, Location = location,
+                    Definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true),
+                    FormKey = Attr(e, "formKey"),
+                };
+            case "endEvent":
+                return new EndEvent { Id = id, Name = name, Location = location, Definition = SingleDefinition(e, id, allowTerminate: true, allowError: true) };
+            case "intermediateCatchEvent":
+            {
+                var definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true);
+                if (definition is null)
+                {
+                    Error(DiagnosticCodes.UnsupportedEventDefinition, $"intermediateCatchEvent '{id}' needs a timer or message event definition.", e, id);
+                    return null;
+                }
+                return new IntermediateCatchEvent { Id = id, Name = name, Location = location, Definition = definition };
+            }
+            case "intermediateThrowEvent":
+                return new IntermediateThrowEvent { Id = id, Name = name, Location = location };
+            case "boundaryEvent":
+            {
+                var definition = SingleDefinition(e, id, allowTimer: true, allowError: true);
+                if (definition is null)
+                {
+                    Error(DiagnosticCodes.InvalidBoundaryEvent, $"boundaryEvent '{id}' needs a timer or error event definition.", e, id);
+                    return null;
+                }
+                return new BoundaryEvent
+                {
+                    Id = id, Name = name, Location = location, Definition = definition,
+                    AttachedToRef = (string?)e.Attribute("attachedToRef") ?? "",
+                    CancelActivity = (string?)e.Attribute("cancelActivity") != "false",
+                };
+            }
+            case "exclusiveGateway": return new ExclusiveGateway { Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow };
+            case "parallelGateway": return new ParallelGateway { Id = id, Name = name, Location = location };
+            case "inclusiveGateway": return new InclusiveGateway { Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow };
+            case "eventBasedGateway": return new EventBasedGateway { Id = id, Name = name, Location = location };
+            case "userTask": return ReadUserTask(e, id, name, location, defaultFlow);
+            case "serviceTask": return ReadServiceTask(e, id, name, location, defaultFlow);
+            case "sendTask": return ReadSendTask(e, id, name, location, defaultFlow);
+            case "task":
+            case "manualTask":
+                return new PassThroughTask
+                {
+                    Id = id, Name = name, Location = location, Kind = local, DefaultFlowId = defaultFlow,
+                    MultiInstance = ReadMultiInstance(e, id), Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
+                };
+            case "subProcess":
+            {
+                if ((string?)e.Attribute("triggeredByEvent") == "true")
+                {
+                    Error(DiagnosticCodes.UnsupportedElement, $"subProcess '{id}' is an event sub-process, which is not supported; use boundary events.", e, id);
+                    return null;
+                }
+                var sub = new SubProcess
+                {
+                    Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow, MultiInstance = ReadMultiInstance(e, id),
+                    Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
+                };
+                ReadScope(e, process, sub, sub.Nodes, sub.Flows);
+                return sub;
+            }
+            case "callActivity": return ReadCallActivity(e, id, name, location, defaultFlow);
+            default:
+                Error(DiagnosticCodes.UnsupportedElement, $"{local} '{id}' is not part of the supported BPMN subset.", e, id);
+                return null;
+        }
+    }
+
+    /// <summary>Children a flow node may have; anything else (listeners, loops, data associations) is refused.</summary>
+    private void CheckChildren(XElement e, string id)
+    {
+        foreach (var child in e.Elements())
+        {
+            var local = child.Name.LocalName;
+            if (child.Name.Namespace != Bpmn) continue;
+            if (local is "incoming" or "outgoing" or "documentation" or "extensionElements" or "multiInstanceLoopCharacteristics" or
+                "completionCondition" or "loopCardinality" or "timerEventDefinition" or "messageEventDefinition" or "errorEventDefinition" or
+                "terminateEventDefinition" or "conditionExpression" || Artifacts.Contains(local) || e.Name.LocalName == "subProcess")
+                continue;
+            var hint = local switch
+            {
+                "standardLoopCharacteristics" => "loops are drawn with gateways or multi-instance here",
+                "ioSpecification" or "dataInputAssociation" or "dataOutputAssociation" => "use camunda:inputOutput mappings instead",
+                _ => "it is outside the supported subset",
+            };
+            Error(DiagnosticCodes.UnsupportedElement, $"<{local}> in {e.Name.LocalName} '{id}' is not supported: {hint}.", child, id);
+        }
+        if (e.Element(Bpmn + "extensionElements") is not { } extensions) return;
+        foreach (var ext in extensions.Elements())
+        {
+            var local = ext.Name.LocalName;
+            if (ext.Name.Namespace == Camunda)
+            {
+                if (local is "executionListener" or "taskListener")
+                    Error(DiagnosticCodes.UnsupportedElement, $"camunda:{local} on '{id}' is not supported: listeners run code; use a service task.", ext, id);
+                else if (local is "field")
+                    Error(DiagnosticCodes.UnsupportedElement, $"camunda:field on '{id}' is not supported: use wf:parameter.", ext, id);
+                else if (local is not ("inputOutput" or "in" or "out" or "properties" or "formData"))
+                    Warn(DiagnosticCodes.IgnoredExtension, $"camunda:{local} on '{id}' is ignored.", ext, id);
+            }
+            else if (ext.Name.Namespace == Wf)
+            {
+                if (local is not "parameter")
+                    Error(DiagnosticCodes.UnsupportedElement, $"wf:{local} on '{id}' is unknown.", ext, id);
+            }
+            else
+                Warn(DiagnosticCodes.IgnoredExtension, $"<{local}> from '{ext.Name.NamespaceName}' on '{id}' is ignored.", ext, id);
+        }
+    }
+
+    private List<XElement> EventDefinitions(XElement e) =>
+        e.Elements().Where(c => c.Name.Namespace == Bpmn && c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
+
+    private EventDefinition? SingleDefinition(XElement e, string id, bool allowMessage = false, bool allowTimer = false,
+        bool allowTerminate = false, bool allowError = false)
+    {
+        var definitions = EventDefinitions(e);
+        if (definitions.Count == 0) return null;
+        if (definitions.Count > 1)
+        {
+            Error(DiagnosticCodes.UnsupportedEventDefinition, $"{e.Name.LocalName} '{id}' has {definitions.Count} event definitions; only one is supported.", definitions[1], id);
+            return null;
+        }
+        var d = definitions[0];
+        var kind = d.Name.LocalName;
+        switch (kind)
+        {
+            case "timerEventDefinition" when allowTimer: return ReadTimer(d, id);
+            case "messageEventDefinition" when allowMessage:
+            {
+                var messageRef = (string?)d.Attribute("messageRef");
+                string messageName;
+                if (messageRef is null)
+                {
+                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' has a message event definition without messageRef.", d, id);
+                    messageName = id;
+                }
+                else if (!_model.Messages.TryGetValue(messageRef, out messageName!))
+                {
+                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to the message '{messageRef}', which is not defined.", d, id);
+                    messageName = messageRef;
+                }
+                var key = Attr(e, "correlationKey");
+                return new MessageEventDefinition(messageName, key is null ? null : Expression(key, e, id, "wf:correlationKey"));
+            }
+            case "terminateEventDefinition" when allowTerminate: return new TerminateEventDefinition();
+            case "errorEventDefinition" when allowError:
+            {
+                var errorRef = (string?)d.Attribute("errorRef");
+                if (errorRef is null) return new ErrorEventDefinition(null, null);
+                if (!_model.Errors.TryGetValue(errorRef, out var error))
+                {
+                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to the error '{errorRef}', which is not defined.", d, id);
+                    return new ErrorEventDefinition(errorRef, null);
+                }
+                return new ErrorEventDefinition(error.Code ?? errorRef, error.Name);
+            }
+        }
+        Error(DiagnosticCodes.UnsupportedEventDefinition,
+            $"{e.Name.LocalName} '{id}' with a {kind.Replace("EventDefinition", "", StringComparison.Ordinal)} event definition is not supported.", d, id);
+        return null;
+    }
+
+    private TimerEventDefinition? ReadTimer(XElement d, string id)
+    {
+        var parts = new[] { ("timeDate", TimerKind.Date), ("timeDuration", TimerKind.Duration), ("timeCycle", TimerKind.Cycle) }
+            .Select(p => (Element: d.Element(Bpmn + p.Item1), Kind: p.Item2)).Where(p => p.Element is not null).ToList();
+        if (parts.Count != 1)
+        {
+            Error(DiagnosticCodes.InvalidTimer, $"The timer of '{id}' needs exactly one of timeDate, timeDuration or timeCycle.", d, id);
+            return null;
+        }
+        var (element, kind) = parts[0];
+        var text = element!.Value.Trim();
+        if (ExpressionParser.IsExpression(text))
+            return new TimerEventDefinition(kind, text, Expression(text, element, id, "timer"));
+        var valid = kind switch
+        {
+            TimerKind.Date => Iso8601.TryParseDateTime(text, out _),
+            TimerKind.Duration => Iso8601.TryParseDuration(text, out var duration) && duration.Time >= TimeSpan.Zero && duration.Days >= 0,
+            _ => Iso8601.TryParseRepeatingInterval(text, out _),
+        };
+        if (!valid)
+        {
+            var expected = kind switch
+            {
+                TimerKind.Date => "an ISO 8601 date-time such as 2026-12-01T09:00:00+08:00",
+                TimerKind.Duration => "an ISO 8601 duration such as P15D or PT2H",
+                _ => "an ISO 8601 repeating interval such as R3/P1D",
+            };
+            Error(DiagnosticCodes.InvalidTimer, $"The timer of '{id}' has '{text}', which is not {expected}.", element, id);
+            return null;
+        }
+        return new TimerEventDefinition(kind, text, null);
+    }
+}
