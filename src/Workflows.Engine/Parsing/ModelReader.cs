@@ -92,18 +92,14 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             if (Artifacts.Contains(local)) continue;
             if (local == "sequenceFlow")
             {
-                if (ReadFlow(child) is { } flow)
-                {
+                if (ReadFlow(child) is { } flow && process.FlowsById.TryAdd(flow.Id, flow))
                     flows.Add(flow);
-                    process.FlowsById.TryAdd(flow.Id, flow);
-                }
                 continue;
             }
             var node = ReadNode(child, process);
             if (node is null) continue;
             node.Parent = parent;
-            nodes.Add(node);
-            process.NodesById.TryAdd(node.Id, node);
+            if (process.NodesById.TryAdd(node.Id, node)) nodes.Add(node); // a duplicate id is reported already
         }
     }
 
