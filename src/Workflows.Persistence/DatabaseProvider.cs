@@ -1,0 +1,3 @@
+namespace Workflows.Persistence;
+
+public enum DatabaseProvider { Sqlite, Postgres }

@@ -1,0 +1,82 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Workflows.Engine.Runtime;
+using Workflows.Persistence.Migrations;
+
+namespace Workflows.Persistence;
+
+/// <summary>Registration, the migration at start-up, and connection helpers for the engine's database.</summary>
+public static class WorkflowPersistence
+{
+    public const string Module = "engine";
+    private const string ScriptPrefix = "Workflows.Persistence.Migrations";
+
+    /// <summary>Registers <see cref="IWorkflowStore"/> on a pooled EF Core context factory (safe from many requests at once).</summary>
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddPooledDbContextFactory<WorkflowDbContext>(options => Configure(options, provider, connectionString));
+        services.AddSingleton(new WorkflowDatabase(provider, connectionString));
+        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        return services;
+    }
+
+    /// <summary>A store without a container (the command line, the benchmark, tests).</summary>
+    public static EfWorkflowStore CreateStore(DatabaseProvider provider, string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
+        Configure(builder, provider, connectionString);
+        return new EfWorkflowStore(new PooledDbContextFactory<WorkflowDbContext>(builder.Options));
+    }
+
+    internal static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Sqlite) options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        else options.UseNpgsql(connectionString);
+        options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>Applies the engine's migration scripts.</summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(DatabaseProvider provider, string connectionString, CancellationToken ct = default)
+    {
+        await using var connection = OpenConnection(provider, connectionString);
+        await connection.OpenAsync(ct);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = SqlitePragmas.Sql;
+            await pragma.ExecuteNonQueryAsync(ct);
+        }
+        return await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
+    }
+
+    public static DbConnection OpenConnection(DatabaseProvider provider, string connectionString) =>
+        provider == DatabaseProvider.Sqlite ? new SqliteConnection(connectionString) : new NpgsqlConnection(connectionString);
+
+    /// <summary>The connection string of a SQLite file (its folder is created).</summary>
+    public static string SqliteConnectionString(string path)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return new SqliteConnectionStringBuilder { DataSource = full, Pooling = true, Cache = SqliteCacheMode.Private }.ToString();
+    }
+}
+
+/// <summary>Which database the host runs on (for health checks and migrations).</summary>
+public sealed record WorkflowDatabase(DatabaseProvider Provider, string ConnectionString)
+{
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken ct = default) => WorkflowPersistence.MigrateAsync(Provider, ConnectionString, ct);
+
+    public async Task<bool> CanConnectAsync(CancellationToken ct = default)
+    {
+        await using var connection = WorkflowPersistence.OpenConnection(Provider, ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM schema_migrations";
+        await command.ExecuteScalarAsync(ct);
+        return true;
+    }
+}
