@@ -1,0 +1,1 @@
+ALTER TABLE test_notes ADD COLUMN author TEXT NULL;
