@@ -1,6 +1,29 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Quartz;
+using WorkflowHost.Api;
+using WorkflowHost.Composition;
+using WorkflowHost.Health;
+using WorkflowHost.Startup;
+
 var builder = WebApplication.CreateBuilder(args);
+var settings = HostSettings.From(builder.Configuration, builder.Environment);
+
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+builder.Services.AddWorkflowEngine(settings);
+// Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
+builder.Services.AddHostedService<WorkflowStartup>();
+builder.Services.AddQuartzScheduling(settings, builder.Configuration);
+builder.Services.AddHealthChecks()
+    .AddCheck<DatabaseHealthCheck>("database")
+    .AddQuartz(o => o.Name = "scheduler");
+
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.Run();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

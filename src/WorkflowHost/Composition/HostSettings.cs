@@ -1,0 +1,36 @@
+using Workflows.Persistence;
+
+namespace WorkflowHost.Composition;
+
+/// <summary>Where the host keeps its data and finds its workflows, read once from configuration.</summary>
+public sealed record HostSettings(DatabaseProvider Provider, string ConnectionString, string DataPath, string WorkflowsPath)
+{
+    public static HostSettings From(IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataPath = Path.GetFullPath(configuration["Storage:DataPath"] ?? "App_Data", environment.ContentRootPath);
+        Directory.CreateDirectory(dataPath);
+        var provider = Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"] ?? "Sqlite", ignoreCase: true, out var p)
+            ? p
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{configuration["Database:Provider"]}'.");
+        var connectionString = configuration.GetConnectionString("Workflows") is { Length: > 0 } cs
+            ? cs
+            : provider == DatabaseProvider.Sqlite
+                ? WorkflowPersistence.SqliteConnectionString(Path.Combine(dataPath, "workflows.db"))
+                : throw new InvalidOperationException("ConnectionStrings:Workflows is required with Database:Provider=Postgres.");
+        var workflows = configuration["Workflows:Path"] is { Length: > 0 } w
+            ? Path.GetFullPath(w, environment.ContentRootPath)
+            : FindWorkflowsFolder(environment.ContentRootPath);
+        return new HostSettings(provider, connectionString, dataPath, workflows);
+    }
+
+    /// <summary>The repository's workflows/ folder above the content root, or the copy beside the binaries.</summary>
+    private static string FindWorkflowsFolder(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "workflows");
+            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return candidate;
+        }
+        return Path.Combine(AppContext.BaseDirectory, "workflows");
+    }
+}

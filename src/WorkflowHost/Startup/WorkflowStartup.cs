@@ -1,0 +1,51 @@
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Parsing;
+using Workflows.Engine.Runtime;
+using WorkflowHost.Composition;
+using Workflows.Persistence;
+
+namespace WorkflowHost.Startup;
+
+/// <summary>
+/// Before the host serves anything: bring the schema up to date, publish the shipped workflows as version 1
+/// when their process has none yet, and hand every stored timer to the scheduler again.
+/// </summary>
+public sealed class WorkflowStartup(
+    WorkflowDatabase database, HostSettings settings, IWorkflowRuntime runtime, IWorkflowStore store, ILogger<WorkflowStartup> logger)
+    : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var applied = await database.MigrateAsync(ct);
+        if (applied.Count > 0) logger.LogInformation("Database schema migrated to version {Version}", applied[^1]);
+        await PublishShippedWorkflowsAsync(ct);
+        await runtime.RecoverAsync(ct);
+        logger.LogInformation("Workflow host ready: {Provider} database, workflows from {Path}", settings.Provider, settings.WorkflowsPath);
+    }
+
+    private async Task PublishShippedWorkflowsAsync(CancellationToken ct)
+    {
+        if (!Directory.Exists(settings.WorkflowsPath))
+        {
+            logger.LogWarning("No workflows folder at {Path}; nothing published", settings.WorkflowsPath);
+            return;
+        }
+        foreach (var file in Directory.GetFiles(settings.WorkflowsPath, "*.bpmn").Order(StringComparer.Ordinal))
+        {
+            var xml = await File.ReadAllTextAsync(file, ct);
+            var result = runtime.Validate(xml);
+            if (!result.IsValid)
+                throw new InvalidOperationException($"The shipped workflow {Path.GetFileName(file)} is not valid:\n" +
+                    string.Join("\n", result.Errors.Select(d => d.Format(Path.GetFileName(file)))));
+            var missing = false;
+            foreach (var process in result.Model!.Processes)
+                missing |= await store.GetLatestPublishedAsync(process.Id, ct) is null;
+            if (!missing) continue;
+            var published = await runtime.PublishAsync(xml, "system", ct);
+            foreach (var d in published)
+                logger.LogInformation("Published {ProcessId} version {Version} from {File}", d.ProcessId, d.Version, Path.GetFileName(file));
+        }
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
