@@ -1,0 +1,52 @@
+using Workflows.Cli.Commands;
+
+namespace Workflows.Cli;
+
+/// <summary>The `wf` command line: a dispatcher over one class per command, testable with any readers and writers.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Invalid = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(UsageText);
+            return args.Length == 0 ? Usage : Ok;
+        }
+        try
+        {
+            return args[0] switch
+            {
+                "validate" => await ValidateCommand.RunAsync(args[1..], output, error),
+                "run" => await RunCommand.RunAsync(args[1..], input, output, error),
+                _ => await Fail(error, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return await Fail(error, e.Message);
+        }
+    }
+
+    private static async Task<int> Fail(TextWriter error, string message)
+    {
+        await error.WriteLineAsync($"wf: {message}");
+        await error.WriteLineAsync(UsageText);
+        return Usage;
+    }
+
+    public const string UsageText = """
+        usage:
+          wf validate FILE... [--handlers NAME,NAME...]
+              Check BPMN files exactly as publishing does. Prints FILE(LINE,COL): error CODE: message.
+              Exit 0 when all are valid, 1 when any has an error, 2 on a usage error.
+          wf run FILE [--process ID] [--var NAME=VALUE]... [--business-key KEY] [--auto]
+              Drive a process in memory. Commands are read from standard input (type 'help').
+        """;
+}
+
+/// <summary>A mistake in the command line itself (exit code 2).</summary>
+public sealed class UsageException(string message) : Exception(message);
