@@ -1,5 +1,7 @@
 using System.Linq.Expressions;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -15,6 +17,7 @@ namespace Workflows.Persistence;
 /// </summary>
 public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
 {
+    // The hot reads are compiled once per store (a compiled query belongs to one model, i.e. one provider).
     private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> read, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -24,10 +27,13 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<WorkflowDefinitionRecord?> GetDefinitionAsync(string definitionId, CancellationToken ct = default) =>
         ReadAsync(async db => await db.Definitions.AsNoTracking().FirstOrDefaultAsync(d => d.Id == definitionId, ct) is { } r ? ToRecord(r) : null, ct);
 
-    public Task<WorkflowDefinitionRecord?> GetLatestPublishedAsync(string processId, CancellationToken ct = default) =>
-        ReadAsync(async db => await db.Definitions.AsNoTracking()
+    private readonly Func<WorkflowDbContext, string, CancellationToken, Task<DefinitionRow?>> LatestPublished =
+        EF.CompileAsyncQuery((WorkflowDbContext db, string processId, CancellationToken ct) => db.Definitions.AsNoTracking()
             .Where(d => d.ProcessId == processId && d.Status == (int)DefinitionStatus.Published)
-            .OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct) is { } r ? ToRecord(r) : null, ct);
+            .OrderByDescending(d => d.Version).FirstOrDefault());
+
+    public Task<WorkflowDefinitionRecord?> GetLatestPublishedAsync(string processId, CancellationToken ct = default) =>
+        ReadAsync(async db => await LatestPublished(db, processId, ct) is { } r ? ToRecord(r) : null, ct);
 
     public Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionsAsync(string? processId = null, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<WorkflowDefinitionRecord>>(async db => (await db.Definitions.AsNoTracking()
@@ -58,8 +64,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await db.Definitions.Where(d => d.Id == id).ExecuteDeleteAsync(ct);
     }
 
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<InstanceRow?>> InstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
     public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadAsync(async db => await db.Instances.AsNoTracking().FirstOrDefaultAsync(i => i.Id == instanceId, ct) is { } r ? ToRecord(r) : null, ct);
+        ReadAsync(async db => await InstanceById(db, instanceId, ct) is { } r ? ToRecord(r) : null, ct);
 
     public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<ProcessInstance>>(async db =>
@@ -72,8 +81,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             return (await q.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take).ToListAsync(ct)).Select(ToRecord).ToList();
         }, ct);
 
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskRow?>> TaskById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
+
     public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default) =>
-        ReadAsync(async db => await db.Tasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == taskId, ct) is { } r ? ToRecord(r) : null, ct);
+        ReadAsync(async db => await TaskById(db, taskId, ct) is { } r ? ToRecord(r) : null, ct);
 
     private static readonly int[] OpenStatuses = [(int)UserTaskStatus.Created, (int)UserTaskStatus.Claimed, (int)UserTaskStatus.Delegated];
 
@@ -108,14 +120,23 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         return Expression.Lambda<Func<TaskRow, bool>>(body, t);
     }
 
+    private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRow>> OpenTasksOfInstance =
+        EF.CompileAsyncQuery<WorkflowDbContext, Guid, TaskRow>((db, id) => db.Tasks.AsNoTracking()
+            .Where(t => t.InstanceId == id && t.Status <= (int)UserTaskStatus.Delegated).OrderBy(t => t.CreatedAt));
+
     public Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadAsync<IReadOnlyList<UserTaskRecord>>(async db => (await db.Tasks.AsNoTracking()
-                .Where(t => t.InstanceId == instanceId && t.Status <= (int)UserTaskStatus.Delegated)
-                .OrderBy(t => t.CreatedAt).ToListAsync(ct))
-            .Select(ToRecord).ToList(), ct);
+        ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
+        {
+            var list = new List<UserTaskRecord>();
+            await foreach (var row in OpenTasksOfInstance(db, instanceId).WithCancellation(ct)) list.Add(ToRecord(row));
+            return list;
+        }, ct);
+
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<BookmarkRow?>> BookmarkById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
 
     public Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
-        ReadAsync(async db => await db.Bookmarks.AsNoTracking().FirstOrDefaultAsync(b => b.Id == bookmarkId, ct) is { } r ? ToRecord(r) : null, ct);
+        ReadAsync(async db => await BookmarkById(db, bookmarkId, ct) is { } r ? ToRecord(r) : null, ct);
 
     public Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<Bookmark>>(async db => (await db.Bookmarks.AsNoTracking()
@@ -169,69 +190,23 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var instance in changes.UpdatedInstances)
-            {
-                var expected = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version);
-                var row = ToRow(instance);
-                var updated = await db.Instances.Where(i => i.Id == instance.Id && i.Version == expected).ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.State, row.State)
-                    .SetProperty(i => i.Status, row.Status)
-                    .SetProperty(i => i.BusinessKey, row.BusinessKey)
-                    .SetProperty(i => i.EndedAt, row.EndedAt)
-                    .SetProperty(i => i.OpenIncidents, row.OpenIncidents)
-                    .SetProperty(i => i.Version, expected + 1), ct);
-                if (updated != 1) throw new ConcurrencyConflictException($"Instance {instance.Id} was changed by another step.");
-            }
-            foreach (var task in changes.UpdatedTasks)
-            {
-                var expected = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version);
-                var row = ToRow(task);
-                var updated = await db.Tasks.Where(t => t.Id == task.Id && t.Version == expected).ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, row.Status)
-                    .SetProperty(t => t.Assignee, row.Assignee)
-                    .SetProperty(t => t.Owner, row.Owner)
-                    .SetProperty(t => t.CandidateUsers, row.CandidateUsers)
-                    .SetProperty(t => t.CandidateGroups, row.CandidateGroups)
-                    .SetProperty(t => t.DueAt, row.DueAt)
-                    .SetProperty(t => t.FollowUpAt, row.FollowUpAt)
-                    .SetProperty(t => t.Priority, row.Priority)
-                    .SetProperty(t => t.CompletedAt, row.CompletedAt)
-                    .SetProperty(t => t.CompletedBy, row.CompletedBy)
-                    .SetProperty(t => t.Result, row.Result)
-                    .SetProperty(t => t.Version, expected + 1), ct);
-                if (updated != 1) throw new ConcurrencyConflictException($"Task {task.Id} was changed by another step.");
-            }
-            foreach (var id in changes.DeletedBookmarks)
-            {
-                var deleted = await db.Bookmarks.Where(b => b.Id == id).ExecuteDeleteAsync(ct);
-                if (deleted != 1) throw new ConcurrencyConflictException($"Bookmark {id} is already gone.");
-            }
-            foreach (var incident in changes.UpdatedIncidents)
-            {
-                var resolved = Ticks(incident.ResolvedAt);
-                await db.Incidents.Where(i => i.Id == incident.Id).ExecuteUpdateAsync(s => s
-                    .SetProperty(i => i.ResolvedAt, resolved)
-                    .SetProperty(i => i.ResolvedBy, incident.ResolvedBy), ct);
-            }
-
-            db.Instances.AddRange(changes.InsertedInstances.Select(ToRow));
-            db.Tasks.AddRange(changes.InsertedTasks.Select(ToRow));
-            db.Bookmarks.AddRange(changes.InsertedBookmarks.Select(ToRow));
-            var history = changes.History.Select(h => (Entry: h, Row: ToRow(h))).ToList();
-            db.History.AddRange(history.Select(h => h.Row));
-            db.Incidents.AddRange(changes.InsertedIncidents.Select(ToRow));
-            db.Outbox.AddRange(changes.Outbox.Select(ToRow));
-            await db.SaveChangesAsync(ct);
+            var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+            await new CommitWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(), provider).WriteAsync(changes, ct);
             await tx.CommitAsync(ct);
-
-            foreach (var (entry, row) in history) entry.Id = row.Id;
-            foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
-            foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
         }
-        catch (DbUpdateException e)
+        catch (DbException e) when (IsUniqueViolation(e))
         {
             // A unique key hit by a concurrent step (the same instance id, a duplicate insert): nothing is written.
-            throw new ConcurrencyConflictException($"The step collided with another: {e.InnerException?.Message ?? e.Message}");
+            throw new ConcurrencyConflictException($"The step collided with another: {e.Message}");
         }
+        foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
+        foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
     }
+
+    private static bool IsUniqueViolation(DbException e) => e switch
+    {
+        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        Npgsql.PostgresException p => p.SqlState == "23505",
+        _ => false,
+    };
 }

@@ -13,6 +13,13 @@ namespace Workflows.Persistence;
 public static class WorkflowPersistence
 {
     public const string Module = "engine";
+
+    /// <summary>
+    /// Set once on the file when it is migrated: WAL is a property of the database file and stays on. Every
+    /// connection then commits with SQLite's default synchronous=FULL in WAL mode (a crash or power cut loses
+    /// nothing committed); Microsoft.Data.Sqlite retries a busy database for the command timeout.
+    /// </summary>
+    private const string SqliteDurability = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;";
     private const string ScriptPrefix = "Workflows.Persistence.Migrations";
 
     /// <summary>Registers <see cref="IWorkflowStore"/> on a pooled EF Core context factory (safe from many requests at once).</summary>
@@ -34,7 +41,7 @@ public static class WorkflowPersistence
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
-        if (provider == DatabaseProvider.Sqlite) options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
+        if (provider == DatabaseProvider.Sqlite) options.UseSqlite(connectionString);
         else options.UseNpgsql(connectionString);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
@@ -47,7 +54,7 @@ public static class WorkflowPersistence
         if (provider == DatabaseProvider.Sqlite)
         {
             await using var pragma = connection.CreateCommand();
-            pragma.CommandText = SqlitePragmas.Sql;
+            pragma.CommandText = SqliteDurability;
             await pragma.ExecuteNonQueryAsync(ct);
         }
         return await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
