@@ -14,6 +14,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private readonly Dictionary<string, WorkflowDefinitionRecord> _definitions = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, ProcessInstance> _instances = new();
     private readonly Dictionary<Guid, UserTaskRecord> _tasks = new();
+    private readonly Dictionary<Guid, List<Guid>> _tasksByInstance = new();
     private readonly Dictionary<Guid, Bookmark> _bookmarks = new();
     private readonly Dictionary<Guid, List<HistoryEntry>> _history = new();
     private readonly Dictionary<Guid, Incident> _incidents = new();
@@ -104,7 +105,8 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     }
 
     public Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
-        Task.FromResult(ReadMany(() => _tasks.Values.Where(t => t.InstanceId == instanceId && t.IsOpen).OrderBy(t => t.CreatedAt)));
+        Task.FromResult(ReadMany(() => (_tasksByInstance.GetValueOrDefault(instanceId) ?? [])
+            .Select(id => _tasks[id]).Where(t => t.IsOpen).OrderBy(t => t.CreatedAt)));
 
     public Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
         Task.FromResult(Read(() => _bookmarks.GetValueOrDefault(bookmarkId)));
@@ -171,7 +173,12 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
                 _instances[instance.Id] = Copy(instance);
             }
-            foreach (var task in changes.InsertedTasks) _tasks[task.Id] = Copy(task);
+            foreach (var task in changes.InsertedTasks)
+            {
+                _tasks[task.Id] = Copy(task);
+                if (!_tasksByInstance.TryGetValue(task.InstanceId, out var ids)) _tasksByInstance[task.InstanceId] = ids = new();
+                ids.Add(task.Id);
+            }
             foreach (var task in changes.UpdatedTasks)
             {
                 task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;

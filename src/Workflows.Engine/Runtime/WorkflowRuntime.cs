@@ -24,6 +24,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly DefinitionCache _definitions;
     private readonly Executor _executor;
     private readonly IReadOnlyDictionary<string, IServiceTaskHandler> _handlers;
+    private readonly LatestVersionCache _latest;
 
     public WorkflowRuntime(IWorkflowStore store, ITimerScheduler scheduler, IEnumerable<IServiceTaskHandler> handlers,
         WorkflowRuntimeOptions? options = null, TimeProvider? clock = null, IBusinessCalendar? calendar = null)
@@ -34,6 +35,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _clock = clock ?? TimeProvider.System;
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
         _definitions = new DefinitionCache(store);
+        _latest = new LatestVersionCache(store, _clock, _options.LatestVersionCacheTime);
         _executor = new Executor(_handlers, _options, calendar ?? WeekdayCalendar.Instance, _clock);
     }
 
@@ -101,6 +103,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
                     continue; // someone published the same process at the same moment: number after theirs
                 }
                 published.Add(record);
+                _latest.Forget(process.Id);
                 break;
             }
         }
@@ -116,7 +119,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         {
             var definition = request.Version is { } v
                 ? await _store.GetDefinitionAsync(WorkflowDefinitionRecord.MakeId(request.ProcessId, v), ct)
-                : await _store.GetLatestPublishedAsync(request.ProcessId, ct);
+                : await _latest.GetAsync(request.ProcessId, ct);
             if (definition is null || definition.Status != DefinitionStatus.Published)
                 throw new NotFoundException("Published process", request.Version is { } ver ? $"{request.ProcessId}:{ver}" : request.ProcessId);
             var process = _definitions.Add(definition);

@@ -10,6 +10,9 @@ public sealed class WorkflowRuntimeOptions
     public IReadOnlySet<string>? KnownTemplates { get; set; }
     /// <summary>The group told about incidents.</summary>
     public string AdministratorsGroup { get; set; } = "administrators";
+    /// <summary>How long "the latest published version" of a process is remembered before asking the store again.
+    /// Publishing through this runtime refreshes it at once; another host's publication is seen after this time.</summary>
+    public TimeSpan LatestVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Upper bound of node executions in one step, so a loop drawn without a wait cannot spin forever.</summary>
     public int MaxNodeExecutionsPerStep { get; set; } = 10_000;
 }
