@@ -104,10 +104,63 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
                 }
                 published.Add(record);
                 _latest.Forget(process.Id);
+                await ScheduleStartTimersAsync(record, process, ct);
                 break;
             }
         }
         return published;
+    }
+
+    /// <summary>Timer start events belong to a definition, not an instance: their bookmarks carry this id.</summary>
+    internal static readonly Guid StartTimerOwner = Guid.Empty;
+
+    /// <summary>A new version's timer start events replace the previous version's (only the latest starts instances).</summary>
+    private async Task ScheduleStartTimersAsync(WorkflowDefinitionRecord record, ProcessDefinition process, CancellationToken ct)
+    {
+        var ctx = new StepContext(_store, _definitions, _clock, "system");
+        foreach (var old in await _store.GetBookmarksOfInstanceAsync(StartTimerOwner, ct))
+            if (old.TokenId.StartsWith(process.Id + ":", StringComparison.Ordinal)) ctx.RemoveBookmark(old.Id);
+        foreach (var start in process.StartEvents.Where(s => s.Definition is TimerEventDefinition))
+            ctx.AddBookmark(StartTimer(record.Id, start, (TimerEventDefinition)start.Definition!, ctx.Now, remaining: null));
+        if (ctx.Changes.IsEmpty) return;
+        await _store.CommitAsync(ctx.Changes, ct);
+        await AfterCommitAsync(ctx, ct);
+    }
+
+    private Bookmark StartTimer(string definitionId, StartEvent start, TimerEventDefinition timer, DateTimeOffset now, int? remaining)
+    {
+        var (due, repetitions, interval) = _executor.StartTimerDue(timer, start, now);
+        return new Bookmark
+        {
+            Id = Guid.NewGuid(), InstanceId = StartTimerOwner, TokenId = definitionId, ElementId = start.Id, Kind = BookmarkKind.Timer,
+            DueAt = due, CreatedAt = now,
+            Data = timer.Kind == TimerKind.Cycle ? JsonSerializer.Serialize(new CycleData(remaining ?? repetitions, interval?.ToString()), EngineJson.Options) : null,
+        };
+    }
+
+    /// <summary>A timer start event came due: start an instance of that version (if still the latest) and plan the next cycle.</summary>
+    private async Task<bool> FireStartTimerAsync(StepContext ctx, Bookmark bookmark, CancellationToken ct)
+    {
+        ctx.RemoveBookmark(bookmark.Id);
+        var definition = await _store.GetDefinitionAsync(bookmark.TokenId, ct);
+        var latest = definition is null ? null : await _store.GetLatestPublishedAsync(definition.ProcessId, ct);
+        if (definition is null || latest?.Id != definition.Id) return false; // a newer version took over its timers
+        var process = _definitions.Add(definition);
+        if (process.NodesById.GetValueOrDefault(bookmark.ElementId) is not StartEvent { Definition: TimerEventDefinition timer } start) return false;
+        _executor.StartInstance(ctx, definition, process, null, null, "timer", start: start);
+        if (timer.Kind == TimerKind.Cycle && bookmark.Data is { } data &&
+            JsonSerializer.Deserialize<CycleData>(data, EngineJson.Options) is { Remaining: not 0, Interval: { } text } cycle &&
+            Expressions.Iso8601.TryParseDuration(text, out var interval))
+        {
+            var next = StartTimer(definition.Id, start, timer, ctx.Now, cycle.Remaining < 0 ? -1 : cycle.Remaining - 1);
+            ctx.AddBookmark(new Bookmark
+            {
+                Id = next.Id, InstanceId = next.InstanceId, TokenId = next.TokenId, ElementId = next.ElementId, Kind = next.Kind,
+                DueAt = interval.AddTo(bookmark.DueAt ?? ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
+            });
+        }
+        await _executor.RunAsync(ctx, ct);
+        return true;
     }
 
     private static string Hash(string xml) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(xml)));
@@ -182,6 +235,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         {
             var bookmark = await _store.GetBookmarkAsync(bookmarkId, ct);
             if (bookmark is null) return false; // fired already, or its activity moved on: nothing to do
+            if (bookmark.InstanceId == StartTimerOwner) return await FireStartTimerAsync(ctx, bookmark, ct);
             var ic = await ctx.LoadInstanceAsync(bookmark.InstanceId, ct);
             var token = ic.FindToken(bookmark.TokenId);
             if (ic.Ended || token is null || token.Bookmarks?.Contains(bookmark.Id) != true)

@@ -113,3 +113,33 @@ public sealed class TimerTests : RuntimeTestBase
         Assert.Equal(instance.Id, (await h.Store.GetBookmarkAsync(pending[0]))!.InstanceId);
     }
 }
+
+public sealed class TimerStartTests : RuntimeTestBase
+{
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Timer_start_event_starts_instances_on_its_cycle(string store)
+    {
+        var h = await HarnessAsync(store);
+        await h.PublishAsync("timer-start.bpmn");
+        Assert.Empty(await h.Store.QueryInstancesAsync(new()));
+
+        await h.AdvanceAsync(TimeSpan.FromHours(1));
+        Assert.Single(await h.Store.QueryInstancesAsync(new() { ProcessId = "patent_fee_check" }));
+        await h.AdvanceAsync(TimeSpan.FromHours(1));
+        await h.AdvanceAsync(TimeSpan.FromHours(5));
+        Assert.Equal(2, (await h.Store.QueryInstancesAsync(new() { ProcessId = "patent_fee_check" })).Count);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task A_new_version_takes_over_the_start_timers(string store)
+    {
+        var h = await HarnessAsync(store);
+        await h.PublishAsync("timer-start.bpmn");
+        await h.Runtime.PublishAsync(RuntimeHarness.Fixture("timer-start.bpmn").Replace("Yearly fee check", "Yearly fee check v2"), "test");
+
+        Assert.Single(h.Scheduler.Pending);
+        await h.AdvanceAsync(TimeSpan.FromHours(1));
+        var started = Assert.Single(await h.Store.QueryInstancesAsync(new() { ProcessId = "patent_fee_check" }));
+        Assert.Equal(2, started.DefinitionVersion);
+    }
+}

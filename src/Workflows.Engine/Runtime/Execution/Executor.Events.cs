@@ -59,6 +59,10 @@ internal sealed partial class Executor
         Own(token, bookmark);
     }
 
+    /// <summary>The first due time of a timer start event (no instance variables exist yet).</summary>
+    internal (DateTimeOffset Due, int? Repetitions, IsoDuration? Interval) StartTimerDue(TimerEventDefinition timer, FlowNode node, DateTimeOffset now) =>
+        TimerDue(timer, new VariableView(new InstanceState(), null), node, now);
+
     /// <summary>When a timer is due: a date, now + a duration, or the first repetition of a cycle.</summary>
     private (DateTimeOffset Due, int? Repetitions, IsoDuration? Interval) TimerDue(TimerEventDefinition timer, VariableView view, FlowNode node, DateTimeOffset now)
     {
