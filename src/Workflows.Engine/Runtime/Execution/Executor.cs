@@ -176,24 +176,23 @@ internal sealed partial class Executor(
             foreach (var flow in outgoing)
                 if (flow.Id != node.DefaultFlowId && (flow.Condition is null || Condition(flow.Condition, view, node)))
                     return [flow];
-            var fallback = outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId);
-            if (fallback is not null) return [fallback];
-            RaiseIncident(ctx, ic, token, node, $"{node} found no outgoing flow whose condition holds, and has no default flow.", null);
-            return null;
+            return DefaultFlow(ctx, ic, token, node);
         }
 
         var taken = new List<SequenceFlow>(outgoing.Count);
         foreach (var flow in outgoing)
             if (flow.Id != node.DefaultFlowId && (flow.Condition is null || Condition(flow.Condition, view, node)))
                 taken.Add(flow);
-        if (taken.Count == 0)
-        {
-            var fallback = outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId);
-            if (fallback is not null) return [fallback];
-            RaiseIncident(ctx, ic, token, node, $"{node} found no outgoing flow whose condition holds, and has no default flow.", null);
-            return null;
-        }
-        return taken;
+        return taken.Count > 0 ? taken : DefaultFlow(ctx, ic, token, node);
+    }
+
+    /// <summary>The default flow when no condition held; without one, an incident at the node (null).</summary>
+    private IReadOnlyList<SequenceFlow>? DefaultFlow(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
+    {
+        var fallback = node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId);
+        if (fallback is not null) return [fallback];
+        RaiseIncident(ctx, ic, token, node, $"{node} found no outgoing flow whose condition holds, and has no default flow.", null);
+        return null;
     }
 
     private bool Condition(CompiledExpression condition, IVariableScope view, FlowNode node)
