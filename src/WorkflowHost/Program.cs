@@ -10,7 +10,7 @@ var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
-builder.Services.AddWorkflowEngine(settings);
+builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddQuartzScheduling(settings, builder.Configuration);

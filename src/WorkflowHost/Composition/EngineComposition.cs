@@ -1,3 +1,4 @@
+using Workflows.Engine.Calendar;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Persistence;
@@ -7,9 +8,11 @@ namespace WorkflowHost.Composition;
 public static class EngineComposition
 {
     /// <summary>The store on the configured database and the runtime over it, with every registered service-task handler.</summary>
-    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, HostSettings settings)
+    public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(settings);
+        services.AddSingleton<IBusinessCalendar>(new HolidayCalendar(
+            Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays")));
         services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<WorkflowRuntime>(sp => new WorkflowRuntime(
@@ -22,4 +25,11 @@ public static class EngineComposition
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         return services;
     }
+
+    /// <summary>ISO dates (yyyy-MM-dd) from a configuration list; a wrong one stops start-up naming it.</summary>
+    private static IEnumerable<DateOnly> Dates(IConfiguration configuration, string key) =>
+        configuration.GetSection(key).GetChildren().Select(c =>
+            DateOnly.TryParseExact(c.Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                ? d
+                : throw new InvalidOperationException($"{c.Path} = '{c.Value}' is not a date (yyyy-MM-dd)."));
 }

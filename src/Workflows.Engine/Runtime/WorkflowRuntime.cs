@@ -36,7 +36,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
         _definitions = new DefinitionCache(store);
         _latest = new LatestVersionCache(store, _clock, _options.LatestVersionCacheTime);
-        _executor = new Executor(_handlers, _options, calendar ?? WeekdayCalendar.Instance, _clock);
+        _executor = new Executor(_handlers, _options, calendar ?? new Calendar.HolidayCalendar([], []), _clock);
     }
 
     /// <summary>Scheduler calls that failed after a commit; the bookmarks are re-scheduled by <see cref="RecoverAsync"/>.</summary>

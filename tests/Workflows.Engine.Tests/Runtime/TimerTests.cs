@@ -1,4 +1,5 @@
 using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 
 namespace Workflows.Engine.Tests.Runtime;
@@ -141,5 +142,25 @@ public sealed class TimerStartTests : RuntimeTestBase
         await h.AdvanceAsync(TimeSpan.FromHours(1));
         var started = Assert.Single(await h.Store.QueryInstancesAsync(new() { ProcessId = "patent_fee_check" }));
         Assert.Equal(2, started.DefinitionVersion);
+    }
+}
+
+public sealed class WorkingDayTests
+{
+    [Fact]
+    public async Task Due_dates_in_working_days_skip_the_configured_holidays()
+    {
+        var store = new InMemoryWorkflowStore();
+        var clock = new ManualClock(new DateTimeOffset(2026, 9, 30, 9, 0, 0, TimeSpan.Zero));
+        var calendar = new Workflows.Engine.Calendar.HolidayCalendar(Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d)), []);
+        var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), [], null, clock, calendar);
+        await runtime.PublishAsync(RuntimeHarness.Fixture("reminders.bpmn").Replace("wf:reminders=\"P3D,P1D\"", "wf:reminders=\"P1D\" wf:workingDays=\"true\""), "test");
+        var instance = await runtime.StartAsync(new StartRequest { ProcessId = "reminders" });
+
+        var task = Assert.Single(await store.GetOpenTasksOfInstanceAsync(instance.Id));
+        // Five working days from Wednesday 30 September: 8, 9, 12, 13, 14 October.
+        Assert.Equal(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.Zero), task.DueAt);
+        var reminder = Assert.Single(await store.GetScheduledBookmarksAsync());
+        Assert.Equal(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.Zero), reminder.DueAt);
     }
 }
