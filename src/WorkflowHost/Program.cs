@@ -14,6 +14,7 @@ builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddQuartzScheduling(settings, builder.Configuration);
+builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddQuartz(o => o.Name = "scheduler");

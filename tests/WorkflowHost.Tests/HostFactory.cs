@@ -8,7 +8,7 @@ namespace WorkflowHost.Tests;
 /// The real host over the real HTTP stack, on its own data folder (a SQLite file) and workflows folder.
 /// Two factories on the same folders are the same installation started twice.
 /// </summary>
-public sealed class HostFactory(string dataPath, string workflowsPath) : WebApplicationFactory<Program>
+public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public static (string Data, string Workflows) NewFolders()
     {
@@ -33,6 +33,8 @@ public sealed class HostFactory(string dataPath, string workflowsPath) : WebAppl
         builder.UseSetting("Storage:DataPath", dataPath);
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Scheduler:InstanceName", "test-" + Guid.NewGuid().ToString("N")[..8]);
+        builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)

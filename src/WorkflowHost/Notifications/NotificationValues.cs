@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Workflows.Engine.Contracts;
+
+namespace WorkflowHost.Notifications;
+
+/// <summary>The placeholder values of one notification for one recipient, formatted in the recipient's language.</summary>
+public static class NotificationValues
+{
+    public static Dictionary<string, string?> For(Notification n, UserContact recipient, NotificationOptions options)
+    {
+        var zh = recipient.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var zone = FindZone(options.TimeZone);
+        var link = options.BaseUrl.TrimEnd('/') + (n.TaskId is { } task ? $"/tasks/{task}" : $"/instances/{n.InstanceId}");
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["recipientName"] = recipient.DisplayName ?? recipient.UserId,
+            ["taskName"] = n.ElementName ?? n.ElementId,
+            ["processName"] = n.ProcessId,
+            ["businessKey"] = n.BusinessKey ?? n.InstanceId.ToString(),
+            ["instanceId"] = n.InstanceId.ToString(),
+            ["dueAt"] = n.DueAt is { } due ? FormatDate(TimeZoneInfo.ConvertTime(due, zone), zh) : (zh ? "无" : "none"),
+            ["offset"] = n.Offset is { } offset ? FormatSpan(offset, zh) : "",
+            ["link"] = link,
+            ["message"] = n.Variables.TryGetPropertyValue("message", out var m) ? m?.ToString() : null,
+        };
+        foreach (var (name, value) in n.Variables)
+            if (value is JsonValue v) values["variables." + name] = v.ToString();
+        return values;
+    }
+
+    private static string FormatDate(DateTimeOffset at, bool zh) =>
+        zh ? at.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) : at.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static string FormatSpan(TimeSpan span, bool zh) => span switch
+    {
+        { TotalDays: >= 1 } when span.TotalDays % 1 == 0 => zh ? $"{span.TotalDays:0} 天" : $"{span.TotalDays:0} day(s)",
+        { TotalHours: >= 1 } when span.TotalHours % 1 == 0 => zh ? $"{span.TotalHours:0} 小时" : $"{span.TotalHours:0} hour(s)",
+        { TotalMinutes: >= 1 } when span.TotalMinutes % 1 == 0 => zh ? $"{span.TotalMinutes:0} 分钟" : $"{span.TotalMinutes:0} minute(s)",
+        _ => zh ? $"{span.TotalSeconds:0} 秒" : $"{span.TotalSeconds:0} second(s)",
+    };
+
+    private static TimeZoneInfo FindZone(string id)
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
+    }
+}

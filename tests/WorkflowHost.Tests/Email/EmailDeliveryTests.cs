@@ -1,0 +1,164 @@
+using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Notifications;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+
+namespace WorkflowHost.Tests.Email;
+
+/// <summary>The host's notifications end to end: engine step -> outbox -> email rows -> a real SMTP server.</summary>
+public sealed class EmailDeliveryTests
+{
+    private const string ScreeningProcess = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:wf="http://workflowhost.org/schema/bpmn/1.0" id="d" targetNamespace="t">
+          <bpmn:process id="screening" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="screen" />
+            <bpmn:userTask id="screen" name="审查披露 Screen" camunda:assignee="${officer}" camunda:dueDate="DUE" wf:reminders="REMINDERS" />
+            <bpmn:boundaryEvent id="overdue" attachedToRef="screen">
+              <bpmn:timerEventDefinition><bpmn:timeDate>${dueDate}</bpmn:timeDate></bpmn:timerEventDefinition>
+            </bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="overdue" targetRef="head" />
+            <bpmn:userTask id="head" name="Escalated screening" camunda:candidateGroups="office-head" />
+            <bpmn:sequenceFlow id="f3" sourceRef="head" targetRef="end" />
+            <bpmn:sequenceFlow id="f4" sourceRef="screen" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private static Dictionary<string, string> Smtp(int port) => new()
+    {
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = port.ToString(),
+        ["Email:Smtp:From"] = "office@example.edu",
+        ["Email:BaseUrl"] = "https://tto.example.edu",
+        ["Email:FirstRetryDelay"] = "00:00:00.500",
+    };
+
+    private static async Task<Guid> StartScreeningAsync(IServiceProvider services, string due, string reminders, string officer)
+    {
+        var runtime = services.GetRequiredService<IWorkflowRuntime>();
+        await runtime.PublishAsync(ScreeningProcess.Replace("DUE", due).Replace("REMINDERS", reminders), "test");
+        var instance = await runtime.StartAsync(new StartRequest
+        {
+            ProcessId = "screening", BusinessKey = "INV-2026-042",
+            Variables = new() { ["officer"] = officer },
+        });
+        return instance.Id;
+    }
+
+    private static async Task AddPeopleAsync(IServiceProvider services)
+    {
+        var users = services.GetRequiredService<IUserDirectory>();
+        await users.SaveAsync(new UserContact("wang", "王老师", "wang@example.edu", "zh-CN", false), ["tech-manager"], default);
+        await users.SaveAsync(new UserContact("alice", "Alice", "alice@example.edu", "en", false), ["tech-manager"], default);
+        await users.SaveAsync(new UserContact("head", "Head of office", "head@example.edu", "en", false), ["office-head"], default);
+    }
+
+    [Fact]
+    public async Task Reminders_and_the_escalation_arrive_once_each_in_the_assignees_language_across_a_restart()
+    {
+        await using var smtp = new SmtpTestServer();
+        await smtp.StartAsync();
+        var (data, workflows) = HostFactory.NewFolders();
+        Guid instanceId;
+
+        // Due in 8 s, reminders 6 s and 4 s before it (at +2 s and +4 s), escalation at the due date.
+        await using (var first = new HostFactory(data, workflows, Smtp(smtp.Port)))
+        {
+            _ = first.CreateClient();
+            await AddPeopleAsync(first.Services);
+            instanceId = await StartScreeningAsync(first.Services, "PT8S", "PT6S,PT4S", "wang");
+            var early = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15)); // the assignment and the first reminder
+            Assert.True(early.Count >= 2, $"got {early.Count} message(s) before the restart");
+        }
+
+        await using var second = new HostFactory(data, workflows, Smtp(smtp.Port));
+        _ = second.CreateClient();
+        var mails = await smtp.WaitForAsync(5, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would show now
+        mails = smtp.Messages();
+
+        var toWang = mails.Where(m => m.To.Contains("wang@example.edu")).ToList();
+        Assert.Equal(4, toWang.Count); // assigned, two reminders, escalated
+        Assert.Single(toWang, m => m.Subject.StartsWith("新任务：审查披露 Screen（INV-2026-042）"));
+        Assert.Equal(2, toWang.Count(m => m.Subject.StartsWith("提醒：审查披露 Screen")));
+        Assert.Single(toWang, m => m.Subject.StartsWith("已升级：审查披露 Screen 已逾期"));
+        Assert.Equal(toWang.Count, toWang.Select(m => m.MessageId).Distinct().Count());
+        var task = (await second.Services.GetRequiredService<IWorkflowStore>().QueryTasksAsync(new TaskQuery { InstanceId = instanceId, OpenOnly = false }))
+            .Single(t => t.ElementId == "screen");
+        Assert.Contains($"https://tto.example.edu/tasks/{task.Id}", toWang.First(m => m.Subject.StartsWith("提醒")).Body);
+        Assert.Contains("王老师", toWang[0].Body);
+
+        // The escalated task goes to the office head's group: told in English.
+        var toHead = Assert.Single(mails, m => m.To.Contains("head@example.edu"));
+        Assert.StartsWith("New task: Escalated screening (INV-2026-042)", toHead.Subject);
+        Assert.Equal(5, mails.Count);
+    }
+
+    [Fact]
+    public async Task With_the_mail_server_down_messages_wait_and_all_arrive_once_when_it_is_back()
+    {
+        var port = SmtpTestServer.FreePort();
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows, Smtp(port));
+        _ = host.CreateClient();
+        await AddPeopleAsync(host.Services);
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        await runtime.PublishAsync(ScreeningProcess.Replace("camunda:assignee=\"${officer}\"", "camunda:candidateGroups=\"tech-manager\"")
+            .Replace("DUE", "P5D").Replace("REMINDERS", "P1D"), "test");
+        await runtime.StartAsync(new StartRequest { ProcessId = "screening", BusinessKey = "INV-7" });
+
+        var db = host.Services.GetRequiredService<NotificationDatabase>();
+        async Task<List<(int Status, int Attempts)>> Rows() => await db.QueryAsync("SELECT status, attempts FROM email_messages",
+            r => (Convert.ToInt32(r.GetValue(0)), Convert.ToInt32(r.GetValue(1))), default);
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until && !(await Rows()).Any(r => r.Attempts >= 1)) await Task.Delay(200);
+        var waiting = await Rows();
+        Assert.Equal(2, waiting.Count); // wang and alice, as tech managers
+        Assert.All(waiting, r => Assert.Equal((int)EmailStatus.Pending, r.Status));
+        Assert.Contains(waiting, r => r.Attempts >= 1);
+
+        await using var smtp = new SmtpTestServer(port);
+        await smtp.StartAsync();
+        var mails = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        mails = smtp.Messages();
+        Assert.Equal(2, mails.Count);
+        Assert.Single(mails, m => m.To.Contains("wang@example.edu") && m.Subject.StartsWith("新任务"));
+        Assert.Single(mails, m => m.To.Contains("alice@example.edu") && m.Subject.StartsWith("New task"));
+        Assert.All(await Rows(), r => Assert.Equal((int)EmailStatus.Sent, r.Status));
+    }
+
+    [Fact]
+    public async Task Dispatching_the_same_notification_again_sends_nothing_twice()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows);
+        _ = host.CreateClient();
+        await AddPeopleAsync(host.Services);
+        await StartScreeningAsync(host.Services, "P5D", "P1D", "alice");
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        var dispatcher = host.Services.GetRequiredService<NotificationDispatcher>();
+        var db = host.Services.GetRequiredService<NotificationDatabase>();
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until && (await db.QueryAsync("SELECT id FROM email_messages", r => r.GetString(0), default)).Count == 0)
+            await Task.Delay(100);
+
+        // As if the host died after writing the emails but before marking the outbox message done.
+        var all = await store.GetPendingOutboxAsync(DateTimeOffset.MaxValue, 100);
+        Assert.Empty(all);
+        var rows = await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default);
+        var eventId = Guid.Parse(rows[0].Split(':')[0]);
+        await store.UpdateOutboxAsync(new OutboxMessage { Id = eventId, Kind = OutboxKinds.Notification, Payload = "", ProcessedAt = null });
+        await dispatcher.DispatchOnceAsync(default);
+
+        Assert.Single(await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default));
+        var pickup = Path.Combine(data, "mail");
+        until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(100);
+        Assert.Single(Directory.GetFiles(pickup, "*.eml"));
+    }
+}
