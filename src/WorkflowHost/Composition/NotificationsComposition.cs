@@ -20,6 +20,8 @@ public static class NotificationsComposition
         services.AddHostedService<NotificationsStartup>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        services.AddSingleton<DigestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestService>());
         services.AddSingleton<EmailSenderService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailSenderService>());
         return services;

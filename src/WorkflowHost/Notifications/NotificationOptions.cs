@@ -17,6 +17,8 @@ public sealed class NotificationOptions
     /// <summary>The first retry waits this long, each next one twice as long (capped at an hour).</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>The hour (in <see cref="TimeZone"/>) at which users who chose a digest get the day's one email.</summary>
+    public int DigestHour { get; set; } = 8;
 }
 
 public sealed class SmtpOptions

@@ -162,3 +162,39 @@ public sealed class EmailDeliveryTests
         Assert.Single(Directory.GetFiles(pickup, "*.eml"));
     }
 }
+
+public sealed class DigestTests
+{
+    [Fact]
+    public async Task A_user_who_chose_the_digest_gets_one_email_for_the_day()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows);
+        _ = host.CreateClient();
+        var users = host.Services.GetRequiredService<IUserDirectory>();
+        await users.SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), ["tech-manager"], default);
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        await runtime.PublishAsync(File.ReadAllText(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn")), "test");
+        await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-1" });
+        await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-2" });
+
+        var db = host.Services.GetRequiredService<NotificationDatabase>();
+        async Task<List<int>> Statuses() => await db.QueryAsync("SELECT status FROM email_messages", r => Convert.ToInt32(r.GetValue(0)), default);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until && (await Statuses()).Count(s => s == (int)EmailStatus.Digest) < 2) await Task.Delay(100);
+        Assert.Equal(2, (await Statuses()).Count(s => s == (int)EmailStatus.Digest));
+
+        var digests = host.Services.GetRequiredService<DigestService>();
+        var day = new DateOnly(2026, 12, 1);
+        Assert.Equal(1, await digests.SendDigestsAsync(day, default));
+        Assert.Equal(0, await digests.SendDigestsAsync(day, default));
+
+        var pickup = Path.Combine(data, "mail");
+        until = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(100);
+        var mail = ReceivedMail.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(pickup, "*.eml"))));
+        Assert.StartsWith("每日摘要：2 条通知", mail.Subject);
+        Assert.Contains("INV-1", mail.Body);
+        Assert.Contains("INV-2", mail.Body);
+    }
+}

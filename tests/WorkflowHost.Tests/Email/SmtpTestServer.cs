@@ -89,6 +89,7 @@ public sealed partial record ReceivedMail(string To, string Subject, string Mess
 
     public static ReceivedMail Parse(string raw)
     {
+        raw = raw.Replace("\r\n", "\n"); // pickup .eml files use CRLF, the Maildir LF
         var headerEnd = raw.IndexOf("\n\n", StringComparison.Ordinal);
         var headers = Regex.Replace(raw[..Math.Max(0, headerEnd)], @"\r?\n[ \t]+", " ");
         string Header(string name) => Regex.Match(headers, $@"^{name}:\s*(.*)$", RegexOptions.Multiline | RegexOptions.IgnoreCase).Groups[1].Value.Trim();
