@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Quartz;
 using WorkflowHost.Api;
+using WorkflowHost.Api.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
 using WorkflowHost.Startup;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 builder.Services.AddProblemDetails();
+builder.Services.AddHostSecurity();
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
@@ -22,8 +24,11 @@ builder.Services.AddHealthChecks()
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
+app.MapEmailAdminApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Hosting;
 
 namespace WorkflowHost.Tests;
@@ -8,7 +9,8 @@ namespace WorkflowHost.Tests;
 /// The real host over the real HTTP stack, on its own data folder (a SQLite file) and workflows folder.
 /// Two factories on the same folders are the same installation started twice.
 /// </summary>
-public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnlyDictionary<string, string>? settings = null,
+    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static (string Data, string Workflows) NewFolders()
     {
@@ -35,6 +37,7 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         builder.UseSetting("Scheduler:InstanceName", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     protected override IHost CreateHost(IHostBuilder builder)
