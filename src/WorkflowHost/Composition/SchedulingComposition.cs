@@ -32,6 +32,8 @@ public static class SchedulingComposition
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
+        services.AddSingleton<TimerReconciler>();
+        services.AddHostedService(sp => sp.GetRequiredService<TimerReconciler>());
         return services;
     }
 }

@@ -77,3 +77,38 @@ public sealed class QuartzTimerTests
         Assert.Empty(await store.GetScheduledBookmarksAsync());
     }
 }
+
+public sealed class TimerReconcilerTests
+{
+    [Fact]
+    public async Task A_timer_Quartz_lost_is_scheduled_again_and_fires()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows);
+        _ = host.CreateClient();
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        var store = host.Services.GetRequiredService<IWorkflowStore>();
+        await runtime.PublishAsync("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="lost" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
+                <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+                <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="after" />
+                <bpmn:userTask id="after" camunda:assignee="alice" />
+                <bpmn:sequenceFlow id="f3" sourceRef="after" targetRef="end" />
+                <bpmn:endEvent id="end" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, "test");
+        var instance = await runtime.StartAsync(new StartRequest { ProcessId = "lost" });
+        var bookmark = Assert.Single(await store.GetScheduledBookmarksAsync());
+        await host.Services.GetRequiredService<ITimerScheduler>().CancelAsync(bookmark.Id); // as if scheduling had failed
+
+        Assert.Equal(1, await host.Services.GetRequiredService<WorkflowHost.Scheduling.TimerReconciler>().ReconcileAsync(default));
+        var until = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < until && (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 0) await Task.Delay(200);
+        Assert.Single(await store.GetOpenTasksOfInstanceAsync(instance.Id));
+    }
+}
