@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
+using WorkflowHost.Identity;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Composition;
@@ -10,7 +11,10 @@ public static class SecurityComposition
         services.AddAuthentication(NoAccountsAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, NoAccountsAuthenticationHandler>(NoAccountsAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Policies.AdministratorRole));
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdministrator))
+            .AddPolicy(Policies.WorkflowAdministrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.WorkflowAdministrator, Roles.SystemAdministrator))
+            .AddPolicy(Policies.Office, p => p.RequireAuthenticatedUser().RequireRole(Roles.TechnologyManager, Roles.OfficeHead));
         return services;
     }
 }

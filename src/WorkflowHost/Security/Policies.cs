@@ -1,8 +1,16 @@
+using WorkflowHost.Identity;
+
 namespace WorkflowHost.Security;
 
-/// <summary>Authorization policies and the roles behind them.</summary>
+/// <summary>Authorization policy names; each is defined once in <c>SecurityComposition</c> from <see cref="Roles"/>.</summary>
 public static class Policies
 {
+    /// <summary>Any signed-in user.</summary>
+    public const string SignedIn = "SignedIn";
+    /// <summary>System administrators: users, roles, committees, email outbox, Hangfire dashboard.</summary>
     public const string Administrator = "Administrator";
-    public const string AdministratorRole = "administrator";
+    /// <summary>Workflow administrators (and system administrators): publish definitions, incidents, migration.</summary>
+    public const string WorkflowAdministrator = "WorkflowAdministrator";
+    /// <summary>Technology managers and office heads: the office's work on inventions.</summary>
+    public const string Office = "Office";
 }

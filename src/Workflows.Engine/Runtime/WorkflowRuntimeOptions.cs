@@ -9,7 +9,7 @@ public sealed class WorkflowRuntimeOptions
     /// <summary>Template names send tasks may use; null = any (checked at publish when set).</summary>
     public IReadOnlySet<string>? KnownTemplates { get; set; }
     /// <summary>The group told about incidents.</summary>
-    public string AdministratorsGroup { get; set; } = "administrators";
+    public string AdministratorsGroup { get; set; } = "system-administrator";
     /// <summary>How long "the latest published version" of a process is remembered before asking the store again.
     /// Publishing through this runtime refreshes it at once; another host's publication is seen after this time.</summary>
     public TimeSpan LatestVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);

@@ -29,7 +29,7 @@ public sealed class EmailAdminApiTests
         await using var _host = host;
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/admin/email/templates")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await As(host, "inventor1", "inventor").GetAsync("/api/admin/email/templates")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await As(host, "root", "administrator").GetAsync("/api/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await As(host, "root", "system-administrator").GetAsync("/api/admin/email/templates")).StatusCode);
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class EmailAdminApiTests
         await using var host = new HostFactory(data, workflows);
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Test-User", "root");
-        client.DefaultRequestHeaders.Add("X-Test-Roles", "administrator");
+        client.DefaultRequestHeaders.Add("X-Test-Roles", "system-administrator");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/admin/email/messages/dead")).StatusCode);
     }
 
@@ -48,7 +48,7 @@ public sealed class EmailAdminApiTests
     {
         var (host, _) = NewHost();
         await using var _host = host;
-        var admin = As(host, "root", "administrator");
+        var admin = As(host, "root", "system-administrator");
 
         var bad = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en", new { subject = "Due {{whenever}}", text = "x", html = "<p>x</p>" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -80,7 +80,7 @@ public sealed class EmailAdminApiTests
     {
         var (host, _) = NewHost();
         await using var _host = host;
-        var admin = As(host, "root", "administrator");
+        var admin = As(host, "root", "system-administrator");
         _ = host.CreateClient();
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         var id = Guid.NewGuid().ToString();
