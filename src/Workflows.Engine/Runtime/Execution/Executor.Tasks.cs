@@ -23,7 +23,7 @@ internal sealed partial class Executor
             InstanceId = ic.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            Name = node.Name,
+            Name = node.NameExpression is { } nameExpression ? Text(nameExpression, view, node) : node.Name,
             ProcessId = ic.Instance.ProcessId,
             BusinessKey = ic.Instance.BusinessKey,
             Status = UserTaskStatus.Created,
@@ -34,7 +34,7 @@ internal sealed partial class Executor
             DueAt = due,
             FollowUpAt = Date(node.FollowUpDate, view, node, node.WorkingDays),
             Priority = Number(node.Priority, view, node) ?? 50,
-            FormKey = node.FormKey,
+            FormKey = node.FormKeyExpression is { } formKey ? Text(formKey, view, node) : node.FormKey,
             LocalVariables = locals.Count > 0 ? locals : null,
         };
         if (task.Assignee is not null) task.Status = UserTaskStatus.Claimed;
