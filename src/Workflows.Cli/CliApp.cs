@@ -29,6 +29,12 @@ public static class CliApp
         {
             return await Fail(error, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An engine error (a refused start, a loop without a wait state) is one line, never a stack trace.
+            await error.WriteLineAsync($"wf: {Commands.RunSession.OneLine(e)}");
+            return Invalid;
+        }
     }
 
     private static async Task<int> Fail(TextWriter error, string message)
@@ -43,8 +49,10 @@ public static class CliApp
           wf validate FILE... [--handlers NAME,NAME...]
               Check BPMN files exactly as publishing does. Prints FILE(LINE,COL): error CODE: message.
               Exit 0 when all are valid, 1 when any has an error, 2 on a usage error.
-          wf run FILE [--process ID] [--var NAME=VALUE]... [--business-key KEY] [--auto]
-              Drive a process in memory. Commands are read from standard input (type 'help').
+          wf run FILE [--process ID] [--message NAME] [--var NAME=VALUE]... [--business-key KEY] [--auto]
+              Drive a process in memory, with the instances it calls. It starts by its none start event, else by
+              a message start event (--message names one), else by its first timer start event.
+              Commands are read from standard input (type 'help'). Exit 1 on an engine error (one line).
         """;
 }
 

@@ -91,7 +91,8 @@ public sealed class CliTests
         Assert.Contains("> complete review", output);
         Assert.Contains("> advance to", output);
         Assert.Contains("called handler 'notify-office' (simulated)", output);
-        Assert.Contains("instance completed", output);
+        Assert.Contains("instance 1 p: completed", output);
+        Assert.Contains("every instance has ended", output);
     }
 
     [Fact]
@@ -102,6 +103,6 @@ public sealed class CliTests
         Assert.Contains("1 timer(s) fired", output);
         Assert.Contains("\"approved\": true", output);
         Assert.Contains("电池", output);
-        Assert.Contains("instance completed", output);
+        Assert.Contains("instance 1 p: completed", output);
     }
 }

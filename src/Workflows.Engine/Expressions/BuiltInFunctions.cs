@@ -116,7 +116,7 @@ internal static class BuiltInFunctions
         Add("modulo", 2, 2, (_, a) => a[0] is decimal d && a[1] is decimal m && m != 0 ? d % m : null);
 
         // logic and nulls
-        Add("not", 1, 1, (_, a) => a[0] is bool b ? !b : null);
+        Add("not", 1, 1, (_, a) => a[0] switch { bool b => !b, null => true, _ => null });
         Add("is defined", 1, 1, (_, a) => a[0] is not null, "isDefined");
         Add("get or else", 2, 2, (_, a) => a[0] ?? a[1], "getOrElse");
         Add("get value", 2, 2, (_, a) => a[0] is IReadOnlyDictionary<string, object?> m && a[1] is string k && m.TryGetValue(k, out var v) ? v : null, "getValue");

@@ -192,7 +192,8 @@ internal sealed class UnaryNode(string op, ExpressionNode operand) : ExpressionN
         return Op switch
         {
             "-" => value switch { decimal d => -d, TimeSpan t => -t, _ => null },
-            "not" => value is bool b ? !b : null,
+            // Null is false in a boolean context (JUEL's rule, as Camunda 7 evaluates `!approved` with approved unset).
+            "not" => value switch { bool b => !b, null => true, _ => null },
             "empty" => value switch
             {
                 null => true, string s => s.Length == 0, IReadOnlyList<object?> l => l.Count == 0,
@@ -226,9 +227,9 @@ internal sealed class BinaryNode(string op, ExpressionNode left, ExpressionNode 
             case "and":
             {
                 var l = Left.Evaluate(e, scope);
-                if (l is false) return false;
+                if (l is false or null) return false;
                 var r = Right.Evaluate(e, scope);
-                if (r is false) return false;
+                if (r is false or null) return false;
                 return l is true && r is true ? true : null;
             }
             case "or":
@@ -237,7 +238,7 @@ internal sealed class BinaryNode(string op, ExpressionNode left, ExpressionNode 
                 if (l is true) return true;
                 var r = Right.Evaluate(e, scope);
                 if (r is true) return true;
-                return l is false && r is false ? false : null;
+                return l is false or null && r is false or null ? false : null;
             }
         }
         var a = Left.Evaluate(e, scope);

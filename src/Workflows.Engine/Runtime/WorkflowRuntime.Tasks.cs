@@ -41,12 +41,16 @@ public sealed partial class WorkflowRuntime
                 var item = Executor.MultiInstanceItemScope(ic, token, node);
                 foreach (var (name, value) in variables)
                 {
-                    if (item is not null && node.MultiInstance!.OutputCollection is not null) item.Variables[name] = value?.DeepClone();
-                    else Executor.SetVariable(ic, token.ScopeId, name, value?.DeepClone());
+                    if (item is not null && node.MultiInstance!.OutputCollection is not null)
+                    {
+                        _executor.CheckSize(name, value, null);
+                        item.Variables[name] = value?.DeepClone();
+                    }
+                    else _executor.SetVariable(ic, token, name, value?.DeepClone());
                 }
             }
             token.Status = TokenStatus.Ready;
-            _executor.Leave(ctx, ic, token, node);
+            _executor.LeaveOrRaiseIncident(ctx, ic, token, node);
             await _executor.RunAsync(ctx, ct);
             return true;
         }, ct);
@@ -98,7 +102,7 @@ public sealed partial class WorkflowRuntime
             var ic = await ctx.LoadInstanceAsync(task.InstanceId, ct);
             var token = ic.FindToken(task.TokenId);
             if (variables is not null && token is not null)
-                foreach (var (k, v) in variables) Executor.SetVariable(ic, token.ScopeId, k, v?.DeepClone());
+                foreach (var (k, v) in variables) _executor.SetVariable(ic, token, k, v?.DeepClone());
             task.Assignee = task.Owner;
             task.Owner = null;
             task.Status = UserTaskStatus.Claimed;

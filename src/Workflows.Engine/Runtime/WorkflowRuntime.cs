@@ -196,7 +196,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
                     var token = ic.FindToken(subscription.TokenId);
                     if (ic.Ended || token is null || token.Bookmarks?.Contains(subscription.Id) != true) continue;
                     if (variables is not null)
-                        foreach (var (k, v) in variables) Executor.SetVariable(ic, token.ScopeId, k, v?.DeepClone());
+                        foreach (var (k, v) in variables) _executor.SetVariable(ic, token, k, v?.DeepClone());
                     _executor.Fire(ctx, ic, token, subscription);
                     await _executor.RunAsync(ctx, ct);
                     return true;
@@ -269,7 +269,11 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         {
             if (!actor.IsAdministrator) throw new ForbiddenException("Only administrators may change an instance's variables.");
             var ic = await ctx.LoadInstanceAsync(instanceId, ct);
-            foreach (var (k, v) in variables) ic.State.Variables[k] = v?.DeepClone();
+            foreach (var (k, v) in variables)
+            {
+                _executor.CheckSize(k, v, null);
+                ic.State.Variables[k] = v?.DeepClone();
+            }
             ctx.History(ic, HistoryEventType.VariablesChanged, data: variables.ToJsonString(EngineJson.Options));
             return true;
         }, ct);

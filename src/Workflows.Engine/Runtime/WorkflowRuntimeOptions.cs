@@ -15,4 +15,11 @@ public sealed class WorkflowRuntimeOptions
     public TimeSpan LatestVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Upper bound of node executions in one step, so a loop drawn without a wait cannot spin forever.</summary>
     public int MaxNodeExecutionsPerStep { get; set; } = 10_000;
+    /// <summary>How deep call activities may nest (a process calling itself, or A -> B -> A): the call that would go
+    /// deeper becomes an incident at the call activity.</summary>
+    public int MaxCallDepth { get; set; } = 32;
+    /// <summary>The largest value one variable may hold, in bytes of its JSON (default 1 MiB; 0 = no limit). A value
+    /// computed bigger (an output mapping doubling a text in a loop) is an incident at its element; one given from
+    /// outside (a form, a message, a start request) is refused.</summary>
+    public int MaxVariableBytes { get; set; } = 1024 * 1024;
 }

@@ -13,10 +13,15 @@ namespace Workflows.Engine.Tests.Runtime;
 public sealed class RuntimeHarness
 {
     public RuntimeHarness(IWorkflowStore store, params IServiceTaskHandler[] handlers)
+        : this(store, new WorkflowRuntimeOptions(), handlers)
+    {
+    }
+
+    public RuntimeHarness(IWorkflowStore store, WorkflowRuntimeOptions options, params IServiceTaskHandler[] handlers)
     {
         Store = store;
-        Runtime = new WorkflowRuntime(store, Scheduler, handlers,
-            new WorkflowRuntimeOptions { ServiceRetryBackoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)] }, Clock);
+        options.ServiceRetryBackoff = [TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1)];
+        Runtime = new WorkflowRuntime(store, Scheduler, handlers, options, Clock);
     }
 
     public IWorkflowStore Store { get; }

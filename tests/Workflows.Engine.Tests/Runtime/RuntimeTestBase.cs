@@ -14,6 +14,14 @@ public abstract class RuntimeTestBase : IAsyncLifetime
         return new RuntimeHarness(s, handlers);
     }
 
+    protected async Task<RuntimeHarness> HarnessAsync(string store, Workflows.Engine.Runtime.WorkflowRuntimeOptions options,
+        params IServiceTaskHandler[] handlers)
+    {
+        var (s, lifetime) = await StoreKinds.CreateAsync(store);
+        _lifetimes.Add(lifetime);
+        return new RuntimeHarness(s, options, handlers);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

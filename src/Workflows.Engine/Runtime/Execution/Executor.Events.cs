@@ -92,6 +92,18 @@ internal sealed partial class Executor
         token.Bookmarks?.Remove(bookmark.Id);
         ctx.RemoveBookmark(bookmark.Id);
         var node = ic.Process.GetNode(bookmark.ElementId);
+        try
+        {
+            FireBookmark(ctx, ic, token, bookmark, node);
+        }
+        catch (NodeFailedException e)
+        {
+            RaiseIncident(ctx, ic, token, e.Node, e.Message, null);
+        }
+    }
+
+    private void FireBookmark(StepContext ctx, InstanceContext ic, Token token, Bookmark bookmark, FlowNode node)
+    {
         switch (bookmark.Kind)
         {
             case BookmarkKind.Retry:
@@ -183,8 +195,14 @@ internal sealed partial class Executor
                 break;
             case ErrorEventDefinition error:
                 ctx.History(ic, HistoryEventType.ErrorThrown, end.Id, end.ElementType, token.Id, Json(new { error.ErrorCode }));
-                if (!ThrowError(ctx, ic, token, end, error.ErrorCode ?? ""))
-                    ConsumeToken(ctx, ic, token); // uncaught: ends like a none end event (Camunda 7's rule)
+                if (ThrowError(ctx, ic, token, end, error.ErrorCode ?? "")) break;
+                if (ic.Instance.ParentInstanceId is not null)
+                {
+                    // Not caught in this process: the caller's call activity (and its callers) may catch it.
+                    token.Status = TokenStatus.Waiting;
+                    ctx.Deferred.UncaughtErrors.Add(new UncaughtError(ic, token, end, error.ErrorCode ?? "", null));
+                }
+                else ConsumeToken(ctx, ic, token); // uncaught: ends like a none end event (Camunda 7's rule)
                 break;
             default:
                 ConsumeToken(ctx, ic, token);

@@ -124,6 +124,7 @@ internal sealed partial class Executor
             collected[item.LoopCounter] = result;
         }
 
+        ResolveIncident(ctx, ic, token, "its activity was left");
         ClearBookmarks(ctx, token);
         ctx.History(ic, HistoryEventType.ActivityLeft, activity.Id, activity.ElementType, token.Id, Json(new { loopCounter = item.LoopCounter }));
         ic.State.Tokens.Remove(token);

@@ -37,6 +37,8 @@ internal sealed partial class Executor
         ic.State.Scopes.Remove(scope);
         var owner = ic.FindToken(scope.OwnerTokenId);
         if (owner is null) return;
+        // The sub-process's own variables (its input mappings and locals) stay visible to its output mappings.
+        owner.Locals = scope.Variables.Count > 0 ? scope.Variables : null;
         owner.Status = TokenStatus.Ready;
         Leave(ctx, ic, owner, ic.Process.GetNode(scope.NodeId));
     }
@@ -71,16 +73,8 @@ internal sealed partial class Executor
             ctx.Deferred.ChildCancellations.Add(child);
             token.ChildInstanceId = null;
         }
-        if (token.IncidentId is { } incidentId)
-        {
-            ctx.Changes.UpdatedIncidents.Add(new Incident
-            {
-                Id = incidentId, InstanceId = ic.Id, TokenId = token.Id, ElementId = token.NodeId,
-                Message = "Resolved: the activity was interrupted.", ResolvedAt = ctx.Now, ResolvedBy = ctx.Actor,
-            });
-            ic.Instance.OpenIncidents = Math.Max(0, ic.Instance.OpenIncidents - 1);
-            token.IncidentId = null;
-        }
+        ResolveIncident(ctx, ic, token, $"the activity was {(reason == InterruptReason.Cancel ? "cancelled" : "interrupted")} ({reason.ToString().ToLowerInvariant()})");
+        token.Locals = null;
         foreach (var scope in ic.State.Scopes.Where(s => s.OwnerTokenId == token.Id).ToList())
             CancelScope(ctx, ic, scope, reason);
         token.Attempts = 0;
@@ -131,6 +125,8 @@ internal sealed partial class Executor
             }
             foreach (var child in Drain(deferred.EndedChildren))
                 await ResumeCallerAsync(ctx, child, ct);
+            foreach (var error in Drain(deferred.UncaughtErrors))
+                await PropagateErrorAsync(ctx, error, ct);
         }
         return true;
     }
@@ -140,6 +136,31 @@ internal sealed partial class Executor
         var items = list.ToList();
         list.Clear();
         return items;
+    }
+
+    /// <summary>
+    /// A BPMN error a called instance did not catch goes to its call activity in the caller, then up through the
+    /// callers' callers (Camunda 7's rule). A catching boundary interrupts the call activity, which cancels the called
+    /// instances below it. Caught nowhere: an error end event ends its path, a handler's error becomes an incident.
+    /// </summary>
+    private async Task PropagateErrorAsync(StepContext ctx, UncaughtError error, CancellationToken ct)
+    {
+        var child = error.Ic;
+        while (child.Instance.ParentInstanceId is { } parentId && !child.Ended)
+        {
+            var parent = await ctx.LoadInstanceAsync(parentId, ct);
+            var caller = child.Instance.ParentTokenId is { } tid ? parent.FindToken(tid) : null;
+            if (parent.Ended || caller is null || caller.ChildInstanceId != child.Id) break;
+            var callActivity = parent.Process.GetNode(caller.NodeId);
+            ctx.History(parent, HistoryEventType.ErrorThrown, callActivity.Id, callActivity.ElementType, caller.Id,
+                Json(new { errorCode = error.Code, from = child.Id }));
+            if (ThrowError(ctx, parent, caller, callActivity, error.Code)) return;
+            child = parent;
+        }
+        if (error.Ic.Ended || error.Ic.FindToken(error.Token.Id) is null) return;
+        error.Token.Status = TokenStatus.Ready;
+        if (error.IncidentMessage is { } message) RaiseIncident(ctx, error.Ic, error.Token, error.Node, message, null);
+        else ConsumeToken(ctx, error.Ic, error.Token);
     }
 
     /// <summary>A called instance ended: copy its out-mappings into the caller and move the caller on.</summary>
@@ -153,11 +174,18 @@ internal sealed partial class Executor
         var values = new List<(string, JsonNode?)>();
         if (node.OutAll)
             foreach (var (k, v) in child.State.Variables) values.Add((k, v?.DeepClone()));
-        foreach (var mapping in node.OutMappings)
-            values.Add((mapping.Target, ExpressionValues.ToJson(Evaluate(mapping.Source, childView, node))));
-        foreach (var (name, value) in values) SetVariable(parent, token.ScopeId, name, value);
-        token.ChildInstanceId = null;
-        token.Status = TokenStatus.Ready;
-        Leave(ctx, parent, token, node);
+        try
+        {
+            foreach (var mapping in node.OutMappings)
+                values.Add((mapping.Target, MappedValue(mapping, childView, node)));
+            foreach (var (name, value) in values) SetVariable(parent, token, name, value, node);
+            token.ChildInstanceId = null;
+            token.Status = TokenStatus.Ready;
+            Leave(ctx, parent, token, node);
+        }
+        catch (NodeFailedException e)
+        {
+            RaiseIncident(ctx, parent, token, e.Node, e.Message, null);
+        }
     }
 }

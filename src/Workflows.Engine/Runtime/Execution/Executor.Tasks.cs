@@ -10,7 +10,7 @@ internal sealed partial class Executor
 {
     private void CreateUserTask(StepContext ctx, InstanceContext ic, Token token, UserTask node)
     {
-        var locals = Inputs(ic, token, node);
+        var locals = (JsonObject)EnterLocals(ic, token, node).DeepClone();
         var item = MultiInstanceItemScope(ic, token, node);
         if (item is not null)
             foreach (var (k, v) in item.Variables) locals[k] = v?.DeepClone();
@@ -78,9 +78,9 @@ internal sealed partial class Executor
         }
         if (token.Attempts == 0) OpenBoundaryTimers(ctx, ic, token, node, null);
 
-        var locals = Inputs(ic, token, node);
+        EnterLocals(ic, token, node);
         var context = new ServiceTaskContext(ic.Id, ic.Instance.ProcessId, ic.Instance.BusinessKey, node.Id,
-            View(ic, token, locals).Snapshot(), node.Parameters, token.Attempts + 1);
+            View(ic, token).Snapshot(), node.Parameters, token.Attempts + 1);
         JsonObject? result;
         try
         {
@@ -91,8 +91,15 @@ internal sealed partial class Executor
             token.Attempts = 0;
             ctx.History(ic, HistoryEventType.ErrorThrown, node.Id, node.ElementType, token.Id,
                 Json(new { error.ErrorCode, error.Message }));
-            if (!ThrowError(ctx, ic, token, node, error.ErrorCode))
-                RaiseIncident(ctx, ic, token, node, $"Business error '{error.ErrorCode}' from '{node.HandlerName}' was not caught by any boundary error event: {error.Message}", null);
+            if (ThrowError(ctx, ic, token, node, error.ErrorCode)) return;
+            var uncaught = $"Business error '{error.ErrorCode}' from '{node.HandlerName}' was not caught by any boundary error event: {error.Message}";
+            if (ic.Instance.ParentInstanceId is not null)
+            {
+                // Not caught in this process: the caller's call activity (and its callers) may catch it.
+                token.Status = TokenStatus.Waiting;
+                ctx.Deferred.UncaughtErrors.Add(new UncaughtError(ic, token, node, error.ErrorCode, uncaught));
+            }
+            else RaiseIncident(ctx, ic, token, node, uncaught, null);
             return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -120,13 +127,14 @@ internal sealed partial class Executor
 
         token.Attempts = 0;
         if (result is not null)
-            foreach (var (name, value) in result) SetVariable(ic, token.ScopeId, name, value?.DeepClone());
+            foreach (var (name, value) in result) SetVariable(ic, token, name, value?.DeepClone(), node);
         Leave(ctx, ic, token, node);
     }
 
     private void Send(StepContext ctx, InstanceContext ic, Token token, SendTask node)
     {
-        var view = View(ic, token, Inputs(ic, token, node));
+        EnterLocals(ic, token, node);
+        var view = View(ic, token);
         var users = new List<string>();
         var groups = new List<string>();
         var addresses = new List<string>();
@@ -151,15 +159,24 @@ internal sealed partial class Executor
                 $"{node} calls process '{node.CalledElement}'{(node.CalledVersion is { } cv ? $" version {cv}" : "")}, which is not published.", null);
             return;
         }
+        if (ic.State.CallDepth + 1 > options.MaxCallDepth)
+        {
+            // A process that calls itself (or A -> B -> A) would nest instances without end: stop with an incident.
+            RaiseIncident(ctx, ic, token, node,
+                $"{node} would start a called instance {ic.State.CallDepth + 1} calls deep, over the limit of {options.MaxCallDepth} (MaxCallDepth): does the process call itself?", null);
+            return;
+        }
         var process = ctx.Definitions.Add(definition);
+        EnterLocals(ic, token, node);
         var view = View(ic, token);
         var variables = node.InAll ? view.Snapshot() : new JsonObject();
         foreach (var mapping in node.InMappings)
-            variables[mapping.Target] = ExpressionValues.ToJson(Evaluate(mapping.Source, view, node));
+            variables[mapping.Target] = MappedValue(mapping, view, node);
 
         OpenBoundaryTimers(ctx, ic, token, node, null);
         var child = StartInstance(ctx, definition, process, variables, node.PassBusinessKey ? ic.Instance.BusinessKey : null,
             ctx.Actor, parent: (ic, token));
+        child.State.CallDepth = ic.State.CallDepth + 1;
         token.Status = TokenStatus.Waiting;
         token.ChildInstanceId = child.Id;
     }
@@ -171,6 +188,8 @@ internal sealed partial class Executor
     {
         start ??= process.NoneStartEvent
                   ?? throw new InvalidOperationWorkflowException($"Process '{process.Id}' has no none start event to start it by.");
+        if (parent is null && variables is not null)
+            foreach (var (name, value) in variables) CheckSize(name, value, null);
         var instance = new ProcessInstance
         {
             Id = Guid.NewGuid(),
@@ -193,42 +212,6 @@ internal sealed partial class Executor
         }), actor: startedBy);
         ic.NewToken(start.Id, null);
         return ic;
-    }
-
-    /// <summary>Local variables from an activity's input mappings, evaluated in the token's scope.</summary>
-    private JsonObject Inputs(InstanceContext ic, Token token, Activity node)
-    {
-        var locals = new JsonObject();
-        if (node.Inputs.Count == 0) return locals;
-        var view = View(ic, token, locals);
-        foreach (var mapping in node.Inputs)
-            locals[mapping.Target] = ExpressionValues.ToJson(Evaluate(mapping.Source, view, node));
-        return locals;
-    }
-
-    private void ApplyOutputs(InstanceContext ic, Token token, Activity node)
-    {
-        if (node.Outputs.Count == 0) return;
-        var view = View(ic, token);
-        var values = node.Outputs.Select(m => (m.Target, Value: ExpressionValues.ToJson(Evaluate(m.Source, view, node)))).ToList();
-        foreach (var (target, value) in values) SetVariable(ic, token.ScopeId, target, value);
-    }
-
-    /// <summary>
-    /// Writes a variable where it lives: the nearest scope that already has it, otherwise the process
-    /// (Camunda's rule, so a sub-process can update a process variable).
-    /// </summary>
-    internal static void SetVariable(InstanceContext ic, string? scopeId, string name, JsonNode? value)
-    {
-        for (var scope = ic.FindScope(scopeId); scope is not null; scope = ic.FindScope(scope.ParentScopeId))
-        {
-            if (scope.Variables.ContainsKey(name))
-            {
-                scope.Variables[name] = value;
-                return;
-            }
-        }
-        ic.State.Variables[name] = value;
     }
 
     internal void Notify(StepContext ctx, InstanceContext ic, string kind, FlowNode node, UserTaskRecord? task,

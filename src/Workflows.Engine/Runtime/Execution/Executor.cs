@@ -47,7 +47,7 @@ internal sealed partial class Executor(
                     {
                         await ExecuteNodeAsync(ctx, ic, token, ct);
                     }
-                    catch (ExpressionFailedException e)
+                    catch (NodeFailedException e)
                     {
                         RaiseIncident(ctx, ic, token, e.Node, e.Message, null);
                     }
@@ -78,9 +78,12 @@ internal sealed partial class Executor(
         ctx.History(ic, HistoryEventType.ActivityEntered, node.Id, node.ElementType, token.Id);
         switch (node)
         {
+            case PassThroughTask passThrough:
+                EnterLocals(ic, token, passThrough);
+                Leave(ctx, ic, token, node);
+                break;
             case StartEvent:
             case IntermediateThrowEvent:
-            case PassThroughTask:
             case BoundaryEvent:
                 Leave(ctx, ic, token, node);
                 break;
@@ -130,11 +133,26 @@ internal sealed partial class Executor(
             }
             ApplyOutputs(ic, token, activity);
         }
+        token.Locals = null;
+        ResolveIncident(ctx, ic, token, "its activity was left");
         ClearBookmarks(ctx, token);
         token.TaskId = null;
         token.ChildInstanceId = null;
         ctx.History(ic, HistoryEventType.ActivityLeft, node.Id, node.ElementType, token.Id);
         TakeOutgoing(ctx, ic, token, node, SelectOutgoing(ctx, ic, token, node));
+    }
+
+    /// <summary>Leaves a node outside the token loop (a completed task): a failure there becomes an incident at the node.</summary>
+    internal void LeaveOrRaiseIncident(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
+    {
+        try
+        {
+            Leave(ctx, ic, token, node);
+        }
+        catch (NodeFailedException e)
+        {
+            RaiseIncident(ctx, ic, token, e.Node, e.Message, null);
+        }
     }
 
     /// <summary>Moves the token along the first flow and clones it for the others; no flow ends the token.</summary>
@@ -210,6 +228,7 @@ internal sealed partial class Executor(
     /// <summary>Removes a token that reached its end, then completes its scope if that was the last one.</summary>
     internal void ConsumeToken(StepContext ctx, InstanceContext ic, Token token)
     {
+        ResolveIncident(ctx, ic, token, "its path ended");
         ClearBookmarks(ctx, token);
         ic.State.Tokens.Remove(token);
         CompleteScopeIfEmpty(ctx, ic, token.ScopeId);
@@ -226,7 +245,7 @@ internal sealed partial class Executor(
 
     internal VariableView View(InstanceContext ic, Token token, JsonObject? overlay = null,
         IReadOnlyDictionary<string, object?>? extra = null) =>
-        new(ic.State, token.ScopeId, overlay, extra);
+        new(ic.State, token.ScopeId, overlay ?? token.Locals, extra);
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, EngineJson.Options);
 }

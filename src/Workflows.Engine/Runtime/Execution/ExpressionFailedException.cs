@@ -4,7 +4,4 @@ namespace Workflows.Engine.Runtime.Execution;
 
 /// <summary>An expression failed at run time (a type error, the step budget); becomes an incident at its node.</summary>
 internal sealed class ExpressionFailedException(FlowNode node, string expression, string reason)
-    : Exception($"{node}: the expression '{expression}' failed: {reason}")
-{
-    public FlowNode Node { get; } = node;
-}
+    : NodeFailedException(node, $"{node}: the expression '{expression}' failed: {reason}");

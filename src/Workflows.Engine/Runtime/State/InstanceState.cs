@@ -11,6 +11,8 @@ public sealed class InstanceState
     public JsonObject Variables { get; set; } = new();
     public List<Token> Tokens { get; set; } = new();
     public List<ScopeState> Scopes { get; set; } = new();
+    /// <summary>How many call activities lie between this instance and its root (0 for a root instance).</summary>
+    public int CallDepth { get; set; }
     /// <summary>Source of short, instance-unique ids for tokens and scopes.</summary>
     public int NextId { get; set; } = 1;
 
@@ -48,6 +50,9 @@ public sealed class Token
     public int Attempts { get; set; }
     /// <summary>The open incident this token is stuck on.</summary>
     public Guid? IncidentId { get; set; }
+    /// <summary>Local variables of the activity the token is at (its input mappings, as in Camunda 7): visible to
+    /// the activity and its output mappings, gone when the token leaves.</summary>
+    public System.Text.Json.Nodes.JsonObject? Locals { get; set; }
 }
 
 public enum ScopeKind { SubProcess = 0, MultiInstanceBody = 1, MultiInstanceItem = 2, Activity = 3 }
