@@ -7,27 +7,21 @@ namespace WorkflowHost.Composition;
 
 public static class SecurityComposition
 {
-    /// <summary>The scheme every request is authenticated with: bearer token or cookie (see <see cref="AddHostSecurity"/>).</summary>
-    public const string BearerOrCookieScheme = "BearerOrCookie";
-
     /// <summary>
     /// Who calls, and what they may do. A request with <c>Authorization: Bearer ...</c> is authenticated by
     /// Identity's bearer tokens (API clients), any other by Identity's cookie (the web UI). An API request without
     /// credentials gets 401 (403 when signed in without the role), never a redirect to a login page.
-    /// Roles and committees are read afresh on each request (<see cref="CurrentAccountClaims"/>).
+    /// Roles and committees are read afresh on each request (<see cref="BearerOrCookieHandler"/>).
     /// </summary>
     public static IServiceCollection AddHostSecurity(this IServiceCollection services)
     {
         services.AddAuthentication(o =>
             {
-                o.DefaultScheme = BearerOrCookieScheme;
-                o.DefaultChallengeScheme = BearerOrCookieScheme;
-                o.DefaultForbidScheme = BearerOrCookieScheme;
+                o.DefaultScheme = BearerOrCookieHandler.SchemeName;
+                o.DefaultChallengeScheme = BearerOrCookieHandler.SchemeName;
+                o.DefaultForbidScheme = BearerOrCookieHandler.SchemeName;
             })
-            .AddPolicyScheme(BearerOrCookieScheme, "Bearer token or cookie", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BearerOrCookieHandler>(BearerOrCookieHandler.SchemeName, "Bearer token or cookie", null)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -40,7 +34,7 @@ public static class SecurityComposition
             o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
-        services.AddScoped<IClaimsTransformation, CurrentAccountClaims>();
+        services.AddScoped<CurrentAccountClaims>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Identity;
@@ -9,12 +8,13 @@ namespace WorkflowHost.Security;
 /// <summary>
 /// Reads a signed-in user's roles and committees from the database on every request, so that a change by an
 /// administrator (roles, committee seats, a lock, a deleted user) counts at once rather than when a bearer token
-/// or cookie is renewed. A user who is gone or locked by an administrator becomes anonymous (401).
-/// Only principals issued by Identity (cookie or bearer token) are touched.
+/// or cookie is renewed. Used by <see cref="BearerOrCookieHandler"/>; only principals issued by Identity
+/// (cookie or bearer token) are touched, others pass as they are.
 /// </summary>
-public sealed class CurrentAccountClaims(AccountsDbContext db, TimeProvider clock) : IClaimsTransformation
+public sealed class CurrentAccountClaims(AccountsDbContext db, TimeProvider clock)
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    /// <summary>The principal with the user's current roles and committees, or null when the user is gone or locked by an administrator.</summary>
+    public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal)
     {
         if (principal.Identity is not ClaimsIdentity { IsAuthenticated: true } identity
             || identity.AuthenticationType != IdentityConstants.ApplicationScheme
@@ -24,7 +24,7 @@ public sealed class CurrentAccountClaims(AccountsDbContext db, TimeProvider cloc
         var user = userId is null ? null
             : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.LockoutEnd }).FirstOrDefaultAsync();
         if (user is null || AccountLocks.IsLockedByAdministrator(user.LockoutEnd, clock.GetUtcNow()))
-            return new ClaimsPrincipal(new ClaimsIdentity());
+            return null;
 
         var roles = await (from ur in db.UserRoles
                            join r in db.Roles on ur.RoleId equals r.Id
