@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Quartz;
 using WorkflowHost.Api;
+using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
@@ -11,6 +12,8 @@ var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
+// Before the notification services: they read users, so the accounts schema comes first.
+builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
@@ -28,6 +31,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
+app.MapAccountsApi();
 app.MapEmailAdminApi();
 app.Run();
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 namespace WorkflowHost.Tests;
 
 /// <summary>
-/// Test-only sign-in (user accounts arrive with the identity issue): the X-Test-User and X-Test-Roles headers
-/// say who calls. A stand-in for the login that does not exist yet, not for code under test.
+/// Test-only sign-in: the X-Test-User and X-Test-Roles headers say who calls. Kept for tests written before
+/// accounts existed; new tests sign in for real with <see cref="TestUsers"/> (a bearer token from /api/v1/auth/login).
 /// </summary>
 public sealed class HeaderAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

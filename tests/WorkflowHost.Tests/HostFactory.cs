@@ -7,7 +7,8 @@ namespace WorkflowHost.Tests;
 
 /// <summary>
 /// The real host over the real HTTP stack, on its own data folder (a SQLite file) and workflows folder.
-/// Two factories on the same folders are the same installation started twice.
+/// Two factories on the same folders are the same installation started twice. The first administrator is
+/// <see cref="TestUsers.AdminEmail"/> unless the settings say otherwise (an empty value means "not configured").
 /// </summary>
 public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnlyDictionary<string, string>? settings = null,
     Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
@@ -21,6 +22,13 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         Directory.CreateDirectory(workflows);
         return (data, workflows);
     }
+
+    /// <summary>The settings that put the host on a test database (SQLite file or PostgreSQL).</summary>
+    public static Dictionary<string, string> DatabaseSettings(Workflows.Testing.TestDatabase db) => new()
+    {
+        ["Database:Provider"] = db.Provider.ToString(),
+        ["ConnectionStrings:Workflows"] = db.ConnectionString,
+    };
 
     public static string RepositoryWorkflow(string name)
     {
@@ -36,6 +44,8 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Scheduler:InstanceName", "test-" + Guid.NewGuid().ToString("N")[..8]);
         builder.UseSetting("Email:PollInterval", "00:00:00.200");
+        builder.UseSetting("Bootstrap:AdminEmail", TestUsers.AdminEmail);
+        builder.UseSetting("Bootstrap:AdminPassword", TestUsers.AdminPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }

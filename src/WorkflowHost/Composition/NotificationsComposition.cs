@@ -13,7 +13,6 @@ public static class NotificationsComposition
     {
         services.Configure<NotificationOptions>(configuration.GetSection("Email"));
         services.AddSingleton<NotificationDatabase>();
-        services.AddSingleton<IUserDirectory, DatabaseUserDirectory>();
         services.AddSingleton<EmailTemplates>();
         if (!string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])) services.AddSingleton<IEmailSender, SmtpEmailSender>();
         else services.AddSingleton<IEmailSender, PickupFolderEmailSender>();

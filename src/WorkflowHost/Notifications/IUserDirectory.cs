@@ -1,6 +1,6 @@
 namespace WorkflowHost.Notifications;
 
-/// <summary>Resolves the people a notification names. A minimal table today; the identity issue will back it with users and roles.</summary>
+/// <summary>Resolves the people a notification names: users, and the members of a role or committee (backed by Identity: <c>Identity/IdentityUserDirectory</c>).</summary>
 public interface IUserDirectory
 {
     Task<UserContact?> FindAsync(string userId, CancellationToken ct);

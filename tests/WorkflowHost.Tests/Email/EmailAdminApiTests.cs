@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using WorkflowHost.Identity;
 using WorkflowHost.Notifications;
 
 namespace WorkflowHost.Tests.Email;
@@ -11,15 +12,7 @@ public sealed class EmailAdminApiTests
     private static (HostFactory Host, string Data) NewHost()
     {
         var (data, workflows) = HostFactory.NewFolders();
-        return (new HostFactory(data, workflows, services: HeaderAuthenticationHandler.Register), data);
-    }
-
-    private static HttpClient As(HostFactory host, string user, string roles)
-    {
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add("X-Test-User", user);
-        client.DefaultRequestHeaders.Add("X-Test-Roles", roles);
-        return client;
+        return (new HostFactory(data, workflows), data);
     }
 
     [Fact]
@@ -28,12 +21,13 @@ public sealed class EmailAdminApiTests
         var (host, _) = NewHost();
         await using var _host = host;
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/admin/email/templates")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await As(host, "inventor1", "inventor").GetAsync("/api/admin/email/templates")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await As(host, "root", "system-administrator").GetAsync("/api/admin/email/templates")).StatusCode);
+        var (_, inventor) = await host.CreateSignedInUserAsync("inventor1@example.edu", Roles.Inventor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inventor.GetAsync("/api/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.SignInAsAdminAsync()).GetAsync("/api/admin/email/templates")).StatusCode);
     }
 
     [Fact]
-    public async Task The_production_host_without_accounts_refuses_everyone()
+    public async Task Test_headers_are_not_credentials_on_the_real_host()
     {
         var (data, workflows) = HostFactory.NewFolders();
         await using var host = new HostFactory(data, workflows);
@@ -48,7 +42,7 @@ public sealed class EmailAdminApiTests
     {
         var (host, _) = NewHost();
         await using var _host = host;
-        var admin = As(host, "root", "system-administrator");
+        var admin = await host.SignInAsAdminAsync();
 
         var bad = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en", new { subject = "Due {{whenever}}", text = "x", html = "<p>x</p>" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
@@ -80,7 +74,7 @@ public sealed class EmailAdminApiTests
     {
         var (host, _) = NewHost();
         await using var _host = host;
-        var admin = As(host, "root", "system-administrator");
+        var admin = await host.SignInAsAdminAsync();
         _ = host.CreateClient();
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         var id = Guid.NewGuid().ToString();

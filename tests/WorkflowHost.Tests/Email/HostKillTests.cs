@@ -73,7 +73,12 @@ public sealed class HostKillTests
         {
             await db.OpenAsync();
             await using var insert = db.CreateCommand();
-            insert.CommandText = "INSERT INTO user_contacts (user_id, display_name, email, language, digest) VALUES ('alice', 'Alice', 'alice@example.edu', 'en', 0)";
+            // A user without a password (the notification directory reads Identity's users table).
+            insert.CommandText = """
+                INSERT INTO users (id, display_name, language, digest, user_name, normalized_user_name, email, normalized_email,
+                    email_confirmed, security_stamp, concurrency_stamp, phone_number_confirmed, two_factor_enabled, lockout_enabled, access_failed_count)
+                VALUES ('alice', 'Alice', 'en', 0, 'alice@example.edu', 'ALICE@EXAMPLE.EDU', 'alice@example.edu', 'ALICE@EXAMPLE.EDU', 0, 'S', 'C', 0, 0, 1, 0)
+                """;
             await insert.ExecuteNonQueryAsync();
         }
         // Start the instance while no host runs: its reminders exist only as stored bookmarks.

@@ -1,0 +1,33 @@
+using WorkflowHost.Identity;
+
+namespace WorkflowHost.Api.Accounts;
+
+/// <summary>
+/// Identity's own API endpoints under <c>/api/v1/auth</c>: <c>POST /login</c> (a bearer token, or with
+/// <c>?useCookies=true</c> the web UI's cookie), <c>POST /refresh</c>, <c>GET|POST /manage/info</c> and
+/// <c>/manage/2fa</c>. Nobody registers themselves: only system administrators create users (<c>/api/v1/users</c>),
+/// so <c>/register</c> is refused, and the email-link flows (confirm, forgot / reset password) are not offered,
+/// since no email sender is wired to Identity; an administrator resets a forgotten password.
+/// </summary>
+public static class AuthApi
+{
+    private static readonly string[] NotOffered = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
+
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/v1/auth").WithTags("Sign-in")
+            .MapIdentityApi<ApplicationUser>()
+            .AddEndpointFilter(async (context, next) =>
+            {
+                var path = context.HttpContext.Request.Path.Value ?? "";
+                if (path.EndsWith("/register", StringComparison.OrdinalIgnoreCase))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Registration is closed",
+                        detail: "Accounts are created by system administrators (POST /api/v1/users).");
+                if (NotOffered.Any(p => path.EndsWith(p, StringComparison.OrdinalIgnoreCase)))
+                    return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not offered",
+                        detail: "Email links are not used for accounts; a system administrator resets a forgotten password.");
+                return await next(context);
+            });
+        return app;
+    }
+}

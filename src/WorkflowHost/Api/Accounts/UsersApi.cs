@@ -1,0 +1,74 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using WorkflowHost.Identity;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Accounts;
+
+/// <summary>System administrators manage users: create with roles, list, read, change profile and roles, lock, unlock, reset a password.</summary>
+public static class UsersApi
+{
+    public sealed record RolesBody(IReadOnlyList<string>? Roles);
+    public sealed record PasswordBody(string? NewPassword);
+
+    public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/users").RequireAuthorization(Policies.Administrator).WithTags("Users");
+        group.MapGet("", List);
+        group.MapGet("/{id}", Get);
+        group.MapPost("", Create);
+        group.MapPut("/{id}", Update);
+        group.MapPut("/{id}/roles", SetRoles);
+        group.MapPost("/{id}/lock", Lock);
+        group.MapPost("/{id}/unlock", Unlock);
+        group.MapPost("/{id}/password", ResetPassword);
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<UserView>>, ValidationProblem>> List(
+        UserAccountService accounts, CancellationToken ct, string? search = null, int page = 1, int pageSize = 50)
+    {
+        var errors = new AccountErrors();
+        if (page < 1) errors.Add("page", "The page is 1 or more.");
+        if (pageSize is < 1 or > 500) errors.Add("pageSize", "The page size is 1 to 500.");
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        return TypedResults.Ok(await accounts.ListAsync(search, (page - 1) * pageSize, pageSize, ct));
+    }
+
+    private static async Task<Results<Ok<UserView>, NotFound>> Get(string id, UserAccountService accounts, CancellationToken ct) =>
+        await accounts.GetAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<UserView>, ValidationProblem>> Create(UserAccountService.NewUser body, UserAccountService accounts, CancellationToken ct)
+    {
+        var (view, errors) = await accounts.CreateAsync(body, ct);
+        return view is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Created($"/api/v1/users/{view.Id}", view);
+    }
+
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> Update(string id, UserAccountService.Profile body,
+        UserAccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.UpdateProfileAsync(id, body, ct));
+
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> SetRoles(string id, RolesBody body,
+        UserAccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.SetRolesAsync(id, body.Roles, ct));
+
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> Lock(string id, ClaimsPrincipal caller,
+        UserAccountService accounts, CancellationToken ct) =>
+        Answer(await accounts.LockAsync(id, caller.ToActor().UserId, ct));
+
+    private static async Task<Results<Ok<UserView>, NotFound>> Unlock(string id, UserAccountService accounts, CancellationToken ct) =>
+        await accounts.UnlockAsync(id, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem>> ResetPassword(string id, PasswordBody body,
+        UserAccountService accounts, CancellationToken ct)
+    {
+        var errors = await accounts.ResetPasswordAsync(id, body.NewPassword, ct);
+        if (errors is null) return TypedResults.NotFound();
+        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.NoContent();
+    }
+
+    private static Results<Ok<UserView>, NotFound, ValidationProblem> Answer((UserView? View, AccountErrors Errors) result) =>
+        result.Errors.Any ? TypedResults.ValidationProblem(result.Errors.ToDictionary())
+        : result.View is null ? TypedResults.NotFound()
+        : TypedResults.Ok(result.View);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using WorkflowHost.Identity;
+using WorkflowHost.Notifications;
+using Workflows.Persistence;
+
+namespace WorkflowHost.Composition;
+
+public static class IdentityComposition
+{
+    /// <summary>
+    /// ASP.NET Core Identity on the application's database: users (<see cref="ApplicationUser"/>), the roles of
+    /// <see cref="Roles.All"/>, committees, strong passwords, lockout after failed sign-ins, Identity's API
+    /// endpoints (bearer tokens), the first administrator, and the user directory the notifications read.
+    /// Defaults below; the <c>Identity</c> configuration section (IdentityOptions) may tighten them.
+    /// </summary>
+    public static IServiceCollection AddAccounts(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
+    {
+        services.AddDbContext<AccountsDbContext>(o =>
+        {
+            if (settings.Provider == DatabaseProvider.Sqlite) o.UseSqlite(settings.ConnectionString);
+            else o.UseNpgsql(settings.ConnectionString);
+        });
+        services.AddIdentityCore<ApplicationUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Password.RequiredUniqueChars = 5;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.SignIn.RequireConfirmedAccount = false; // administrators create accounts; there is no self-registration
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddApiEndpoints();
+        services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.AddSingleton<AccountsDatabase>();
+        services.AddScoped<BootstrapAdministrator>();
+        services.AddScoped<CommitteeService>();
+        services.AddScoped<UserAccountService>();
+        services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
+        services.AddHostedService<AccountsStartup>();
+        return services;
+    }
+}

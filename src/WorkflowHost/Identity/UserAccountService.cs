@@ -1,0 +1,213 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace WorkflowHost.Identity;
+
+/// <summary>
+/// What the account endpoints do with users, over Identity's <see cref="UserManager{TUser}"/>: every input is
+/// checked here and answered as <see cref="AccountErrors"/> naming the field. Only system administrators reach
+/// the create / roles / lock / password-reset methods (the endpoints' policy); users change their own profile.
+/// </summary>
+public sealed class UserAccountService(UserManager<ApplicationUser> users, AccountsDbContext db, TimeProvider clock)
+{
+    public sealed record NewUser(string? Email, string? Password, string? DisplayName, string? Language, string? Digest, IReadOnlyList<string>? Roles);
+    public sealed record Profile(string? DisplayName, string? Language, string? Digest);
+
+    public async Task<IReadOnlyList<UserView>> ListAsync(string? search, int skip, int take, CancellationToken ct)
+    {
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var s = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
+        }
+        var page = await query.OrderBy(u => u.NormalizedEmail).Skip(skip).Take(take).ToListAsync(ct);
+        return await ViewsAsync(page, ct);
+    }
+
+    public async Task<UserView?> GetAsync(string id, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        return user is null ? null : (await ViewsAsync([user], ct))[0];
+    }
+
+    public async Task<(UserView? Created, AccountErrors Errors)> CreateAsync(NewUser request, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        var email = request.Email?.Trim();
+        if (string.IsNullOrEmpty(email)) errors.Add("email", "An email address is required.");
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "An initial password is required.");
+        var language = CheckLanguage(request.Language ?? Languages.Chinese, errors);
+        var digest = CheckDigest(request.Digest ?? "immediate", errors);
+        var roles = CheckRoles(request.Roles ?? [], errors);
+        CheckDisplayName(request.DisplayName, errors);
+        if (errors.Any) return (null, errors);
+
+        var user = new ApplicationUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName?.Trim(),
+            Language = language!, Digest = digest!.Value,
+        };
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded) return (null, errors.Add(created));
+        var added = await users.AddToRolesAsync(user, roles);
+        if (!added.Succeeded) return (null, errors.Add(added));
+        return (await GetAsync(user.Id, ct), errors);
+    }
+
+    /// <summary>Changes what is given (null leaves a field as it is).</summary>
+    public async Task<(UserView? Updated, AccountErrors Errors)> UpdateProfileAsync(string id, Profile request, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return (null, errors);
+        var language = request.Language is null ? null : CheckLanguage(request.Language, errors);
+        var digest = request.Digest is null ? null : CheckDigest(request.Digest, errors);
+        if (request.DisplayName is not null) CheckDisplayName(request.DisplayName, errors);
+        if (errors.Any) return (null, errors);
+        if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Trim().Length == 0 ? null : request.DisplayName.Trim();
+        if (language is not null) user.Language = language;
+        if (digest is not null) user.Digest = digest.Value;
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded) return (null, errors.Add(updated));
+        return (await GetAsync(id, ct), errors);
+    }
+
+    /// <summary>The user's roles become exactly these.</summary>
+    public async Task<(UserView? Updated, AccountErrors Errors)> SetRolesAsync(string id, IReadOnlyList<string>? requested, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        if (requested is null) return (null, errors.Add("roles", "The list of roles is required (it may be empty)."));
+        var roles = CheckRoles(requested, errors);
+        var user = await users.FindByIdAsync(id);
+        if (user is null || errors.Any) return (null, errors);
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.SystemAdministrator) && !roles.Contains(Roles.SystemAdministrator) && await IsLastAdministratorAsync(user, ct))
+            return (null, errors.Add("roles", "This is the only active system administrator; make someone else one first."));
+        var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
+        if (!removed.Succeeded) return (null, errors.Add(removed));
+        var added = await users.AddToRolesAsync(user, roles.Except(current));
+        if (!added.Succeeded) return (null, errors.Add(added));
+        return (await GetAsync(id, ct), errors);
+    }
+
+    /// <summary>An administrator's lock: the user cannot sign in and their sessions end at once, until unlocked.</summary>
+    public async Task<(UserView? Updated, AccountErrors Errors)> LockAsync(string id, string callerId, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return (null, errors);
+        if (user.Id == callerId) return (null, errors.Add("id", "You cannot lock yourself out."));
+        if (await users.IsInRoleAsync(user, Roles.SystemAdministrator) && await IsLastAdministratorAsync(user, ct))
+            return (null, errors.Add("id", "This is the only active system administrator."));
+        await users.SetLockoutEnabledAsync(user, true);
+        var locked = await users.SetLockoutEndDateAsync(user, AccountLocks.Indefinitely);
+        if (!locked.Succeeded) return (null, errors.Add(locked));
+        await users.UpdateSecurityStampAsync(user); // refresh tokens and cookies stop working too
+        return (await GetAsync(id, ct), errors);
+    }
+
+    /// <summary>Ends an administrator's lock or a lockout after failed sign-ins, and forgets the failed attempts.</summary>
+    public async Task<UserView?> UnlockAsync(string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>An administrator sets a new password (a forgotten one, or a user moved from the old contact table).</summary>
+    public async Task<AccountErrors?> ResetPasswordAsync(string id, string? newPassword, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return null;
+        if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", "A new password is required.");
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, newPassword);
+            if (!valid.Succeeded) return errors.Add(valid, "newPassword");
+        }
+        if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
+        var set = await users.AddPasswordAsync(user, newPassword);
+        return set.Succeeded ? errors : errors.Add(set, "newPassword");
+    }
+
+    /// <summary>A user changes their own password, proving the current one.</summary>
+    public async Task<AccountErrors> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
+    {
+        var errors = new AccountErrors();
+        if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", "Your current password is required.");
+        if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", "A new password is required.");
+        if (errors.Any) return errors;
+        var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"Signed-in user {id} does not exist.");
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
+        if (changed.Succeeded) return errors;
+        foreach (var e in changed.Errors)
+            errors.Add(e.Code == "PasswordMismatch" ? "currentPassword" : e.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "user",
+                e.Code == "PasswordMismatch" ? "The current password is not correct." : e.Description);
+        return errors;
+    }
+
+    private async Task<bool> IsLastAdministratorAsync(ApplicationUser user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(Roles.SystemAdministrator);
+        return !admins.Any(a => a.Id != user.Id && !AccountLocks.IsLockedByAdministrator(a.LockoutEnd, now));
+    }
+
+    private async Task<List<UserView>> ViewsAsync(IReadOnlyList<ApplicationUser> page, CancellationToken ct)
+    {
+        var ids = page.Select(u => u.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var seats = await db.CommitteeMembers.AsNoTracking().Where(m => ids.Contains(m.UserId)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return page.Select(u => new UserView(
+            u.Id, u.Email ?? u.UserName ?? "", u.DisplayName, u.Language, DigestName(u.Digest),
+            roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order(StringComparer.Ordinal).ToList(),
+            seats.Where(s => s.UserId == u.Id).OrderBy(s => s.CommitteeCode, StringComparer.Ordinal).Select(s => new CommitteeSeat(s.CommitteeCode, s.IsChair)).ToList(),
+            u.LockoutEnd > now, u.LockoutEnd > now ? u.LockoutEnd : null)).ToList();
+    }
+
+    public static string DigestName(DigestChoice digest) => digest == DigestChoice.Daily ? "daily" : "immediate";
+
+    private static string? CheckLanguage(string language, AccountErrors errors)
+    {
+        var normalized = Languages.Normalize(language);
+        if (normalized is null) errors.Add("language", $"'{language}' is not one of {string.Join(", ", Languages.All)}.");
+        return normalized;
+    }
+
+    private static DigestChoice? CheckDigest(string digest, AccountErrors errors)
+    {
+        switch (digest.Trim().ToLowerInvariant())
+        {
+            case "immediate": return DigestChoice.Immediate;
+            case "daily": return DigestChoice.Daily;
+            default:
+                errors.Add("digest", $"'{digest}' is not immediate or daily.");
+                return null;
+        }
+    }
+
+    private static List<string> CheckRoles(IReadOnlyList<string> requested, AccountErrors errors)
+    {
+        var roles = new List<string>();
+        foreach (var role in requested)
+        {
+            var known = Roles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (known is null) errors.Add("roles", $"'{role}' is not a role; roles are {string.Join(", ", Roles.All)}.");
+            else if (!roles.Contains(known)) roles.Add(known);
+        }
+        return roles;
+    }
+
+    private static void CheckDisplayName(string? name, AccountErrors errors)
+    {
+        if (name is { Length: > 200 }) errors.Add("displayName", "The display name is longer than 200 characters.");
+    }
+}

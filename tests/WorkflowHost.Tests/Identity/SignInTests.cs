@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using WorkflowHost.Identity;
+using Workflows.Persistence;
+
+namespace WorkflowHost.Tests.Identity;
+
+public sealed class SignInTests
+{
+    public static TheoryData<DatabaseProvider> Providers => AccountsHost.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Five_failed_sign_ins_lock_the_account_even_for_the_right_password(DatabaseProvider provider)
+    {
+        await using var installation = await AccountsHost.CreateAsync(provider);
+        var host = installation.Start();
+        var user = await host.CreateUserAsync("mallory-target@example.edu", Roles.Inventor);
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, "Wrong-Passw0rd!" + i)).StatusCode);
+        var locked = await host.LoginAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("LockedOut", await locked.Content.ReadAsStringAsync());
+
+        // The administrator sees the lockout and lifts it.
+        var admin = await host.SignInAsAdminAsync();
+        var view = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{user.Id}");
+        Assert.True(view.GetProperty("locked").GetBoolean());
+        var until = view.GetProperty("lockedUntil").GetDateTimeOffset();
+        Assert.InRange(until, DateTimeOffset.UtcNow.AddMinutes(13), DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{user.Id}/unlock", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Registration_by_a_stranger_is_refused_and_creates_nobody()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var stranger = host.CreateClient();
+
+        var register = await stranger.PostAsJsonAsync("/api/v1/auth/register", new { email = "stranger@example.com", password = "Stranger-Passw0rd!" });
+        Assert.Equal(HttpStatusCode.Forbidden, register.StatusCode);
+        Assert.Equal("application/problem+json", register.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync("stranger@example.com", "Stranger-Passw0rd!")).StatusCode);
+        var users = await (await host.SignInAsAdminAsync()).GetFromJsonAsync<JsonElement>("/api/v1/users?search=stranger");
+        Assert.Equal(0, users.GetArrayLength());
+        // The email-link flows are not offered either.
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync("/api/v1/auth/forgotPassword", new { email = TestUsers.AdminEmail })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Requests_without_credentials_get_401_not_a_redirect()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        (string Method, string Path)[] endpoints =
+        [
+            ("GET", "/api/v1/me"), ("PUT", "/api/v1/me"), ("GET", "/api/v1/users"), ("POST", "/api/v1/users"), ("GET", "/api/v1/committees"),
+            ("POST", "/api/v1/committees"), ("GET", "/api/admin/email/templates"), ("GET", "/api/admin/email/messages/dead"),
+            ("POST", "/api/admin/email/messages/x/retry"), ("GET", "/api/v1/auth/manage/info"),
+        ];
+        foreach (var bearer in new[] { null, "not-a-token" })
+        {
+            var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            if (bearer is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            foreach (var (method, path) in endpoints)
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
+                {
+                    Content = method is "POST" or "PUT" ? JsonContent.Create(new { }) : null,
+                });
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} with {bearer ?? "nothing"}: {(int)response.StatusCode}");
+                Assert.Null(response.Headers.Location);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_cookie_from_sign_in_works_for_the_api_like_a_bearer_token()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var browser = host.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+
+        var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = TestUsers.AdminEmail, password = TestUsers.AdminPassword });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("workflowhost.auth=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        var me = await browser.GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal(TestUsers.AdminEmail, me.GetProperty("email").GetString());
+    }
+
+    [Fact]
+    public async Task A_refresh_token_gives_a_new_access_token()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var login = await (await host.LoginAsync(TestUsers.AdminEmail, TestUsers.AdminPassword)).Content.ReadFromJsonAsync<JsonElement>();
+        var refreshed = await host.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = login.GetProperty("refreshToken").GetString() });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+}
