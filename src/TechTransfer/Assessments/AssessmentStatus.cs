@@ -1,0 +1,3 @@
+namespace TechTransfer.Assessments;
+
+public enum AssessmentStatus { Open, Decided }

@@ -1,0 +1,27 @@
+namespace TechTransfer.Committees;
+
+/// <summary>
+/// A review as one actor may see it. Before the close nobody sees anyone else's vote (only the count of ballots and
+/// their own); after the close the votes and reasons are part of the minutes.
+/// </summary>
+public sealed record ReviewView(
+    Guid Id,
+    Guid InventionId,
+    string CommitteeId,
+    string ChairId,
+    IReadOnlyList<string> Members,
+    string? Subject,
+    int Quorum,
+    ReviewStatus Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset VotingEndsAt,
+    DateTimeOffset? ClosedAt,
+    ReviewOutcome? Outcome,
+    int BallotsCast,
+    IReadOnlyList<string> Recused,
+    VoteView? MyVote,
+    IReadOnlyList<VoteView>? Votes,
+    string? Minutes,
+    IReadOnlyList<string>? Attendance);
+
+public sealed record VoteView(string MemberId, VoteChoice Choice, string? Reason, DateTimeOffset CastAt);

@@ -1,0 +1,3 @@
+namespace TechTransfer.Committees;
+
+public enum VoteChoice { Approve, Reject, Abstain }

@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Evidence;
+using TechTransfer.Inventions;
+using TechTransfer.Persistence;
+
+namespace TechTransfer.Disclosures;
+
+/// <summary>
+/// Attachments of a disclosure, stored safely: streamed to a generated name outside the web root, refused when larger
+/// than the limit or when the bytes are not an allowed type matching the extension (HTML is never stored). The owner of
+/// <c>tt_attachments</c> and of the files.
+/// </summary>
+public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, AttachmentStorage storage)
+{
+    public async Task<Attachment> UploadAsync(ActingUser actor, Guid inventionId, string fileName, string? declaredType, Stream content,
+        CancellationToken ct = default)
+    {
+        var limits = options.Attachments;
+        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
+        var onIt = invention.Inventors.Any(i => i.UserId == actor.UserId);
+        if (!onIt && !actor.IsOffice)
+        {
+            if (InventionService.SeesAll(actor)) throw TechTransferException.Forbidden("Only its inventors and the office attach files.");
+            throw TechTransferException.NotFound("Invention", inventionId);
+        }
+        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
+            throw TechTransferException.Rule("file-name", "The file needs a name of at most 255 characters.", "file");
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        if (!limits.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
+            throw TechTransferException.Rule("file-type", $"Files of type '{extension}' are not accepted; allowed: {string.Join(", ", limits.AllowedExtensions)}.", "file");
+
+        var id = Guid.NewGuid();
+        var folder = Path.Combine(storage.Root, inventionId.ToString("N"));
+        Directory.CreateDirectory(folder);
+        var storedName = id.ToString("N") + ".bin";
+        var path = Path.Combine(folder, storedName);
+        var temp = path + ".part";
+        try
+        {
+            long size;
+            string detected;
+            string sha;
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                size = await CopyLimitedAsync(content, file, limits.MaxBytes, ct);
+                detected = ContentSniffer.Detect(file);
+                file.Position = 0;
+                sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
+            }
+            if (size == 0) throw TechTransferException.Rule("file-empty", "The file is empty.", "file");
+            if (!limits.AllowedContentTypes.Contains(detected, StringComparer.OrdinalIgnoreCase))
+                throw TechTransferException.Rule("file-type", $"The file's content is {detected}, which is not accepted.", "file");
+            if (!ContentSniffer.ExpectedFor(extension).Contains(detected))
+                throw TechTransferException.Rule("file-type-mismatch", $"The file is named '{extension}' but its content is {detected}.", "file");
+
+            File.Move(temp, path);
+            var attachment = new Attachment
+            {
+                Id = id, InventionId = inventionId, FileName = name, StoredName = storedName, Size = size,
+                DeclaredType = declaredType, DetectedType = detected, Sha256 = sha, UploadedBy = actor.UserId, UploadedAt = clock.GetUtcNow(),
+            };
+            try
+            {
+                return await store.WriteAsync(async db =>
+                {
+                    db.Attachments.Add(attachment);
+                    await evidence.AppendAsync(db, inventionId, actor, "attachment.added", new { attachment.Id, name, size, detected, declaredType, sha256 = sha });
+                    return attachment;
+                }, ct);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public async Task<List<Attachment>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
+    {
+        await EnsureCanReadAsync(actor, inventionId, ct);
+        var list = await store.ReadAsync(db => db.Attachments.Where(a => a.InventionId == inventionId).ToListAsync(ct), ct);
+        return list.OrderBy(a => a.UploadedAt).ToList();
+    }
+
+    /// <summary>The attachment and its bytes, to be served with <see cref="Attachment.DetectedType"/> as an attachment download.</summary>
+    public async Task<(Attachment Attachment, Stream Content)> OpenAsync(ActingUser actor, Guid attachmentId, CancellationToken ct = default)
+    {
+        var attachment = await store.ReadAsync(db => db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId, ct), ct)
+                         ?? throw TechTransferException.NotFound("Attachment", attachmentId);
+        await EnsureCanReadAsync(actor, attachment.InventionId, ct);
+        return (attachment, new FileStream(storage.PathOf(attachment), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
+    }
+
+    private async Task EnsureCanReadAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
+    {
+        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
+        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
+    }
+
+    private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long max, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > max) throw TechTransferException.Rule("file-too-large", $"The file is larger than {max} bytes.", "file");
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        await target.FlushAsync(ct);
+        return total;
+    }
+}

@@ -1,0 +1,26 @@
+using TechTransfer.Inventions;
+using TechTransfer.Persistence;
+
+namespace TechTransfer.Evidence;
+
+/// <summary>The evidence pack as the office and its head read it for an audit, and its verification.</summary>
+public sealed class EvidencePackService(DomainStore store, EvidenceLog log)
+{
+    public async Task<List<EvidenceEntry>> GetAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
+    {
+        await EnsureAsync(actor, inventionId, ct);
+        return await log.EntriesAsync(inventionId, ct);
+    }
+
+    public async Task<EvidenceVerification> VerifyAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
+    {
+        await EnsureAsync(actor, inventionId, ct);
+        return await log.VerifyAsync(inventionId, ct);
+    }
+
+    private async Task EnsureAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
+    {
+        await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
+        if (!actor.IsOffice) throw TechTransferException.Forbidden("Only the office reads the evidence pack.");
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflows.Engine.Contracts;
+
+namespace TechTransfer.Handlers;
+
+/// <summary>
+/// Base of the service tasks the shipped processes call. Reads typed variables (a missing or wrong one names itself);
+/// turns a domain refusal of a rule or state into a <see cref="BpmnErrorException"/> with the refusal's code, so a
+/// boundary error event can route it, while a missing thing or a technical fault stays a failure (retried, then an
+/// incident). Handlers act as the process on behalf of the user who completed the task before them
+/// (<see cref="CompletedBy"/>), whom the engine has already checked against the task's assignee and candidates.
+/// </summary>
+public abstract class DomainHandler : IServiceTaskHandler
+{
+    /// <summary>The variable the host sets, server-side, to the user completing a task (never taken from the client).</summary>
+    public const string CompletedBy = "completedBy";
+
+    public abstract string Name { get; }
+
+    public async Task<JsonObject?> ExecuteAsync(ServiceTaskContext context, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(new Vars(context.Variables, Name), context, ct);
+        }
+        catch (TechTransferException e) when (e.Kind is DomainErrorKind.Rule or DomainErrorKind.Conflict or DomainErrorKind.Forbidden)
+        {
+            throw new BpmnErrorException(e.Code, e.Message);
+        }
+    }
+
+    protected abstract Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct);
+
+    protected static ActingUser OnBehalfOfTaskCompleter(Vars vars) => ActingUser.Process(vars.OptionalString(CompletedBy));
+
+    protected static ActingUser AsProcess() => ActingUser.Process(null);
+
+    /// <summary>An instant as the ISO 8601 text timers and due dates read.</summary>
+    protected static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
+
+    protected static string Iso(TimeSpan span) => System.Xml.XmlConvert.ToString(span);
+
+    protected static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Typed access to a service task's variables.</summary>
+    protected sealed class Vars(JsonObject variables, string handler)
+    {
+        public JsonObject All => variables;
+
+        public JsonNode? this[string name] => variables[name];
+
+        public string String(string name) => OptionalString(name) ?? throw Missing(name, "text");
+
+        public string? OptionalString(string name) => variables[name] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s) ? null : s,
+            JsonValue v => v.ToJsonString(),
+            _ => throw Wrong(name, "text"),
+        };
+
+        public Guid Guid(string name) =>
+            System.Guid.TryParse(OptionalString(name), out var g) ? g : throw Missing(name, "an id");
+
+        public Guid? OptionalGuid(string name) =>
+            OptionalString(name) is { } s ? System.Guid.TryParse(s, out var g) ? g : throw Wrong(name, "an id") : null;
+
+        public decimal Decimal(string name) => OptionalDecimal(name) ?? throw Missing(name, "a number");
+
+        public decimal? OptionalDecimal(string name) => variables[name] switch
+        {
+            null => null,
+            JsonValue v when v.TryGetValue<decimal>(out var d) => d,
+            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().Length == 0 => null,
+            JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+            _ => throw Wrong(name, "a number"),
+        };
+
+        public int Int(string name) => (int)Decimal(name);
+
+        public bool Bool(string name) => variables[name] switch
+        {
+            null => false,
+            JsonValue v when v.TryGetValue<bool>(out var b) => b,
+            JsonValue v when v.TryGetValue<string>(out var s) => s.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "1",
+            _ => throw Wrong(name, "true or false"),
+        };
+
+        public DateOnly Date(string name) => OptionalDate(name) ?? throw Missing(name, "a date");
+
+        public DateOnly? OptionalDate(string name)
+        {
+            var s = OptionalString(name);
+            if (s is null) return null;
+            if (DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
+            if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)) return DateOnly.FromDateTime(at.Date);
+            throw Wrong(name, "a date (yyyy-MM-dd)");
+        }
+
+        public List<string> Strings(string name) => variables[name] switch
+        {
+            null => [],
+            JsonArray a => a.Where(x => x is not null).Select(x => x!.GetValue<string>()).ToList(),
+            JsonValue v when v.TryGetValue<string>(out var s) => s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            _ => throw Wrong(name, "a list"),
+        };
+
+        private InvalidOperationException Missing(string name, string what) => new($"{handler}: the variable '{name}' ({what}) is missing.");
+        private InvalidOperationException Wrong(string name, string what) => new($"{handler}: the variable '{name}' is not {what}.");
+    }
+
+    protected static JsonObject Result(object values) => JsonSerializer.SerializeToNode(values, Evidence.EvidenceLog.Json)!.AsObject();
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using TechTransfer.Common;
+using TechTransfer.Licensing;
+using Workflows.Engine.Contracts;
+
+namespace TechTransfer.Handlers;
+
+/// <summary>
+/// <c>tt.signAgreement</c>: records the signed agreement. In: <c>agreementKind</c> (assignment, exclusive-licence,
+/// sole-licence, ordinary-licence, open-licence, equity), <c>counterparty</c>, <c>consideration</c>, <c>effectiveDate</c>,
+/// <c>termStart</c>, <c>termEnd</c>, <c>feeTerms</c>, <c>pricingId</c>. A refusal (notice running, objection open, open
+/// licence before grant...) throws its code as a BPMN error. Out: <c>agreementId</c>, <c>filingId</c>, <c>filingKind</c>.
+/// </summary>
+public sealed class SignAgreementHandler(AgreementService agreements) : DomainHandler
+{
+    public override string Name => "tt.signAgreement";
+
+    protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
+    {
+        var inventionId = vars.Guid("inventionId");
+        var kind = Names.Parse<AgreementKind>(vars.String("agreementKind"), "agreementKind");
+        var pricingId = kind == AgreementKind.OpenLicence ? null : vars.OptionalGuid("pricingId");
+        var existing = (await agreements.ListAsync(AsProcess(), inventionId, ct)).FirstOrDefault(a => pricingId is not null && a.PricingId == pricingId);
+        var agreement = existing ?? await agreements.SignAsync(OnBehalfOfTaskCompleter(vars), inventionId, new AgreementTerms(
+            kind, vars.String("counterparty"), vars.Decimal("consideration"), vars.Date("effectiveDate"), pricingId,
+            vars.OptionalDate("termStart"), vars.OptionalDate("termEnd"), vars.OptionalString("feeTerms")), ct);
+        var filing = (await agreements.ListFilingsAsync(AsProcess(), agreement.Id, ct)).First();
+        return Result(new { agreementId = agreement.Id, filingId = filing.Id, filingKind = Names.Kebab(filing.Kind), effectiveDate = Iso(agreement.EffectiveDate) });
+    }
+}

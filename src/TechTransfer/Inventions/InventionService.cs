@@ -1,0 +1,249 @@
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Evidence;
+using TechTransfer.Persistence;
+
+namespace TechTransfer.Inventions;
+
+/// <summary>
+/// Inventions and their disclosures: drafts the inventors edit, submission, the office's return with questions or
+/// acceptance, and the patent application and grant. The owner of <c>tt_inventions</c> and <c>tt_inventors</c>.
+/// Inventors see and edit only inventions they are on; the office and the committee see all.
+/// </summary>
+public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
+{
+    public async Task<Invention> CreateDraftAsync(ActingUser actor, InventionDraft draft, CancellationToken ct = default)
+    {
+        if (!actor.HasAny(DomainRoles.Inventor, DomainRoles.TechnologyManager, DomainRoles.OfficeHead))
+            throw TechTransferException.Forbidden("Only inventors and the office file disclosures.");
+        ValidateDraft(draft);
+        if (!actor.IsOffice && !actor.IsProcess && draft.Inventors.All(i => i.UserId != actor.UserId))
+            throw TechTransferException.Rule("filer-not-inventor", "An inventor files a disclosure they are named on.", "inventors");
+        return await store.WriteAsync(async db =>
+        {
+            var now = clock.GetUtcNow();
+            var prefix = $"{options.CaseNumberPrefix}-{now.Year}-";
+            var taken = await db.Inventions.Where(i => i.CaseNumber.StartsWith(prefix)).Select(i => i.CaseNumber).ToListAsync(ct);
+            var next = taken.Select(c => int.TryParse(c[prefix.Length..], out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
+            var invention = new Invention
+            {
+                Id = Guid.NewGuid(), CaseNumber = $"{prefix}{next:0000}", Status = InventionStatus.Draft,
+                CreatedBy = actor.UserId, CreatedAt = now,
+            };
+            Apply(invention, draft);
+            db.Inventions.Add(invention);
+            await evidence.AppendAsync(db, invention.Id, actor, "disclosure.drafted", new { invention.CaseNumber, draft });
+            return invention;
+        }, ct);
+    }
+
+    public Task<Invention> UpdateDraftAsync(ActingUser actor, Guid inventionId, InventionDraft draft, CancellationToken ct = default)
+    {
+        ValidateDraft(draft);
+        return store.WriteAsync(async db =>
+        {
+            var invention = await LoadAsync(db, inventionId, ct);
+            EnsureCanEdit(actor, invention);
+            Apply(invention, draft);
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "disclosure.edited", new { draft });
+            return invention;
+        }, ct);
+    }
+
+    /// <summary>Submits a draft (or a returned disclosure): it must be complete and the shares must sum to exactly 100.</summary>
+    public Task<Invention> SubmitAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            var invention = await LoadAsync(db, inventionId, ct);
+            EnsureCanEdit(actor, invention);
+            var missing = MissingFields(invention);
+            if (missing.Count > 0)
+                throw TechTransferException.Rule("disclosure-incomplete", $"The disclosure lacks: {string.Join(", ", missing)}.", missing[0]);
+            EnsureSharesSumTo100(invention.Inventors.Select(i => i.Share));
+            invention.Status = InventionStatus.Submitted;
+            invention.SubmittedAt = clock.GetUtcNow();
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "disclosure.submitted",
+                new { inventors = invention.Inventors.OrderBy(i => i.Position).Select(i => new { i.UserId, i.Share }), invention.FiscallyFunded, invention.Funder });
+            return invention;
+        }, ct);
+
+    /// <summary>The office returns a submitted disclosure to its inventors with questions.</summary>
+    public Task<Invention> ReturnToInventorsAsync(ActingUser actor, Guid inventionId, string questions, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(questions)) throw TechTransferException.Rule("questions-required", "Say what the inventors must answer.", "questions");
+            var invention = await LoadAsync(db, inventionId, ct);
+            EnsureStatus(invention, InventionStatus.Submitted);
+            invention.Status = InventionStatus.Returned;
+            invention.Questions = questions;
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "disclosure.returned", new { questions });
+            return invention;
+        }, ct);
+
+    public Task<Invention> AcceptAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            EnsureOffice(actor);
+            var invention = await LoadAsync(db, inventionId, ct);
+            EnsureStatus(invention, InventionStatus.Submitted);
+            invention.Status = InventionStatus.Accepted;
+            invention.Questions = null;
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "disclosure.accepted", new { });
+            return invention;
+        }, ct);
+
+    public Task<Invention> RecordPatentApplicationAsync(ActingUser actor, Guid inventionId, string applicationNumber, DateOnly filingDate,
+        CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(applicationNumber)) throw TechTransferException.Rule("required", "The application number is required.", "applicationNumber");
+            var invention = await LoadAsync(db, inventionId, ct);
+            invention.ApplicationNumber = applicationNumber.Trim();
+            invention.FilingDate = filingDate;
+            invention.Status = InventionStatus.Filed;
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "patent.applied", new { applicationNumber, filingDate });
+            return invention;
+        }, ct);
+
+    public Task<Invention> RecordGrantAsync(ActingUser actor, Guid inventionId, string patentNumber, DateOnly grantDate, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(patentNumber)) throw TechTransferException.Rule("required", "The patent number is required.", "patentNumber");
+            var invention = await LoadAsync(db, inventionId, ct);
+            if (invention.FilingDate is { } filed && grantDate < filed)
+                throw TechTransferException.Rule("grant-before-filing", "A patent is granted after it is filed.", "grantDate");
+            invention.PatentNumber = patentNumber.Trim();
+            invention.GrantDate = grantDate;
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "patent.granted", new { patentNumber, grantDate });
+            return invention;
+        }, ct);
+
+    public async Task<Invention> GetAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
+    {
+        var invention = await store.ReadAsync(db => db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.Id == inventionId, ct), ct)
+                        ?? throw TechTransferException.NotFound("Invention", inventionId);
+        // An inventor who is not on it learns nothing, not even that it exists.
+        if (!CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
+        invention.Inventors = invention.Inventors.OrderBy(i => i.Position).ToList();
+        return invention;
+    }
+
+    public async Task<Invention> GetByCaseNumberAsync(ActingUser actor, string caseNumber, CancellationToken ct = default)
+    {
+        var id = await store.ReadAsync(db => db.Inventions.Where(i => i.CaseNumber == caseNumber).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct), ct)
+                 ?? throw TechTransferException.NotFound("Invention", caseNumber);
+        return await GetAsync(actor, id, ct);
+    }
+
+    /// <summary>The inventions the actor may see: their own for an inventor; all for the office and the committee.</summary>
+    public Task<List<Invention>> ListAsync(ActingUser actor, InventionStatus? status = null, CancellationToken ct = default) =>
+        store.ReadAsync(async db =>
+        {
+            var query = db.Inventions.Include(i => i.Inventors).AsQueryable();
+            if (!SeesAll(actor)) query = query.Where(i => i.Inventors.Any(x => x.UserId == actor.UserId));
+            if (status is { } s) query = query.Where(i => i.Status == s);
+            var list = await query.ToListAsync(ct);
+            return list.OrderBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
+        }, ct);
+
+    /// <summary>What a complete disclosure still lacks (empty when complete); the office's automatic check.</summary>
+    public static List<string> MissingFields(Invention invention)
+    {
+        var missing = new List<string>();
+        if (string.IsNullOrWhiteSpace(invention.Title)) missing.Add("title");
+        if (string.IsNullOrWhiteSpace(invention.Field) && string.IsNullOrWhiteSpace(invention.IpcClass)) missing.Add("field");
+        if (string.IsNullOrWhiteSpace(invention.Abstract)) missing.Add("abstract");
+        if (string.IsNullOrWhiteSpace(invention.PriorArt)) missing.Add("priorArt");
+        if (string.IsNullOrWhiteSpace(invention.IntendedUses)) missing.Add("intendedUses");
+        if (invention.FiscallyFunded && (string.IsNullOrWhiteSpace(invention.FundedProject) || string.IsNullOrWhiteSpace(invention.Funder)))
+            missing.Add("fundedProject");
+        if (invention.Inventors.Count == 0) missing.Add("inventors");
+        return missing;
+    }
+
+    public static void EnsureSharesSumTo100(IEnumerable<decimal> shares)
+    {
+        var total = shares.Sum();
+        if (total != 100m)
+            throw TechTransferException.Rule("shares-not-100", $"The inventors' contribution shares sum to {total}%, not 100%.", "inventors");
+    }
+
+    internal static bool SeesAll(ActingUser actor) =>
+        actor.HasAny(DomainRoles.TechnologyManager, DomainRoles.OfficeHead, DomainRoles.CommitteeMember, DomainRoles.CommitteeChair);
+
+    internal static bool CanRead(ActingUser actor, Invention invention) =>
+        SeesAll(actor) || invention.Inventors.Any(i => i.UserId == actor.UserId);
+
+    internal static async Task<Invention> LoadAsync(TechTransferDbContext db, Guid id, CancellationToken ct) =>
+        await db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw TechTransferException.NotFound("Invention", id);
+
+    internal static void EnsureOffice(ActingUser actor)
+    {
+        if (!actor.IsOffice) throw TechTransferException.Forbidden("Only the technology-transfer office may do this.");
+    }
+
+    private static void EnsureStatus(Invention invention, params InventionStatus[] allowed)
+    {
+        if (!allowed.Contains(invention.Status))
+            throw TechTransferException.Conflict("wrong-status", $"Invention {invention.CaseNumber} is {invention.Status}, not {string.Join(" or ", allowed)}.");
+    }
+
+    private static void EnsureCanEdit(ActingUser actor, Invention invention)
+    {
+        var onIt = invention.Inventors.Any(i => i.UserId == actor.UserId);
+        if (!onIt && !actor.IsOffice)
+        {
+            if (SeesAll(actor)) throw TechTransferException.Forbidden("Only its inventors and the office edit a disclosure.");
+            throw TechTransferException.NotFound("Invention", invention.Id);
+        }
+        EnsureStatus(invention, InventionStatus.Draft, InventionStatus.Returned);
+    }
+
+    private static void ValidateDraft(InventionDraft draft)
+    {
+        if (string.IsNullOrWhiteSpace(draft.Title)) throw TechTransferException.Rule("required", "The title is required.", "title");
+        if (draft.Title.Length > 500) throw TechTransferException.Rule("too-long", "The title is at most 500 characters.", "title");
+        foreach (var inventor in draft.Inventors)
+        {
+            if (string.IsNullOrWhiteSpace(inventor.UserId)) throw TechTransferException.Rule("required", "Each inventor needs a user id.", "inventors");
+            if (inventor.Share <= 0 || inventor.Share > 100)
+                throw TechTransferException.Rule("share-out-of-range", $"{inventor.UserId}'s share must be above 0 and at most 100.", "inventors");
+            if (decimal.Round(inventor.Share, 2) != inventor.Share)
+                throw TechTransferException.Rule("share-precision", $"{inventor.UserId}'s share has more than two decimals.", "inventors");
+        }
+        if (draft.Inventors.Select(i => i.UserId).Distinct(StringComparer.Ordinal).Count() != draft.Inventors.Count)
+            throw TechTransferException.Rule("duplicate-inventor", "An inventor is named twice.", "inventors");
+    }
+
+    private static void Apply(Invention invention, InventionDraft draft)
+    {
+        invention.Title = draft.Title.Trim();
+        invention.Field = draft.Field;
+        invention.IpcClass = draft.IpcClass;
+        invention.Abstract = draft.Abstract;
+        invention.FundedProject = draft.FundedProject;
+        invention.Funder = draft.Funder;
+        invention.FiscallyFunded = draft.FiscallyFunded;
+        invention.PriorArt = draft.PriorArt;
+        invention.IntendedUses = draft.IntendedUses;
+        // Rows are updated in place by user id (a tracked row is never replaced by a new one with the same key).
+        invention.Inventors.RemoveAll(existing => draft.Inventors.All(i => i.UserId != existing.UserId));
+        var position = 0;
+        foreach (var i in draft.Inventors)
+        {
+            var row = invention.Inventors.FirstOrDefault(x => x.UserId == i.UserId);
+            if (row is null) invention.Inventors.Add(row = new Inventor { InventionId = invention.Id, UserId = i.UserId });
+            row.Name = i.Name;
+            row.Share = i.Share;
+            row.Position = position++;
+        }
+    }
+}

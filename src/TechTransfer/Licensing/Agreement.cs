@@ -1,0 +1,23 @@
+namespace TechTransfer.Licensing;
+
+/// <summary>A signed transfer or licence of an invention.</summary>
+public sealed class Agreement
+{
+    public Guid Id { get; set; }
+    public Guid InventionId { get; set; }
+    public Guid? PricingId { get; set; }
+    public AgreementKind Kind { get; set; }
+    public string Counterparty { get; set; } = "";
+    public decimal Consideration { get; set; }
+    /// <summary>Open licence: how the fee is charged (lump sum, royalty rate) and its rate.</summary>
+    public string? FeeTerms { get; set; }
+    public DateOnly? TermStart { get; set; }
+    public DateOnly? TermEnd { get; set; }
+    /// <summary>When the contract takes effect (the recordal deadline counts from it).</summary>
+    public DateOnly EffectiveDate { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public string SignedBy { get; set; } = "";
+    public AgreementStatus Status { get; set; }
+    /// <summary>Assignment: the registration date with the patent office, when it takes effect (Patent Law art. 10).</summary>
+    public DateOnly? RegisteredOn { get; set; }
+}

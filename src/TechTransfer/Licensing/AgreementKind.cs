@@ -1,0 +1,3 @@
+namespace TechTransfer.Licensing;
+
+public enum AgreementKind { Assignment, ExclusiveLicence, SoleLicence, OrdinaryLicence, OpenLicence, Equity }

@@ -1,0 +1,172 @@
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Common;
+using TechTransfer.Evidence;
+using TechTransfer.Inventions;
+using TechTransfer.Persistence;
+using TechTransfer.Pricing;
+
+namespace TechTransfer.Licensing;
+
+/// <summary>
+/// Agreements and their filings with the patent office: signing only on a concluded price (after the notice and its
+/// objections), open licences only after grant and never beside an exclusive or sole licence, licence recordal due
+/// 3 months after the contract takes effect, and an assignment in force from its registration date. The owner of
+/// <c>tt_agreements</c> and <c>tt_filings</c>.
+/// </summary>
+public sealed class AgreementService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
+{
+    public Task<Agreement> SignAsync(ActingUser actor, Guid inventionId, AgreementTerms terms, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            InventionService.EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(terms.Counterparty)) throw TechTransferException.Rule("required", "Name the counterparty.", "counterparty");
+            if (terms.Consideration < 0) throw TechTransferException.Rule("negative", "The consideration cannot be negative.", "consideration");
+            if (terms.TermStart is { } s && terms.TermEnd is { } e && e < s)
+                throw TechTransferException.Rule("term-reversed", "The term ends before it starts.", "termEnd");
+            var invention = await InventionService.LoadAsync(db, inventionId, ct);
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var inForce = (await db.Agreements.Where(a => a.InventionId == inventionId && a.Status == AgreementStatus.InForce).ToListAsync(ct))
+                .Where(a => a.TermEnd is null || a.TermEnd >= today).ToList();
+
+            PricingRecord? pricing = null;
+            if (terms.Kind == AgreementKind.OpenLicence)
+            {
+                if (invention.GrantDate is null)
+                    throw TechTransferException.Rule("not-granted", "An open licence is declared only for a granted patent.", "kind");
+                if (inForce.Any(a => a.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence))
+                    throw TechTransferException.Rule("exclusive-in-force", "An open licence is barred while an exclusive or sole licence is in force.", "kind");
+                if (string.IsNullOrWhiteSpace(terms.FeeTerms))
+                    throw TechTransferException.Rule("required", "An open licence declares its fee method and rate.", "feeTerms");
+            }
+            else
+            {
+                if (terms.PricingId is not { } pricingId)
+                    throw TechTransferException.Rule("required", "Name the pricing (notice, listing or auction) that set the price.", "pricingId");
+                pricing = await PricingService.EnsureSignableAsync(db, pricingId, clock.GetUtcNow(), ct);
+                if (pricing.InventionId != inventionId) throw TechTransferException.Rule("wrong-pricing", "That pricing is of another invention.", "pricingId");
+                if (!string.Equals(pricing.Counterparty, terms.Counterparty.Trim(), StringComparison.Ordinal))
+                    throw TechTransferException.Rule("wrong-counterparty", $"The price was set with {pricing.Counterparty}, not {terms.Counterparty}.", "counterparty");
+                if (terms.Consideration < pricing.FinalPrice)
+                    throw TechTransferException.Rule("below-price", $"The consideration is below the price set ({pricing.FinalPrice:0.00}).", "consideration");
+                if (terms.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence &&
+                    inForce.Any(a => a.Kind is AgreementKind.OpenLicence or AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence))
+                    throw TechTransferException.Rule("licence-conflict", "An exclusive or sole licence cannot be granted beside an open, exclusive or sole licence in force.", "kind");
+                if (await db.Agreements.AnyAsync(a => a.PricingId == pricingId, ct))
+                    throw TechTransferException.Conflict("already-signed", "An agreement has already been signed on this pricing.");
+            }
+
+            var transfersOwnership = terms.Kind is AgreementKind.Assignment or AgreementKind.Equity;
+            var agreement = new Agreement
+            {
+                Id = Guid.NewGuid(), InventionId = inventionId, PricingId = pricing?.Id, Kind = terms.Kind, Counterparty = terms.Counterparty.Trim(),
+                Consideration = terms.Consideration, FeeTerms = terms.FeeTerms, TermStart = terms.TermStart, TermEnd = terms.TermEnd,
+                EffectiveDate = terms.EffectiveDate, SignedAt = clock.GetUtcNow(), SignedBy = actor.UserId,
+                Status = transfersOwnership ? AgreementStatus.Signed : AgreementStatus.InForce,
+            };
+            db.Agreements.Add(agreement);
+            var filing = new Filing
+            {
+                Id = Guid.NewGuid(), AgreementId = agreement.Id, InventionId = inventionId,
+                Kind = transfersOwnership ? FilingKind.AssignmentRegistration : FilingKind.LicenceRecordal,
+                DueDate = transfersOwnership ? null : RecordalDeadline(terms.EffectiveDate),
+                Status = FilingStatus.Due,
+            };
+            db.Filings.Add(filing);
+            await evidence.AppendAsync(db, inventionId, actor, "agreement.signed", new
+            {
+                agreement.Id, kind = Names.Kebab(terms.Kind), agreement.Counterparty, terms.Consideration, terms.FeeTerms, terms.TermStart, terms.TermEnd,
+                terms.EffectiveDate, pricingId = pricing?.Id, filing = new { filing.Id, kind = Names.Kebab(filing.Kind), filing.DueDate },
+            });
+            return agreement;
+        }, ct);
+
+    /// <summary>Licence recordal is due this long after the contract takes effect (3 months by default).</summary>
+    public DateOnly RecordalDeadline(DateOnly effectiveDate) => effectiveDate.AddMonths(options.Licensing.RecordalMonths);
+
+    public Task<Filing> SubmitFilingAsync(ActingUser actor, Guid filingId, DateOnly submittedOn, string reference, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            InventionService.EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(reference)) throw TechTransferException.Rule("required", "Give the submission's reference.", "reference");
+            var filing = await LoadFilingAsync(db, filingId, ct);
+            if (filing.Status is not (FilingStatus.Due or FilingStatus.Refused))
+                throw TechTransferException.Conflict("already-submitted", "The filing has been submitted.");
+            filing.Status = FilingStatus.Submitted;
+            filing.SubmittedOn = submittedOn;
+            filing.Reference = reference;
+            filing.SubmittedBy = actor.UserId;
+            filing.RefusalReason = null;
+            var late = filing.DueDate is { } due && submittedOn > due;
+            await evidence.AppendAsync(db, filing.InventionId, actor, "filing.submitted", new { filing.Id, submittedOn, reference, filing.DueDate, late });
+            return filing;
+        }, ct);
+
+    /// <summary>The patent office's decision. An accepted assignment takes effect on its registration date.</summary>
+    public Task<Filing> RecordFilingDecisionAsync(ActingUser actor, Guid filingId, bool accepted, DateOnly decidedOn, string? refusalReason,
+        CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            InventionService.EnsureOffice(actor);
+            var filing = await LoadFilingAsync(db, filingId, ct);
+            if (filing.Status != FilingStatus.Submitted) throw TechTransferException.Conflict("not-submitted", "Only a submitted filing is decided.");
+            if (!accepted && string.IsNullOrWhiteSpace(refusalReason))
+                throw TechTransferException.Rule("required", "Record the patent office's reason for refusing.", "refusalReason");
+            if (filing.SubmittedOn is { } submitted && decidedOn < submitted)
+                throw TechTransferException.Rule("decided-before-submitted", "The decision date is before the submission.", "decidedOn");
+            filing.Status = accepted ? FilingStatus.Accepted : FilingStatus.Refused;
+            filing.DecidedOn = decidedOn;
+            filing.RefusalReason = accepted ? null : refusalReason;
+            if (accepted)
+            {
+                var agreement = await db.Agreements.FirstAsync(a => a.Id == filing.AgreementId, ct);
+                if (filing.Kind == FilingKind.AssignmentRegistration)
+                {
+                    agreement.RegisteredOn = decidedOn;
+                    agreement.Status = AgreementStatus.InForce;
+                }
+                var invention = await InventionService.LoadAsync(db, filing.InventionId, ct);
+                invention.Status = InventionStatus.Transferred;
+                invention.Version++;
+            }
+            await evidence.AppendAsync(db, filing.InventionId, actor, "filing.decided", new { filing.Id, accepted, decidedOn, refusalReason });
+            return filing;
+        }, ct);
+
+    public async Task<Agreement> GetAsync(ActingUser actor, Guid agreementId, CancellationToken ct = default)
+    {
+        var agreement = await store.ReadAsync(db => db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId, ct), ct)
+                        ?? throw TechTransferException.NotFound("Agreement", agreementId);
+        await EnsureCanReadAsync(actor, agreement.InventionId, ct);
+        return agreement;
+    }
+
+    public async Task<List<Agreement>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
+    {
+        await EnsureCanReadAsync(actor, inventionId, ct);
+        var list = await store.ReadAsync(db => db.Agreements.Where(a => a.InventionId == inventionId).ToListAsync(ct), ct);
+        return list.OrderBy(a => a.SignedAt).ToList();
+    }
+
+    public async Task<Filing> GetFilingAsync(ActingUser actor, Guid filingId, CancellationToken ct = default)
+    {
+        var filing = await store.ReadAsync(db => db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct), ct)
+                     ?? throw TechTransferException.NotFound("Filing", filingId);
+        await EnsureCanReadAsync(actor, filing.InventionId, ct);
+        return filing;
+    }
+
+    public async Task<List<Filing>> ListFilingsAsync(ActingUser actor, Guid agreementId, CancellationToken ct = default)
+    {
+        var agreement = await GetAsync(actor, agreementId, ct);
+        return await store.ReadAsync(db => db.Filings.Where(f => f.AgreementId == agreement.Id).ToListAsync(ct), ct);
+    }
+
+    private async Task EnsureCanReadAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
+    {
+        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
+        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
+    }
+
+    private static async Task<Filing> LoadFilingAsync(TechTransferDbContext db, Guid id, CancellationToken ct) =>
+        await db.Filings.FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw TechTransferException.NotFound("Filing", id);
+}

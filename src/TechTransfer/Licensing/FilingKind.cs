@@ -1,0 +1,3 @@
+namespace TechTransfer.Licensing;
+
+public enum FilingKind { LicenceRecordal, AssignmentRegistration }

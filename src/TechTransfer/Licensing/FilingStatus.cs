@@ -1,0 +1,3 @@
+namespace TechTransfer.Licensing;
+
+public enum FilingStatus { Due, Submitted, Accepted, Refused }

@@ -1,0 +1,107 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TechTransfer.Assessments;
+using TechTransfer.Committees;
+using TechTransfer.Disclosures;
+using TechTransfer.Evidence;
+using TechTransfer.Inventions;
+using TechTransfer.Licensing;
+using TechTransfer.Pricing;
+using TechTransfer.Rewards;
+
+namespace TechTransfer.Persistence;
+
+/// <summary>
+/// The domain's tables (<c>tt_*</c>, created by the SQL scripts in Migrations/, not by EF). Column names are the
+/// snake_case of the properties; instants are UTC ticks (they sort and compare as numbers on both databases, as the
+/// engine's), enums are their names.
+/// </summary>
+public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext> options) : DbContext(options)
+{
+    public DbSet<Invention> Inventions => Set<Invention>();
+    public DbSet<Inventor> Inventors => Set<Inventor>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<CommitteeReview> Reviews => Set<CommitteeReview>();
+    public DbSet<Vote> Votes => Set<Vote>();
+    public DbSet<ConflictDeclaration> Conflicts => Set<ConflictDeclaration>();
+    public DbSet<PricingRecord> Pricings => Set<PricingRecord>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<InterestedParty> InterestedParties => Set<InterestedParty>();
+    public DbSet<Bid> Bids => Set<Bid>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<Filing> Filings => Set<Filing>();
+    public DbSet<RevenueSplit> RevenueSplits => Set<RevenueSplit>();
+    public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
+    public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Invention>(e =>
+        {
+            e.ToTable("tt_inventions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Inventors).WithOne().HasForeignKey(x => x.InventionId);
+        });
+        b.Entity<Inventor>(e => { e.ToTable("tt_inventors"); e.HasKey(x => new { x.InventionId, x.UserId }); });
+        b.Entity<Attachment>(e => { e.ToTable("tt_attachments"); e.HasKey(x => x.Id); });
+        b.Entity<Assessment>(e => { e.ToTable("tt_assessments"); e.HasKey(x => x.Id); });
+        b.Entity<CommitteeReview>(e =>
+        {
+            e.ToTable("tt_committee_reviews");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Vote>(e => { e.ToTable("tt_committee_votes"); e.HasKey(x => new { x.ReviewId, x.MemberId }); });
+        b.Entity<ConflictDeclaration>(e => { e.ToTable("tt_committee_conflicts"); e.HasKey(x => new { x.ReviewId, x.MemberId }); });
+        b.Entity<PricingRecord>(e =>
+        {
+            e.ToTable("tt_pricing");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Objection>(e => { e.ToTable("tt_pricing_objections"); e.HasKey(x => x.Id); });
+        b.Entity<InterestedParty>(e => { e.ToTable("tt_pricing_parties"); e.HasKey(x => new { x.PricingId, x.Party }); });
+        b.Entity<Bid>(e => { e.ToTable("tt_pricing_bids"); e.HasKey(x => x.Id); });
+        b.Entity<Agreement>(e => { e.ToTable("tt_agreements"); e.HasKey(x => x.Id); });
+        b.Entity<Filing>(e => { e.ToTable("tt_filings"); e.HasKey(x => x.Id); });
+        b.Entity<RevenueSplit>(e =>
+        {
+            e.ToTable("tt_revenue_splits");
+            e.HasKey(x => x.Id);
+            e.HasMany(x => x.Shares).WithOne().HasForeignKey(x => x.SplitId);
+        });
+        b.Entity<RevenueShare>(e => { e.ToTable("tt_revenue_shares"); e.HasKey(x => new { x.SplitId, x.UserId }); });
+        b.Entity<EvidenceEntry>(e => { e.ToTable("tt_evidence"); e.HasKey(x => new { x.InventionId, x.Sequence }); });
+
+        var ticks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+        var nullableTicks = new ValueConverter<DateTimeOffset?, long?>(
+            v => v.HasValue ? v.Value.UtcTicks : null, v => v.HasValue ? new DateTimeOffset(v.Value, TimeSpan.Zero) : null);
+        foreach (var entity in b.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+                var type = property.ClrType;
+                if (type == typeof(DateTimeOffset)) property.SetValueConverter(ticks);
+                else if (type == typeof(DateTimeOffset?)) property.SetValueConverter(nullableTicks);
+                else if (type.IsEnum) property.SetProviderClrType(typeof(string));
+                else if (Nullable.GetUnderlyingType(type) is { IsEnum: true }) property.SetProviderClrType(typeof(string));
+                else if (type == typeof(decimal) || type == typeof(decimal?)) { property.SetPrecision(18); property.SetScale(4); }
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(name[i]));
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,3 @@
+namespace TechTransfer.Pricing;
+
+public enum ObjectionStatus { Open, Dismissed, Upheld }

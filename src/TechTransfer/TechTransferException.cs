@@ -1,0 +1,18 @@
+namespace TechTransfer;
+
+/// <summary>What kind of refusal a domain command gave, so the host can map it to a status (404, 403, 409, 422).</summary>
+public enum DomainErrorKind { NotFound, Forbidden, Conflict, Rule }
+
+/// <summary>A domain command refused: a rule, a permission, a missing thing. <see cref="Field"/> names the input at fault.</summary>
+public sealed class TechTransferException(DomainErrorKind kind, string code, string message, string? field = null) : Exception(message)
+{
+    public DomainErrorKind Kind { get; } = kind;
+    /// <summary>A stable code (e.g. <c>shares-not-100</c>) for clients and BPMN error boundaries.</summary>
+    public string Code { get; } = code;
+    public string? Field { get; } = field;
+
+    public static TechTransferException NotFound(string what, object id) => new(DomainErrorKind.NotFound, "not-found", $"{what} '{id}' was not found.");
+    public static TechTransferException Forbidden(string message) => new(DomainErrorKind.Forbidden, "forbidden", message);
+    public static TechTransferException Rule(string code, string message, string? field = null) => new(DomainErrorKind.Rule, code, message, field);
+    public static TechTransferException Conflict(string code, string message) => new(DomainErrorKind.Conflict, code, message);
+}

@@ -1,0 +1,121 @@
+namespace TechTransfer;
+
+/// <summary>
+/// Every figure DOMAIN.md marks configurable, bound from configuration section <c>TechTransfer</c>. Defaults are the
+/// national rules and common university practice; a province (Zhejiang: 70% to inventors, 5% to staff) or a
+/// demonstration (windows of seconds) changes them here, never in code.
+/// </summary>
+public sealed class TechTransferOptions
+{
+    public const string Section = "TechTransfer";
+
+    /// <summary>Case numbers: <c>{Prefix}-{year}-{0001}</c>.</summary>
+    public string CaseNumberPrefix { get; set; } = "INV";
+
+    public AttachmentOptions Attachments { get; set; } = new();
+    public AssessmentOptions Assessment { get; set; } = new();
+    public CommitteeOptions Committee { get; set; } = new();
+    public PricingOptions Pricing { get; set; } = new();
+    public LicensingOptions Licensing { get; set; } = new();
+    public RevenueOptions Revenue { get; set; } = new();
+}
+
+public sealed class AttachmentOptions
+{
+    /// <summary>Folder under the data folder (never under the web root) where files are kept under generated names.</summary>
+    public string Folder { get; set; } = "attachments";
+    public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+    public List<string> AllowedExtensions { get; set; } = [".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"];
+    /// <summary>Content types accepted as detected from the bytes (the declared type is stored, never trusted).</summary>
+    public List<string> AllowedContentTypes { get; set; } =
+    [
+        "application/pdf", "image/png", "image/jpeg", "text/plain",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ];
+}
+
+public sealed class AssessmentOptions
+{
+    /// <summary>The published criteria; no official weights exist, so these are the institution's.</summary>
+    public List<AssessmentCriterion> Criteria { get; set; } =
+    [
+        new() { Key = "technical-value", Label = "Technical value", Weight = 0.25m },
+        new() { Key = "market-prospects", Label = "Market prospects and demand", Weight = 0.25m },
+        new() { Key = "legal-strength", Label = "Legal strength, patentability and layout", Weight = 0.20m },
+        new() { Key = "draft-quality", Label = "Quality of the draft", Weight = 0.15m },
+        new() { Key = "strategic-fit", Label = "Strategic fit", Weight = 0.15m },
+    ];
+    /// <summary>A weighted score at or above this recommends filing (the assessor decides).</summary>
+    public decimal FileThreshold { get; set; } = 3.5m;
+    /// <summary>How long the office has to score a disclosure.</summary>
+    public TimeSpan ScoringTime { get; set; } = TimeSpan.FromDays(20);
+}
+
+public sealed class AssessmentCriterion
+{
+    public string Key { get; set; } = "";
+    public string Label { get; set; } = "";
+    public decimal Weight { get; set; }
+}
+
+public sealed class CommitteeOptions
+{
+    /// <summary>The committee a review goes to when the process names none.</summary>
+    public string DefaultCommittee { get; set; } = "transfer-committee";
+    /// <summary>Voting (not recused) members needed for a decision.</summary>
+    public int Quorum { get; set; } = 3;
+    /// <summary>From opening the review to the end of voting.</summary>
+    public TimeSpan VotingTime { get; set; } = TimeSpan.FromDays(10);
+    /// <summary>From the end of voting to the chair's close; after it the office head is told.</summary>
+    public TimeSpan ClosingTime { get; set; } = TimeSpan.FromDays(3);
+    /// <summary>Committees and their members where no directory of accounts provides them (tests, demonstrations).</summary>
+    public List<CommitteeDefinition> Committees { get; set; } = [];
+}
+
+public sealed class CommitteeDefinition
+{
+    public string Id { get; set; } = "";
+    public string Chair { get; set; } = "";
+    public List<string> Members { get; set; } = [];
+}
+
+public sealed class PricingOptions
+{
+    /// <summary>Public notice for agreement pricing: at least 15 days (Zhejiang and university practice).</summary>
+    public TimeSpan NoticeWindow { get; set; } = TimeSpan.FromDays(15);
+    /// <summary>Listing window in working days (property-exchange practice: 20).</summary>
+    public int ListingWindowWorkingDays { get; set; } = 20;
+    /// <summary>When set, the listing window as a fixed duration instead of working days (demonstrations).</summary>
+    public TimeSpan? ListingWindow { get; set; }
+    /// <summary>How long an auction takes bids.</summary>
+    public TimeSpan AuctionWindow { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>The contract is signed within this many working days of the auction result.</summary>
+    public int ContractAfterAuctionWorkingDays { get; set; } = 5;
+    /// <summary>How long the office has to sign after pricing by agreement or listing.</summary>
+    public TimeSpan SigningTime { get; set; } = TimeSpan.FromDays(30);
+}
+
+public sealed class LicensingOptions
+{
+    /// <summary>Licence recordal within 3 months of the contract taking effect (Implementing Rules 2023 art. 15).</summary>
+    public int RecordalMonths { get; set; } = 3;
+    /// <summary>Reminders before the recordal deadline, as ISO 8601 durations.</summary>
+    public string RecordalReminders { get; set; } = "P14D,P3D";
+    /// <summary>Dates are deadlines to the end of the day in this offset from UTC (China Standard Time).</summary>
+    public TimeSpan DeadlineUtcOffset { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>The patent office decides a recordal within this many working days.</summary>
+    public int OfficeDecisionWorkingDays { get; set; } = 7;
+}
+
+public sealed class RevenueOptions
+{
+    /// <summary>Share of net income to the inventors where the institution has no rule: at least 50% (art. 45);
+    /// Zhejiang and Beijing: at least 70%.</summary>
+    public decimal InventorShare { get; set; } = 0.50m;
+    /// <summary>Share to technology-transfer staff (Zhejiang: at least 5%).</summary>
+    public decimal StaffShare { get; set; } = 0m;
+    /// <summary>How long income may wait before it is recorded and split.</summary>
+    public TimeSpan IncomeRecordingTime { get; set; } = TimeSpan.FromDays(180);
+}
