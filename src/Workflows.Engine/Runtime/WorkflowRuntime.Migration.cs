@@ -154,7 +154,22 @@ public sealed partial class WorkflowRuntime
         {
             var from = source.GetNode(token.NodeId);
             var wait = WaitKind(token, from);
-            if (TargetOf(token.NodeId, $"a token waiting ({wait})") is not { } to) continue;
+            var to = TargetOf(token.NodeId, $"a token waiting ({wait})");
+            // Events a token waits on by element (boundary timers, the catch events of an event-based gateway) need targets too.
+            foreach (var id in token.Bookmarks ?? [])
+            {
+                if (!bookmarks.TryGetValue(id, out var bookmark) || bookmark.ElementId == token.NodeId) continue;
+                var eventNode = source.NodesById.GetValueOrDefault(bookmark.ElementId);
+                if (eventNode is null) continue;
+                if (TargetOf(bookmark.ElementId, $"a {bookmark.Kind.ToString().ToLowerInvariant()} of {from}") is not { } eventTarget || to is null) continue;
+                var fits = eventNode is BoundaryEvent
+                    ? eventTarget is BoundaryEvent b && b.AttachedToRef == to.Id && Compatibility(eventNode, eventTarget) is null
+                    : to.Outgoing.Any(f => f.TargetRef == eventTarget.Id) && Compatibility(eventNode, eventTarget) is null;
+                if (!fits) Incompatible(eventNode, eventTarget, eventNode is BoundaryEvent
+                    ? $"it must be a boundary event of the same kind attached to '{to.Id}'"
+                    : $"it must be an event of the same kind after '{to.Id}'");
+            }
+            if (to is null) continue;
             if (Compatibility(from, to) is { } why)
             {
                 Incompatible(from, to, why);
@@ -182,20 +197,6 @@ public sealed partial class WorkflowRuntime
                 problems.Add(new MigrationProblem(ic.Id, MigrationProblemCodes.IncompatibleTarget, from.Id,
                     $"Instance {ic.Id}: a token waits at the join {from} having arrived by flow '{via}', which does not lead to {to} in {targetRecord.Id}."));
                 continue;
-            }
-            // Events a token waits on by element (boundary timers, the catch events of an event-based gateway) need targets too.
-            foreach (var id in token.Bookmarks ?? [])
-            {
-                if (!bookmarks.TryGetValue(id, out var bookmark) || bookmark.ElementId == token.NodeId) continue;
-                var eventNode = source.NodesById.GetValueOrDefault(bookmark.ElementId);
-                if (eventNode is null) continue;
-                if (TargetOf(bookmark.ElementId, $"a {bookmark.Kind.ToString().ToLowerInvariant()} of {from}") is not { } eventTarget) continue;
-                var fits = eventNode is BoundaryEvent
-                    ? eventTarget is BoundaryEvent b && b.AttachedToRef == to.Id && Compatibility(eventNode, eventTarget) is null
-                    : to.Outgoing.Any(f => f.TargetRef == eventTarget.Id) && Compatibility(eventNode, eventTarget) is null;
-                if (!fits) Incompatible(eventNode, eventTarget, eventNode is BoundaryEvent
-                    ? $"it must be a boundary event of the same kind attached to '{to.Id}'"
-                    : $"it must be an event of the same kind after '{to.Id}'");
             }
             tokenTargets[token] = to;
         }
