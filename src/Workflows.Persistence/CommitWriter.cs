@@ -23,9 +23,10 @@ internal sealed class CommitWriter(DbConnection connection, DbTransaction transa
             var expected = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version);
             var r = ToRow(instance);
             var n = await ExecuteAsync("""
-                UPDATE wf_instances SET state = @p0, status = @p1, business_key = @p2, ended_at = @p3, open_incidents = @p4, version = @p5
+                UPDATE wf_instances SET state = @p0, status = @p1, business_key = @p2, ended_at = @p3, open_incidents = @p4, version = @p5,
+                    definition_id = @p8, definition_version = @p9
                 WHERE id = @p6 AND version = @p7
-                """, ct, r.State, r.Status, r.BusinessKey, r.EndedAt, r.OpenIncidents, expected + 1, Id(r.Id), expected);
+                """, ct, r.State, r.Status, r.BusinessKey, r.EndedAt, r.OpenIncidents, expected + 1, Id(r.Id), expected, r.DefinitionId, r.DefinitionVersion);
             if (n != 1) throw new ConcurrencyConflictException($"Instance {instance.Id} was changed by another step.");
         }
         foreach (var task in changes.UpdatedTasks)
@@ -34,10 +35,11 @@ internal sealed class CommitWriter(DbConnection connection, DbTransaction transa
             var r = ToRow(task);
             var n = await ExecuteAsync("""
                 UPDATE wf_tasks SET status = @p0, assignee = @p1, owner = @p2, candidate_users = @p3, candidate_groups = @p4, due_at = @p5,
-                    follow_up_at = @p6, priority = @p7, completed_at = @p8, completed_by = @p9, result = @p10, version = @p11
+                    follow_up_at = @p6, priority = @p7, completed_at = @p8, completed_by = @p9, result = @p10, version = @p11,
+                    element_id = @p14, name = @p15, form_key = @p16
                 WHERE id = @p12 AND version = @p13
                 """, ct, r.Status, r.Assignee, r.Owner, r.CandidateUsers, r.CandidateGroups, r.DueAt, r.FollowUpAt, r.Priority,
-                r.CompletedAt, r.CompletedBy, r.Result, expected + 1, Id(r.Id), expected);
+                r.CompletedAt, r.CompletedBy, r.Result, expected + 1, Id(r.Id), expected, r.ElementId, r.Name, r.FormKey);
             if (n != 1) throw new ConcurrencyConflictException($"Task {task.Id} was changed by another step.");
         }
         foreach (var id in changes.DeletedBookmarks)

@@ -72,14 +72,31 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
 
     public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<ProcessInstance>>(async db =>
-        {
-            var q = db.Instances.AsNoTracking();
-            if (query.ProcessId is { } p) q = q.Where(i => i.ProcessId == p);
-            if (query.BusinessKey is { } k) q = q.Where(i => i.BusinessKey == k);
-            if (query.Status is { } s) q = q.Where(i => i.Status == (int)s);
-            if (query.HasIncident is { } h) q = h ? q.Where(i => i.OpenIncidents > 0) : q.Where(i => i.OpenIncidents == 0);
-            return (await q.OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take).ToListAsync(ct)).Select(ToRecord).ToList();
-        }, ct);
+            (await Filter(db.Instances.AsNoTracking(), query).OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id)
+                .Skip(query.Skip).Take(query.Take).ToListAsync(ct)).Select(ToRecord).ToList(), ct);
+
+    public Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
+        ReadAsync(db => Filter(db.Instances.AsNoTracking(), query).CountAsync(ct), ct);
+
+    public Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<VersionInstanceCount>>(async db => (await db.Instances.AsNoTracking()
+                .Where(i => processId == null || i.ProcessId == processId)
+                .GroupBy(i => new { i.ProcessId, i.DefinitionVersion })
+                .Select(g => new { g.Key.ProcessId, g.Key.DefinitionVersion, Running = g.Count(i => i.Status == (int)InstanceStatus.Running), Total = g.Count() })
+                .ToListAsync(ct))
+            .Select(c => new VersionInstanceCount(c.ProcessId, c.DefinitionVersion, c.Running, c.Total))
+            .OrderBy(c => c.ProcessId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList(), ct);
+
+    private static IQueryable<InstanceRow> Filter(IQueryable<InstanceRow> q, InstanceQuery query)
+    {
+        if (query.ProcessId is { } p) q = q.Where(i => i.ProcessId == p);
+        if (query.DefinitionVersion is { } v) q = q.Where(i => i.DefinitionVersion == v);
+        if (query.BusinessKey is { } k) q = q.Where(i => i.BusinessKey == k);
+        if (query.Status is { } s) q = q.Where(i => i.Status == (int)s);
+        if (query.ParentInstanceId is { } parent) q = q.Where(i => i.ParentInstanceId == parent);
+        if (query.HasIncident is { } h) q = h ? q.Where(i => i.OpenIncidents > 0) : q.Where(i => i.OpenIncidents == 0);
+        return q;
+    }
 
     private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskRow?>> TaskById =
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Tasks.AsNoTracking().FirstOrDefault(t => t.Id == id));
@@ -92,17 +109,48 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
         {
-            var q = db.Tasks.AsNoTracking();
-            if (query.OpenOnly) q = q.Where(t => t.Status <= (int)UserTaskStatus.Delegated);
-            if (query.InstanceId is { } id) q = q.Where(t => t.InstanceId == id);
-            if (query.ProcessId is { } p) q = q.Where(t => t.ProcessId == p);
-            if (query.BusinessKey is { } k) q = q.Where(t => t.BusinessKey == k);
-            if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
-            if (query.ActionableBy is { } user) q = q.Where(Actionable(user, query.CandidateGroups ?? Array.Empty<string>()));
-            var rows = await q.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt)
-                .Skip(query.Skip).Take(query.Take).ToListAsync(ct);
+            var rows = await Sorted(Filter(db.Tasks.AsNoTracking(), query), query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
             return rows.Select(ToRecord).ToList();
         }, ct);
+
+    public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default) =>
+        ReadAsync(db => Filter(db.Tasks.AsNoTracking(), query).CountAsync(ct), ct);
+
+    private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> q, TaskQuery query)
+    {
+        if (query.OpenOnly) q = q.Where(t => t.Status <= (int)UserTaskStatus.Delegated);
+        if (query.InstanceId is { } id) q = q.Where(t => t.InstanceId == id);
+        if (query.ProcessId is { } p) q = q.Where(t => t.ProcessId == p);
+        if (query.ElementId is { } e) q = q.Where(t => t.ElementId == e);
+        if (query.BusinessKey is { } k) q = q.Where(t => t.BusinessKey == k);
+        if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
+        if (query.DueBefore is { } before)
+        {
+            var ticks = Ticks(before);
+            q = q.Where(t => t.DueAt != null && t.DueAt < ticks);
+        }
+        if (query.DueAfter is { } after)
+        {
+            var ticks = Ticks(after);
+            q = q.Where(t => t.DueAt != null && t.DueAt >= ticks);
+        }
+        if (query.ActionableBy is { } user) q = q.Where(Actionable(user, query.CandidateGroups ?? Array.Empty<string>()));
+        return q;
+    }
+
+    /// <summary>The inbox orders: tasks without the date sorted last, ties broken by creation then id so pages are stable.</summary>
+    private static IOrderedQueryable<TaskRow> Sorted(IQueryable<TaskRow> q, TaskQuery query)
+    {
+        var descending = query.Descending ?? query.Sort == TaskSort.Priority;
+        var ordered = query.Sort switch
+        {
+            TaskSort.Created => descending ? q.OrderByDescending(t => t.CreatedAt) : q.OrderBy(t => t.CreatedAt),
+            TaskSort.Due => descending ? q.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt) : q.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
+            TaskSort.FollowUp => descending ? q.OrderBy(t => t.FollowUpAt == null).ThenByDescending(t => t.FollowUpAt) : q.OrderBy(t => t.FollowUpAt == null).ThenBy(t => t.FollowUpAt),
+            _ => (descending ? q.OrderByDescending(t => t.Priority) : q.OrderBy(t => t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
+        };
+        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+    }
 
     /// <summary>assignee = user, or unassigned with the user or one of the groups among the candidates.</summary>
     private static Expression<Func<TaskRow, bool>> Actionable(string user, IReadOnlyCollection<string> groups)

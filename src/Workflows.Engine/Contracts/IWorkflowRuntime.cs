@@ -31,6 +31,12 @@ public interface IWorkflowRuntime
     Task CancelInstanceAsync(Guid instanceId, Actor actor, string? reason, CancellationToken ct = default);
     Task SetVariablesAsync(Guid instanceId, JsonObject variables, Actor actor, CancellationToken ct = default);
 
+    /// <summary>What migrating running instances to another version would move where, and what would stop it. Changes nothing.</summary>
+    Task<MigrationPlan> PlanMigrationAsync(MigrationRequest request, CancellationToken ct = default);
+    /// <summary>Moves the selected running instances to the target version in one atomic step, re-running nothing;
+    /// throws <see cref="MigrationRefusedException"/> (nothing changed) when any instance cannot move. Administrators only.</summary>
+    Task<MigrationPlan> MigrateInstancesAsync(MigrationRequest request, Actor actor, CancellationToken ct = default);
+
     // user tasks
     Task CompleteTaskAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct = default);
     Task ClaimTaskAsync(Guid taskId, Actor actor, CancellationToken ct = default);

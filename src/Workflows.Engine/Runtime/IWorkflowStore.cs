@@ -22,8 +22,14 @@ public interface IWorkflowStore
     // instances and what they wait on
     Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    /// <summary>How many instances match the query (its Skip and Take ignored), for paged lists.</summary>
+    Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default);
+    /// <summary>Running and total instances per published version, of one process or of all.</summary>
+    Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default);
     Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default);
+    /// <summary>How many tasks match the query (its Skip and Take ignored), for paged inboxes.</summary>
+    Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default);
     /// <summary>Open tasks of one instance (cancelled with their tokens).</summary>
     Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);

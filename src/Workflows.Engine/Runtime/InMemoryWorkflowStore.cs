@@ -71,26 +71,71 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         Task.FromResult(Read(() => _instances.GetValueOrDefault(instanceId)));
 
     public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
-        Task.FromResult(ReadMany(() => _instances.Values
-            .Where(i => (query.ProcessId is null || i.ProcessId == query.ProcessId) &&
-                        (query.BusinessKey is null || i.BusinessKey == query.BusinessKey) &&
-                        (query.Status is null || i.Status == query.Status) &&
-                        (query.HasIncident is null || (i.OpenIncidents > 0) == query.HasIncident))
-            .OrderByDescending(i => i.StartedAt).Skip(query.Skip).Take(query.Take)));
+        Task.FromResult(ReadMany(() => _instances.Values.Where(i => Matches(i, query))
+            .OrderByDescending(i => i.StartedAt).ThenBy(i => i.Id).Skip(query.Skip).Take(query.Take)));
+
+    public Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default)
+    {
+        lock (_lock) return Task.FromResult(_instances.Values.Count(i => Matches(i, query)));
+    }
+
+    public Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default)
+    {
+        lock (_lock)
+            return Task.FromResult<IReadOnlyList<VersionInstanceCount>>(_instances.Values
+                .Where(i => processId is null || i.ProcessId == processId)
+                .GroupBy(i => (i.ProcessId, i.DefinitionVersion))
+                .Select(g => new VersionInstanceCount(g.Key.ProcessId, g.Key.DefinitionVersion,
+                    g.Count(i => i.Status == InstanceStatus.Running), g.Count()))
+                .OrderBy(c => c.ProcessId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList());
+    }
+
+    private static bool Matches(ProcessInstance i, InstanceQuery query) =>
+        (query.ProcessId is null || i.ProcessId == query.ProcessId) &&
+        (query.DefinitionVersion is null || i.DefinitionVersion == query.DefinitionVersion) &&
+        (query.BusinessKey is null || i.BusinessKey == query.BusinessKey) &&
+        (query.Status is null || i.Status == query.Status) &&
+        (query.ParentInstanceId is null || i.ParentInstanceId == query.ParentInstanceId) &&
+        (query.HasIncident is null || (i.OpenIncidents > 0) == query.HasIncident);
 
     public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default) =>
         Task.FromResult(Read(() => _tasks.GetValueOrDefault(taskId)));
 
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
-        Task.FromResult(ReadMany(() => _tasks.Values.Where(t => Matches(t, query))
-            .OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt ?? DateTimeOffset.MaxValue).ThenBy(t => t.CreatedAt)
+        Task.FromResult(ReadMany(() => Sorted(_tasks.Values.Where(t => Matches(t, query)), query)
             .Skip(query.Skip).Take(query.Take)));
+
+    public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default)
+    {
+        lock (_lock) return Task.FromResult(_tasks.Values.Count(t => Matches(t, query)));
+    }
+
+    /// <summary>The same orders as the database store: tasks without the date last, ties by creation then id.</summary>
+    private static IOrderedEnumerable<UserTaskRecord> Sorted(IEnumerable<UserTaskRecord> tasks, TaskQuery q)
+    {
+        var descending = q.Descending ?? q.Sort == TaskSort.Priority;
+        IOrderedEnumerable<UserTaskRecord> ordered = q.Sort switch
+        {
+            TaskSort.Created => descending ? tasks.OrderByDescending(t => t.CreatedAt) : tasks.OrderBy(t => t.CreatedAt),
+            TaskSort.Due => ByDate(tasks, t => t.DueAt, descending),
+            TaskSort.FollowUp => ByDate(tasks, t => t.FollowUpAt, descending),
+            _ => (descending ? tasks.OrderByDescending(t => t.Priority) : tasks.OrderBy(t => t.Priority))
+                .ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt),
+        };
+        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+    }
+
+    private static IOrderedEnumerable<UserTaskRecord> ByDate(IEnumerable<UserTaskRecord> tasks, Func<UserTaskRecord, DateTimeOffset?> key, bool descending) =>
+        descending ? tasks.OrderBy(t => key(t) is null).ThenByDescending(key) : tasks.OrderBy(t => key(t) is null).ThenBy(key);
 
     private static bool Matches(UserTaskRecord t, TaskQuery q)
     {
         if (q.OpenOnly && !t.IsOpen) return false;
         if (q.InstanceId is { } id && t.InstanceId != id) return false;
         if (q.ProcessId is not null && t.ProcessId != q.ProcessId) return false;
+        if (q.ElementId is not null && t.ElementId != q.ElementId) return false;
+        if (q.DueBefore is { } before && !(t.DueAt < before)) return false;
+        if (q.DueAfter is { } after && !(t.DueAt >= after)) return false;
         if (q.BusinessKey is not null && t.BusinessKey != q.BusinessKey) return false;
         if (q.Assignee is not null && t.Assignee != q.Assignee) return false;
         if (q.ActionableBy is { } user)

@@ -9,19 +9,37 @@ public sealed record TaskQuery
     public string? Assignee { get; init; }
     public Guid? InstanceId { get; init; }
     public string? ProcessId { get; init; }
+    public string? ElementId { get; init; }
     public string? BusinessKey { get; init; }
+    /// <summary>Due strictly before this time (an overdue filter passes "now").</summary>
+    public DateTimeOffset? DueBefore { get; init; }
+    /// <summary>Due at or after this time.</summary>
+    public DateTimeOffset? DueAfter { get; init; }
     public bool OpenOnly { get; init; } = true;
+    /// <summary>Default: priority (highest first), then due date, then creation.</summary>
+    public TaskSort Sort { get; init; } = TaskSort.Priority;
+    /// <summary>Null: the natural order (priority highest first; dates earliest first, tasks without one last).</summary>
+    public bool? Descending { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = 100;
 }
+
+/// <summary>The orders an inbox can be sorted by; ties are broken by creation time, then id, so pages are stable.</summary>
+public enum TaskSort { Priority = 0, Created = 1, Due = 2, FollowUp = 3 }
 
 /// <summary>A filter on instances. Null members do not filter.</summary>
 public sealed record InstanceQuery
 {
     public string? ProcessId { get; init; }
+    public int? DefinitionVersion { get; init; }
     public string? BusinessKey { get; init; }
     public State.InstanceStatus? Status { get; init; }
     public bool? HasIncident { get; init; }
+    /// <summary>Instances started by a call activity of this instance.</summary>
+    public Guid? ParentInstanceId { get; init; }
     public int Skip { get; init; }
     public int Take { get; init; } = 100;
 }
+
+/// <summary>How many instances run on one published version, and how many there are in all.</summary>
+public sealed record VersionInstanceCount(string ProcessId, int Version, int Running, int Total);

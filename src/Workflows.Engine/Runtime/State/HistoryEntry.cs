@@ -7,6 +7,7 @@ public enum HistoryEventType
     TaskCreated, TaskClaimed, TaskUnclaimed, TaskDelegated, TaskResolved, TaskReassigned, TaskCompleted, TaskCancelled,
     TimerFired, MessageCorrelated, ReminderFired, VariablesChanged,
     IncidentRaised, IncidentResolved, ServiceTaskFailed, ErrorThrown,
+    InstanceMigrated,
 }
 
 /// <summary>One line of an instance's history: what was entered or left, by whom, when, with what data.</summary>

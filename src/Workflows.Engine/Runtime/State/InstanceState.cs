@@ -62,7 +62,8 @@ public sealed class ScopeState
     public required string Id { get; init; }
     public required ScopeKind Kind { get; init; }
     /// <summary>The node this scope belongs to (the sub-process or the multi-instance activity).</summary>
-    public required string NodeId { get; init; }
+    /// <remarks>Changed only by a migration to another version.</remarks>
+    public required string NodeId { get; set; }
     public string? ParentScopeId { get; init; }
     /// <summary>The token that entered the activity and waits (InScope) until the scope completes.</summary>
     public required string OwnerTokenId { get; init; }

@@ -4,9 +4,10 @@ namespace Workflows.Engine.Runtime.State;
 public sealed class ProcessInstance
 {
     public required Guid Id { get; init; }
-    public required string DefinitionId { get; init; }
+    /// <summary>Changed only by a migration to another version of the same process.</summary>
+    public required string DefinitionId { get; set; }
     public required string ProcessId { get; init; }
-    public required int DefinitionVersion { get; init; }
+    public required int DefinitionVersion { get; set; }
     public string? BusinessKey { get; set; }
     public InstanceStatus Status { get; set; }
     /// <summary>Tokens, scopes and variables: the whole execution state, stored as one JSON document.</summary>

@@ -10,8 +10,9 @@ public sealed class UserTaskRecord
     public required Guid Id { get; init; }
     public required Guid InstanceId { get; init; }
     public required string TokenId { get; init; }
-    public required string ElementId { get; init; }
-    public string? Name { get; init; }
+    /// <summary>Changed (with <see cref="Name"/> and <see cref="FormKey"/>) only by a migration.</summary>
+    public required string ElementId { get; set; }
+    public string? Name { get; set; }
     public required string ProcessId { get; init; }
     public string? BusinessKey { get; init; }
     public UserTaskStatus Status { get; set; }
@@ -24,7 +25,7 @@ public sealed class UserTaskRecord
     public DateTimeOffset? DueAt { get; set; }
     public DateTimeOffset? FollowUpAt { get; set; }
     public int Priority { get; set; } = 50;
-    public string? FormKey { get; init; }
+    public string? FormKey { get; set; }
     /// <summary>Local variables the task was created with (the multi-instance element variable, loopCounter).</summary>
     public JsonObject? LocalVariables { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
