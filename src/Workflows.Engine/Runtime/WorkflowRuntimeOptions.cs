@@ -15,4 +15,11 @@ public sealed class WorkflowRuntimeOptions
     public TimeSpan LatestVersionCacheTime { get; set; } = TimeSpan.FromSeconds(2);
     /// <summary>Upper bound of node executions in one step, so a loop drawn without a wait cannot spin forever.</summary>
     public int MaxNodeExecutionsPerStep { get; set; } = 10_000;
+    /// <summary>The limits every published file is read under (size, XML depth, element count, sub-process nesting,
+    /// expression length); see doc/bpmn-subset.md. Handlers and templates are filled in by the runtime.</summary>
+    public Parsing.BpmnParseOptions ParseLimits { get; set; } = new();
+    /// <summary>The longest text an expression may produce at run time; more is an evaluation error (an incident).</summary>
+    public int MaxExpressionTextLength { get; set; } = 1_000_000;
+    /// <summary>The most items a list produced by an expression may hold at run time.</summary>
+    public int MaxExpressionListLength { get; set; } = 100_000;
 }
