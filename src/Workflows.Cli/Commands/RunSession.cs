@@ -179,7 +179,12 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
     }
 
     /// <summary>An error as one line: its message, never a stack trace.</summary>
-    internal static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ");
+    /// <summary>An exception as one bounded line: a hostile model can make messages long.</summary>
+    internal static string OneLine(Exception e)
+    {
+        var line = e.Message.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 500 ? line : line[..500] + "…";
+    }
 
     private const string Help = """
           tasks                               show every instance with its open tasks, message subscriptions and timers

@@ -6,7 +6,7 @@ namespace Workflows.Engine.Parsing;
 /// What publishing checks beyond the file itself, and the limits that keep publishing bounded in time and memory whatever
 /// the file holds (defaults documented in doc/bpmn-subset.md). Null sets are not checked (a file validated alone).
 /// </summary>
-public sealed class BpmnParseOptions
+public sealed record BpmnParseOptions
 {
     /// <summary>Names of the registered service-task handlers.</summary>
     public IReadOnlySet<string>? KnownHandlers { get; init; }

@@ -18,7 +18,10 @@ internal sealed partial class Executor(
     IBusinessCalendar calendar,
     TimeProvider clock)
 {
-    private readonly EvaluationContext _evaluation = new() { Clock = clock };
+    private readonly EvaluationContext _evaluation = new()
+    {
+        Clock = clock, MaxTextLength = options.MaxExpressionTextLength, MaxListLength = options.MaxExpressionListLength,
+    };
 
     /// <summary>Runs every ready token of every instance in the step until all wait or end.</summary>
     public async Task RunAsync(StepContext ctx, CancellationToken ct)
