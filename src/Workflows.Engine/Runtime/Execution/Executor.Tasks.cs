@@ -23,7 +23,7 @@ internal sealed partial class Executor
             InstanceId = ic.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            Name = node.Name,
+            Name = TaskName(node, view),
             ProcessId = ic.Instance.ProcessId,
             BusinessKey = ic.Instance.BusinessKey,
             Status = UserTaskStatus.Created,
@@ -64,6 +64,32 @@ internal sealed partial class Executor
             }
 
         if (item is null) OpenBoundaryTimers(ctx, ic, token, node, due);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowNode, CompiledExpression?> _names = new();
+
+    /// <summary>A task's name may hold expressions (<c>${taskName}</c>, as Camunda and Flowable evaluate it at creation);
+    /// a name that fails to evaluate is shown as written rather than failing the task.</summary>
+    private string? TaskName(UserTask node, IVariableScope view)
+    {
+        if (node.Name is not { } name || !name.Contains("{", StringComparison.Ordinal)) return node.Name;
+        var expression = _names.GetOrAdd(node, static (key, text) =>
+            ExpressionParser.IsExpression(text) && ExpressionParser.TryParse(text, out var parsed, out _) ? parsed : null, name);
+        if (expression is null) return name;
+        try
+        {
+            return expression.Evaluate(view, _evaluation) switch
+            {
+                null => name,
+                string s => s,
+                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                var other => other.ToString(),
+            };
+        }
+        catch (ExpressionEvaluationException)
+        {
+            return name;
+        }
     }
 
     private DateTimeOffset SubtractWorking(DateTimeOffset due, TimeSpan offset) =>
