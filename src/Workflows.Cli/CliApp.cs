@@ -31,10 +31,16 @@ public static class CliApp
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // An engine error (a refused start, a loop without a wait state) is one line, never a stack trace.
-            await error.WriteLineAsync($"wf: {Commands.RunSession.OneLine(e)}");
+            // An engine error is one line, never a stack trace.
+            await error.WriteLineAsync($"wf: error: {OneLine(e.Message)}");
             return Invalid;
         }
+    }
+
+    private static string OneLine(string message)
+    {
+        var line = message.ReplaceLineEndings(" ").Trim();
+        return line.Length <= 500 ? line : line[..500] + "…";
     }
 
     private static async Task<int> Fail(TextWriter error, string message)

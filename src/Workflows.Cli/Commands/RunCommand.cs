@@ -42,7 +42,12 @@ public static class RunCommand
             await error.WriteLineAsync($"wf: {file}: no such file");
             return CliApp.Invalid;
         }
-        var xml = await File.ReadAllTextAsync(file);
+        var (xml, problem) = await BpmnFile.ReadTextAsync(file, new BpmnParseOptions().MaxBytes);
+        if (xml is null)
+        {
+            await error.WriteLineAsync($"wf: {file}: cannot read the file: {problem}");
+            return CliApp.Invalid;
+        }
         var parsed = BpmnParser.Parse(xml);
         if (!parsed.IsValid)
         {

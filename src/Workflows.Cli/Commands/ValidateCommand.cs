@@ -23,20 +23,16 @@ public static class ValidateCommand
 
         var errors = 0;
         var warnings = 0;
+        var options = new BpmnParseOptions { KnownHandlers = handlers };
         foreach (var file in files)
         {
-            string xml;
-            try
+            var (result, problem) = await BpmnFile.ParseAsync(file, options);
+            if (result is null)
             {
-                xml = await File.ReadAllTextAsync(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await output.WriteLineAsync($"{file}(1,1): error BPMN000: cannot read the file: {e.Message}");
+                await output.WriteLineAsync($"{file}(1,1): error BPMN000: cannot read the file: {problem}");
                 errors++;
                 continue;
             }
-            var result = BpmnParser.Parse(xml, new BpmnParseOptions { KnownHandlers = handlers });
             foreach (var d in result.Diagnostics.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column))
             {
                 await output.WriteLineAsync(d.Format(file));

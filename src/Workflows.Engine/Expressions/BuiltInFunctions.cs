@@ -182,16 +182,20 @@ internal static class BuiltInFunctions
         return s.Substring(from, length);
     }
 
+    private const int MaxPatternLength = 1000;
+
     private static bool? Matches(string input, string pattern)
     {
+        if (pattern.Length > MaxPatternLength)
+            throw new ExpressionEvaluationException($"matches(): the pattern is longer than {MaxPatternLength} characters");
         try
         {
-            // A time limit, so a hostile pattern cannot hang a step.
-            return Regex.IsMatch(input, pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            // The non-backtracking engine runs in time linear in the input: no pattern can hang a step, and no timeout can fire.
+            return Regex.IsMatch(input, pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         }
-        catch (RegexMatchTimeoutException)
+        catch (NotSupportedException ex)
         {
-            throw new ExpressionEvaluationException("matches(): the pattern took too long");
+            throw new ExpressionEvaluationException($"matches(): the pattern uses a construct that is not supported (back-references, look-arounds): {ex.Message}");
         }
         catch (ArgumentException ex)
         {

@@ -16,6 +16,9 @@ public sealed class CompiledExpression
     public string Text { get; }
     internal ExpressionNode Root { get; }
 
+    /// <summary>Whether this is a composite of text and <c>${...}</c> parts (its value is always text).</summary>
+    public bool IsComposite => Root is TemplateNode;
+
     /// <summary>Evaluates to an expression value: null, bool, decimal, string, DateTimeOffset, DateOnly, TimeSpan,
     /// IReadOnlyList&lt;object?&gt; or IReadOnlyDictionary&lt;string, object?&gt;.</summary>
     /// <exception cref="ExpressionEvaluationException">on a type error, a missing function, or the step budget running out.</exception>

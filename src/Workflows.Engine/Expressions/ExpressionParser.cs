@@ -6,27 +6,32 @@ namespace Workflows.Engine.Expressions;
 /// </summary>
 public static class ExpressionParser
 {
+    /// <summary>The default longest expression text (see <c>BpmnParseOptions.MaxExpressionLength</c>).</summary>
     public const int MaxLength = 4000;
     public const int MaxDepth = 64;
 
-    public static CompiledExpression Parse(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (text.Length > MaxLength)
-            throw new ExpressionSyntaxException($"the expression is longer than {MaxLength} characters", MaxLength);
-        var (body, offset) = Unwrap(text);
-        if (body.Trim().Length == 0) throw new ExpressionSyntaxException("the expression is empty", offset);
-        var parser = new Parser(ExpressionLexer.Tokenize(body, offset));
-        var root = parser.ParseExpression(0);
-        parser.ExpectEnd();
-        return new CompiledExpression(text, root);
-    }
+    /// <summary>
+    /// Parses expression text: <c>${...}</c> / <c>#{...}</c> around the whole text or a leading <c>=</c> is unwrapped;
+    /// text mixing literal parts with <c>${...}</c> parts is a composite (a template giving text); anything else is one
+    /// expression in the language.
+    /// </summary>
+    public static CompiledExpression Parse(string text) => Parse(text, MaxLength);
 
-    public static bool TryParse(string text, out CompiledExpression? expression, out ExpressionSyntaxException? error)
+    public static CompiledExpression Parse(string text, int maxLength) => ParseValue(text, alwaysExpression: true, maxLength);
+
+    public static bool TryParse(string text, out CompiledExpression? expression, out ExpressionSyntaxException? error) =>
+        TryParseValue(text, alwaysExpression: true, MaxLength, out expression, out error);
+
+    /// <summary>
+    /// Parses a value as Camunda reads attribute values: plain text is a literal (or, with <paramref name="alwaysExpression"/>,
+    /// an expression such as a condition <c>x &gt; 5</c>); one <c>${...}</c> is an expression keeping its type; text with
+    /// <c>${...}</c> parts (<c>user-${who}</c>) is a composite expression whose parts are concatenated as text.
+    /// </summary>
+    public static bool TryParseValue(string text, bool alwaysExpression, int maxLength, out CompiledExpression? expression, out ExpressionSyntaxException? error)
     {
         try
         {
-            expression = Parse(text);
+            expression = ParseValue(text, alwaysExpression, maxLength);
             error = null;
             return true;
         }
@@ -38,29 +43,69 @@ public static class ExpressionParser
         }
     }
 
+    private static CompiledExpression ParseValue(string text, bool alwaysExpression, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > maxLength)
+            throw new ExpressionSyntaxException($"the expression is longer than {maxLength} characters", maxLength);
+        var start = 0;
+        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
+        if (start < text.Length && text[start] == '=')
+            return new CompiledExpression(text, ParseBody(text[(start + 1)..], start + 1));
+
+        var parts = TemplateScanner.Split(text);
+        var expressions = 0;
+        var onlyWhitespaceBeside = true;
+        foreach (var part in parts)
+        {
+            if (part.IsExpression) expressions++;
+            else if (!string.IsNullOrWhiteSpace(part.Literal)) onlyWhitespaceBeside = false;
+        }
+        if (expressions == 0)
+            return alwaysExpression ? new CompiledExpression(text, ParseBody(text, 0)) : Literal(text);
+        if (expressions == 1 && onlyWhitespaceBeside)
+        {
+            var single = parts.First(p => p.IsExpression);
+            return new CompiledExpression(text, ParseBody(text.Substring(single.Start, single.Length), single.Start));
+        }
+        var nodes = new List<ExpressionNode>(parts.Count);
+        foreach (var part in parts)
+            nodes.Add(part.IsExpression ? ParseBody(text.Substring(part.Start, part.Length), part.Start) : new LiteralNode(part.Literal));
+        return new CompiledExpression(text, new TemplateNode(nodes));
+    }
+
+    private static ExpressionNode ParseBody(string body, int offset)
+    {
+        if (body.Trim().Length == 0) throw new ExpressionSyntaxException("the expression is empty", offset);
+        var parser = new Parser(ExpressionLexer.Tokenize(body, offset));
+        var root = parser.ParseExpression(0);
+        parser.ExpectEnd();
+        return root;
+    }
+
     /// <summary>An expression that yields the given text as it is (a literal attribute such as <c>tech-manager</c>).</summary>
     public static CompiledExpression Literal(string text) => new(text, new LiteralNode(text));
 
-    /// <summary>Whether the text is written as an expression (<c>${...}</c>, <c>#{...}</c> or <c>=...</c>) rather than a literal.</summary>
+    /// <summary>Whether the whole text is written as one expression (<c>${...}</c>, <c>#{...}</c> or <c>=...</c>) rather than a literal or a composite.</summary>
     public static bool IsExpression(string text)
     {
         var t = text.Trim();
-        return (t.StartsWith("${", StringComparison.Ordinal) || t.StartsWith("#{", StringComparison.Ordinal)) && t.EndsWith('}') ||
-               t.StartsWith('=');
+        if (t.StartsWith('=')) return true;
+        if (!(t.StartsWith("${", StringComparison.Ordinal) || t.StartsWith("#{", StringComparison.Ordinal)) || !t.EndsWith('}')) return false;
+        try
+        {
+            var parts = TemplateScanner.Split(t);
+            return parts.Count == 1 && parts[0].IsExpression;
+        }
+        catch (ExpressionSyntaxException)
+        {
+            return false;
+        }
     }
 
-    private static (string Body, int Offset) Unwrap(string text)
-    {
-        var start = 0;
-        while (start < text.Length && char.IsWhiteSpace(text[start])) start++;
-        var end = text.Length;
-        while (end > start && char.IsWhiteSpace(text[end - 1])) end--;
-        if (end - start >= 3 && (text[start] == '$' || text[start] == '#') && text[start + 1] == '{' && text[end - 1] == '}')
-            return (text[(start + 2)..(end - 1)], start + 2);
-        if (end > start && text[start] == '=')
-            return (text[(start + 1)..end], start + 1);
-        return (text, 0);
-    }
+    /// <summary>Whether the text holds a <c>${...}</c> or <c>#{...}</c> part anywhere (an expression or a composite), or starts with <c>=</c>.</summary>
+    public static bool HasTemplateParts(string text) =>
+        text.Contains("${", StringComparison.Ordinal) || text.Contains("#{", StringComparison.Ordinal) || text.TrimStart().StartsWith('=');
 
     private sealed class Parser(List<ExpressionToken> tokens)
     {
@@ -146,26 +191,37 @@ public static class ExpressionParser
             if (t.Is("-"))
             {
                 _at++;
-                var operand = ParseUnary();
+                var operand = Operand(t);
                 return operand is LiteralNode { Value: decimal d } ? new LiteralNode(-d) : new UnaryNode("-", operand);
             }
             if (t.Is("!") || (t.Kind == TokenKind.Name && t.Text == "not" && !tokens[_at + 1].Is("(")))
             {
                 _at++;
-                return new UnaryNode("not", ParseUnary());
+                return new UnaryNode("not", Operand(t));
             }
             if (t.Kind == TokenKind.Name && t.Text == "empty")
             {
                 _at++;
-                return new UnaryNode("empty", ParseUnary());
+                return new UnaryNode("empty", Operand(t));
             }
             return ParsePostfix(ParsePrimary());
         }
 
+        /// <summary>The operand of a prefix operator, counted against the nesting limit (<c>!!!!...x</c> cannot recurse without bound).</summary>
+        private ExpressionNode Operand(ExpressionToken op)
+        {
+            if (++_depth > MaxDepth) throw new ExpressionSyntaxException($"the expression is nested more than {MaxDepth} deep", op.Position);
+            var operand = ParseUnary();
+            _depth--;
+            return operand;
+        }
+
         private ExpressionNode ParsePostfix(ExpressionNode node)
         {
-            while (true)
+            for (var links = 0; ; links++)
             {
+                if (links > MaxDepth)
+                    throw new ExpressionSyntaxException($"the expression has more than {MaxDepth} '.' or '[...]' in a row", Peek.Position);
                 if (Peek.Is("."))
                 {
                     _at++;

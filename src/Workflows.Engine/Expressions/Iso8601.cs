@@ -40,7 +40,7 @@ public sealed record RepeatingInterval(int? Repetitions, DateTimeOffset? Start, 
 /// <summary>Strict ISO 8601 parsing of durations, date-times and repeating intervals (timer definitions, due dates).</summary>
 public static partial class Iso8601
 {
-    [GeneratedRegex(@"^(?<neg>-)?P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant, 100)]
+    [GeneratedRegex(@"^(?<neg>-)?P(?:(?<y>\d+)Y)?(?:(?<mo>\d+)M)?(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<mi>\d+)M)?(?:(?<s>\d+(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DurationPattern();
 
     public static bool TryParseDuration(string? text, out IsoDuration duration)
@@ -48,6 +48,7 @@ public static partial class Iso8601
         duration = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         text = text.Trim();
+        if (text.Length > 64) return false; // no real duration is longer; keeps the match cheap
         var m = DurationPattern().Match(text);
         if (!m.Success || text.EndsWith('P') || text.EndsWith('T')) return false;
         if (!(m.Groups["y"].Success || m.Groups["mo"].Success || m.Groups["w"].Success || m.Groups["d"].Success ||

@@ -6,10 +6,6 @@ public abstract class Activity : FlowNode
 {
     public MultiInstance? MultiInstance { get; init; }
     public List<BoundaryEvent> BoundaryEvents { get; } = new();
-    /// <summary>Our extension / camunda:inputOutput kept simple: local variables set on entry (name -> expression).</summary>
-    public IReadOnlyList<VariableMapping> Inputs { get; init; } = Array.Empty<VariableMapping>();
-    /// <summary>Variables written to the enclosing scope on completion (name -> expression over the activity's scope).</summary>
-    public IReadOnlyList<VariableMapping> Outputs { get; init; } = Array.Empty<VariableMapping>();
 }
 
 /// <summary>target := expression. Used for input/output and call-activity in/out mappings.</summary>
@@ -49,7 +45,10 @@ public sealed class UserTask : Activity
     public CompiledExpression? DueDate { get; init; }
     public CompiledExpression? FollowUpDate { get; init; }
     public CompiledExpression? Priority { get; init; }
+    /// <summary>camunda:formKey as written (literal text, or a template such as <c>embedded:app:forms/${kind}.html</c>).</summary>
     public string? FormKey { get; init; }
+    /// <summary>The form key as an expression, set when it holds <c>${...}</c> parts (Camunda evaluates it when the task is created).</summary>
+    public CompiledExpression? FormKeyExpression { get; init; }
     /// <summary>Our extension: reminders before the due date ("P3D,P1D": 3 days and 1 day before due).</summary>
     public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = Array.Empty<TimeSpan>();
     /// <summary>Our extension: whether due dates and reminder offsets count working days (holiday calendar).</summary>
@@ -90,6 +89,13 @@ public sealed class SubProcess : Activity
     public List<FlowNode> Nodes { get; } = new();
     public List<SequenceFlow> Flows { get; } = new();
     public StartEvent? StartEvent => Nodes.OfType<StartEvent>().FirstOrDefault();
+
+    /// <summary>
+    /// Where a token starts inside: the start event, or, when there is none (BPMN 2.0 13.3.4, as bpmn-js and
+    /// bpmn-engine allow), every node without an incoming flow that is not a boundary event.
+    /// </summary>
+    public IEnumerable<FlowNode> InitialNodes =>
+        StartEvent is { } start ? [start] : Nodes.Where(n => n.Incoming.Count == 0 && n is not BoundaryEvent);
 }
 
 public sealed class CallActivity : Activity

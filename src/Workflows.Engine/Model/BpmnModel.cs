@@ -4,8 +4,8 @@ namespace Workflows.Engine.Model;
 public sealed class BpmnModel
 {
     public List<ProcessDefinition> Processes { get; } = new();
-    /// <summary>bpmn:message id -> name.</summary>
-    public Dictionary<string, string> Messages { get; } = new(StringComparer.Ordinal);
+    /// <summary>bpmn:message id -> name (null when the message has none; referring to it is an error).</summary>
+    public Dictionary<string, string?> Messages { get; } = new(StringComparer.Ordinal);
     /// <summary>bpmn:error id -> (errorCode, name).</summary>
     public Dictionary<string, (string? Code, string? Name)> Errors { get; } = new(StringComparer.Ordinal);
 

@@ -6,37 +6,75 @@ namespace Workflows.Engine.Parsing;
 /// The rules a process must meet to run: one way in, a way out of every node, nothing unreachable, gateways
 /// that always find a path, boundary and event-gateway wiring, and names that publishing can resolve.
 /// </summary>
-internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseOptions options)
+/// <remarks>Nodes in <paramref name="suspect"/> lost a flow through an error reported already; the graph checks skip them
+/// (and treat them as reached), so one mistake gives one diagnostic. Every check is linear in the size of the model.</remarks>
+internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseOptions options, IReadOnlySet<FlowNode> suspect,
+    IReadOnlySet<string> scopesWithRefusedStart)
 {
     public void Validate(BpmnModel model)
     {
         foreach (var process in model.Processes)
         {
-            ValidateScope(process, process.Nodes, $"process '{process.Id}'", isProcess: true, process.Location);
+            // Sub-processes are visited with an explicit stack: their nesting is bounded anyway, but no model shape can recurse here.
+            var scopes = new Stack<(List<FlowNode> Nodes, SubProcess? Sub)>();
+            scopes.Push((process.Nodes, null));
+            while (scopes.Count > 0)
+            {
+                var (nodes, sub) = scopes.Pop();
+                if (sub is null) ValidateScope(process.Nodes, $"process '{process.Id}'", process.Id, null, process.Location);
+                else ValidateScope(sub.Nodes, $"subProcess '{sub.Id}'", sub.Id, sub, sub.Location);
+                foreach (var inner in nodes.OfType<SubProcess>()) scopes.Push((inner.Nodes, inner));
+            }
             foreach (var node in process.NodesById.Values) ValidateNode(node);
+            ValidateMessageStarts(process);
         }
     }
 
-    private void ValidateScope(ProcessDefinition process, List<FlowNode> nodes, string scopeName, bool isProcess, SourceLocation location)
+    /// <summary>Camunda refuses two message start events of one process waiting for the same message: which would start?</summary>
+    private void ValidateMessageStarts(ProcessDefinition process)
+    {
+        var seen = new Dictionary<string, StartEvent>(StringComparer.Ordinal);
+        foreach (var start in process.StartEvents)
+        {
+            if (start.Definition is not MessageEventDefinition message) continue;
+            if (!seen.TryAdd(message.MessageName, start))
+                Error(DiagnosticCodes.InvalidMessage,
+                    $"{start} waits for the message '{ModelReader.Shorten(message.MessageName)}', as {seen[message.MessageName]} does; each message may start a process in one way only.",
+                    start.Id, start.Location);
+        }
+    }
+
+    private void ValidateScope(List<FlowNode> nodes, string scopeName, string scopeId, SubProcess? sub, SourceLocation location)
     {
         var starts = nodes.OfType<StartEvent>().ToList();
         var noneStarts = starts.Where(s => s.Definition is null).ToList();
-        if (isProcess)
+        IEnumerable<FlowNode> entries = starts;
+        if (scopesWithRefusedStart.Contains(scopeId))
+        {
+            // its start event was refused already; the count would only repeat that
+        }
+        else if (sub is null)
         {
             if (starts.Count == 0)
                 Error(DiagnosticCodes.StartEventCount, $"{scopeName} has no start event.", null, location);
             else if (noneStarts.Count > 1)
                 Error(DiagnosticCodes.StartEventCount, $"{scopeName} has {noneStarts.Count} plain start events; it may have one.", noneStarts[1].Id, noneStarts[1].Location);
         }
-        else
+        else if (starts.Count == 0)
         {
-            if (starts.Count != 1 || noneStarts.Count != 1)
-                Error(DiagnosticCodes.StartEventCount, $"{scopeName} needs exactly one plain start event (it has {starts.Count} start events).", null, location);
+            // BPMN 2.0 (13.3.4): without a start event, every node without an incoming flow starts the sub-process.
+            entries = sub.InitialNodes.ToList();
+            if (!entries.Any())
+                Error(DiagnosticCodes.StartEventCount, $"{scopeName} has no start event and no element without an incoming flow to begin with.", sub.Id, location);
         }
+        else if (starts.Count != 1 || noneStarts.Count != 1)
+            Error(DiagnosticCodes.StartEventCount, $"{scopeName} needs exactly one plain start event (it has {starts.Count} start events).", sub.Id, location);
 
-        // Reachable from the start events, through flows, boundary events, and into sub-processes.
+        // Reachable from the entries, through flows and boundary events; nodes that lost a flow to an earlier error count as reached.
         var reached = new HashSet<FlowNode>();
-        var stack = new Stack<FlowNode>(starts);
+        var stack = new Stack<FlowNode>(entries);
+        foreach (var node in nodes)
+            if (suspect.Contains(node)) stack.Push(node);
         while (stack.Count > 0)
         {
             var node = stack.Pop();
@@ -47,9 +85,6 @@ internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseO
         }
         foreach (var node in nodes.Where(n => !reached.Contains(n)))
             Error(DiagnosticCodes.Unreachable, $"{node} cannot be reached from a start event.", node.Id, node.Location);
-
-        foreach (var sub in nodes.OfType<SubProcess>())
-            ValidateScope(process, sub.Nodes, $"subProcess '{sub.Id}'", isProcess: false, sub.Location);
     }
 
     private void ValidateNode(FlowNode node)
@@ -69,13 +104,20 @@ internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseO
                 Error(DiagnosticCodes.WrongFlowDirection, $"{node} has an incoming flow; a boundary event is triggered by its activity.", node.Id, node.Location);
                 break;
         }
-        if (node is not EndEvent && node.Outgoing.Count == 0)
-            Error(DiagnosticCodes.NoOutgoingFlow, $"{node} has no outgoing flow; end the path with an end event.", node.Id, node.Location);
+        if (node is not EndEvent && node.Outgoing.Count == 0 && !suspect.Contains(node))
+        {
+            if (node is ExclusiveGateway or InclusiveGateway)
+                Error(DiagnosticCodes.NoOutgoingFlow, $"{node} has no outgoing flow; a gateway needs a way out.", node.Id, node.Location);
+            else if (node is not EventBasedGateway) // its own rule below says what it needs
+                // BPMN allows it and Camunda runs it: the path ends there (an implicit end).
+                Warn(DiagnosticCodes.NoOutgoingFlow, $"{node} has no outgoing flow: its path ends there; an end event says so explicitly.", node.Id, node.Location);
+        }
 
         if (node.DefaultFlowId is { } defaultId)
         {
             var flow = node.Outgoing.FirstOrDefault(f => f.Id == defaultId);
-            if (flow is null)
+            if (flow is null && suspect.Contains(node)) { }
+            else if (flow is null)
                 Error(DiagnosticCodes.InvalidDefaultFlow, $"{node} names '{defaultId}' as its default flow, but that is not one of its outgoing flows.", node.Id, node.Location);
             else if (flow.ConditionText is not null)
                 Error(DiagnosticCodes.InvalidDefaultFlow, $"The default flow '{defaultId}' of {node} has a condition; a default flow is taken when no condition holds.", flow.Id, flow.Location);

@@ -34,4 +34,9 @@ public static class DiagnosticCodes
     public const string NotExecutable = "BPMN029";
     public const string IgnoredExtension = "BPMN030";
     public const string InvalidAttribute = "BPMN031";
+    public const string InvalidMessage = "BPMN032";
+    public const string NestedTooDeep = "BPMN033";
+    public const string TooManyElements = "BPMN034";
+    /// <summary>A warning: accepted and run here, but Camunda 7 would refuse it.</summary>
+    public const string NotPortable = "BPMN035";
 }

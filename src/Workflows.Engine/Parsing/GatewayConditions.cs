@@ -1,66 +1,72 @@
-using System.Text.RegularExpressions;
+using Workflows.Engine.Expressions;
 using Workflows.Engine.Model;
 
 namespace Workflows.Engine.Parsing;
 
 /// <summary>
 /// Decides, without running anything, whether at least one of a gateway's conditions always holds: a literal
-/// <c>true</c>, or two conditions that are plainly each other's negation (<c>x</c> / <c>not(x)</c>,
-/// <c>a = v</c> / <c>a != v</c>, <c>a &lt; b</c> / <c>a &gt;= b</c>). Anything cleverer needs a default flow.
+/// <c>true</c>, or two conditions that are each other's negation, compared by their parsed structure:
+/// <c>x</c> / <c>not(x)</c> / <c>!x</c>, <c>a == v</c> / <c>a != v</c> (either side first), <c>a &lt; b</c> / <c>a &gt;= b</c>
+/// / <c>b &lt;= a</c>. Linear in the number of flows (a set of canonical forms). Anything cleverer needs a default flow.
 /// </summary>
-internal static partial class GatewayConditions
+internal static class GatewayConditions
 {
-    [GeneratedRegex(@"^(?<l>.+?)\s*(?<op>==|!=|<>|<=|>=|=|<|>)\s*(?<r>.+)$", RegexOptions.CultureInvariant, 100)]
-    private static partial Regex Comparison();
-
     public static bool AlwaysOneHolds(IReadOnlyList<SequenceFlow> flows)
     {
-        var conditions = flows.Select(f => Normalize(f.ConditionText!)).ToList();
-        if (conditions.Any(c => c == "true")) return true;
-        for (var i = 0; i < conditions.Count; i++)
-            for (var j = 0; j < conditions.Count; j++)
-                if (i != j && IsNegation(conditions[i], conditions[j])) return true;
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        var negations = new List<string>(flows.Count);
+        foreach (var flow in flows)
+        {
+            if (flow.Condition is null) return false; // unparsable: already reported, nothing can be shown
+            var root = flow.Condition.Root;
+            if (root is LiteralNode { Value: true }) return true;
+            var form = Canonical(root);
+            forms.Add(form);
+            negations.Add("not(" + form + ")");
+            if (Negation(root) is { } negation) negations.Add(negation);
+        }
+        foreach (var negation in negations)
+            if (forms.Contains(negation)) return true;
         return false;
     }
 
-    private static string Normalize(string text)
+    /// <summary>The canonical form, with comparisons turned one way: <c>a &gt; b</c> is written <c>b &lt; a</c>, and the sides of
+    /// <c>=</c> / <c>!=</c> are ordered, so that a condition and its mirror image compare equal.</summary>
+    private static string Canonical(ExpressionNode node)
     {
-        var t = text.Trim();
-        if ((t.StartsWith("${", StringComparison.Ordinal) || t.StartsWith("#{", StringComparison.Ordinal)) && t.EndsWith('}')) t = t[2..^1];
-        if (t.StartsWith('=')) t = t[1..];
-        t = Regex.Replace(t.Trim(), @"\s+", " ");
-        while (t.StartsWith('(') && t.EndsWith(')') && Balanced(t[1..^1])) t = t[1..^1].Trim();
-        return t.Replace("&&", "and").Replace("||", "or");
+        switch (node)
+        {
+            case BinaryNode { Op: ">" or ">=" } b:
+                return Compare(b.Op == ">" ? "<" : "<=", b.Right.Canonical(), b.Left.Canonical());
+            case BinaryNode { Op: "<" or "<=" } b:
+                return Compare(b.Op, b.Left.Canonical(), b.Right.Canonical());
+            case BinaryNode { Op: "=" or "!=" } b:
+                return Symmetric(b.Op, b.Left.Canonical(), b.Right.Canonical());
+            case CallNode { Name: "not", Arguments.Count: 1 } call:
+                return "not(" + Canonical(call.Arguments[0]) + ")";
+            case UnaryNode { Op: "not" } u:
+                return "not(" + Canonical(u.Operand) + ")";
+            default:
+                return node.Canonical();
+        }
     }
 
-    private static bool Balanced(string s)
+    /// <summary>The canonical form of the condition's negation, where it has a plain one.</summary>
+    private static string? Negation(ExpressionNode node) => node switch
     {
-        var depth = 0;
-        foreach (var c in s)
-        {
-            if (c == '(') depth++;
-            else if (c == ')' && --depth < 0) return false;
-        }
-        return depth == 0;
-    }
+        BinaryNode { Op: "<" } b => Compare("<=", b.Right.Canonical(), b.Left.Canonical()),   // not(a < b)  is  b <= a
+        BinaryNode { Op: "<=" } b => Compare("<", b.Right.Canonical(), b.Left.Canonical()),   // not(a <= b) is  b < a
+        BinaryNode { Op: ">" } b => Compare("<=", b.Left.Canonical(), b.Right.Canonical()),   // not(a > b)  is  a <= b
+        BinaryNode { Op: ">=" } b => Compare("<", b.Left.Canonical(), b.Right.Canonical()),   // not(a >= b) is  a < b
+        BinaryNode { Op: "=" } b => Symmetric("!=", b.Left.Canonical(), b.Right.Canonical()),
+        BinaryNode { Op: "!=" } b => Symmetric("=", b.Left.Canonical(), b.Right.Canonical()),
+        CallNode { Name: "not", Arguments.Count: 1 } call => Canonical(call.Arguments[0]),
+        UnaryNode { Op: "not" } u => Canonical(u.Operand),
+        _ => null,
+    };
 
-    private static bool IsNegation(string a, string b)
-    {
-        foreach (var prefix in new[] { "!", "not ", "not(" })
-        {
-            if (!b.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var inner = prefix == "not(" ? (b.EndsWith(')') ? b[4..^1] : null) : b[prefix.Length..];
-            if (inner is not null && Normalize(inner) == a) return true;
-        }
-        var ma = Comparison().Match(a);
-        var mb = Comparison().Match(b);
-        if (!ma.Success || !mb.Success) return false;
-        if (ma.Groups["l"].Value.Trim() != mb.Groups["l"].Value.Trim() || ma.Groups["r"].Value.Trim() != mb.Groups["r"].Value.Trim()) return false;
-        static string Canon(string op) => op switch { "==" => "=", "<>" => "!=", _ => op };
-        return (Canon(ma.Groups["op"].Value), Canon(mb.Groups["op"].Value)) switch
-        {
-            ("=", "!=") or ("<", ">=") or (">", "<=") => true,
-            _ => false,
-        };
-    }
+    private static string Compare(string op, string left, string right) => $"({left} {op} {right})";
+
+    private static string Symmetric(string op, string a, string b) =>
+        string.CompareOrdinal(a, b) <= 0 ? $"({a} {op} {b})" : $"({b} {op} {a})";
 }

@@ -21,6 +21,7 @@ internal sealed partial class ModelReader
         var workingDays = Attr(e, "workingDays");
         if (workingDays is not (null or "true" or "false"))
             Error(DiagnosticCodes.InvalidAttribute, $"userTask '{id}' has wf:workingDays=\"{workingDays}\"; use true or false.", e, id);
+        var formKey = Attr(e, "formKey");
         return new UserTask
         {
             Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow,
@@ -30,12 +31,12 @@ internal sealed partial class ModelReader
             DueDate = Value(e, id, "dueDate"),
             FollowUpDate = Value(e, id, "followUpDate"),
             Priority = Value(e, id, "priority"),
-            FormKey = Attr(e, "formKey"),
+            FormKey = formKey,
+            FormKeyExpression = formKey is not null && ExpressionParser.HasTemplateParts(formKey) ? Expression(formKey, e, id, "formKey") : null,
+            NameExpression = name is not null && ExpressionParser.HasTemplateParts(name) ? Expression(name, e, id, "name") : null,
             ReminderOffsets = reminders.OrderByDescending(r => r).ToList(),
             WorkingDays = workingDays == "true",
             MultiInstance = ReadMultiInstance(e, id),
-            Inputs = Mappings(e, id, "inputParameter"),
-            Outputs = Mappings(e, id, "outputParameter"),
         };
     }
 
@@ -77,7 +78,6 @@ internal sealed partial class ModelReader
         {
             Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow, HandlerName = handler.Trim(), Retries = retries,
             Parameters = parameters, MultiInstance = ReadMultiInstance(e, id),
-            Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
         };
     }
 
@@ -93,7 +93,6 @@ internal sealed partial class ModelReader
         {
             Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow, Template = template,
             To = Value(e, id, "to"), MultiInstance = ReadMultiInstance(e, id),
-            Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
         };
     }
 
@@ -168,7 +167,7 @@ internal sealed partial class ModelReader
             Collection = collectionText is null ? null : Expression(collectionText, mi, id, "camunda:collection", alwaysExpression: true),
             ElementVariable = (string?)mi.Attribute(Camunda + "elementVariable") ?? (string?)mi.Attribute(Wf + "elementVariable"),
             LoopCardinality = string.IsNullOrEmpty(cardinalityText) ? null : Expression(cardinalityText, mi, id, "loopCardinality", alwaysExpression: true),
-            CompletionCondition = string.IsNullOrEmpty(completionText) ? null : Expression(completionText, mi, id, "completionCondition", alwaysExpression: true),
+            CompletionCondition = string.IsNullOrEmpty(completionText) ? null : Condition(completionText, mi, id, "completionCondition"),
             CompletionConditionText = string.IsNullOrEmpty(completionText) ? null : completionText,
             OutputCollection = (string?)mi.Attribute(Wf + "outputCollection"),
             OutputElement = outputElement is null ? null : Expression(outputElement, mi, id, "wf:outputElement", alwaysExpression: true),
@@ -176,23 +175,53 @@ internal sealed partial class ModelReader
         };
     }
 
-    /// <summary>camunda:inputOutput parameters: text content is an expression when written as one, else a literal.</summary>
-    private List<VariableMapping> Mappings(XElement e, string id, string kind)
+    /// <summary>
+    /// camunda:inputOutput, read on every node kind that can run it: tasks, sub-processes, call activities, intermediate,
+    /// boundary and end events as in Camunda 7, and gateways as bpmn-engine does (with a warning: Camunda refuses those).
+    /// Refused on start events (nothing runs before them to read) and for the outputs of an end event, so nothing that
+    /// would change a run is silently dropped.
+    /// </summary>
+    private void ReadInputOutput(XElement e, FlowNode node)
+    {
+        var io = e.Element(Bpmn + "extensionElements")?.Element(Camunda + "inputOutput");
+        if (io is null) return;
+        if (node is StartEvent)
+        {
+            Error(DiagnosticCodes.UnsupportedElement,
+                $"camunda:inputOutput on {node} is not supported: a start event has no scope of its own to map into (Camunda refuses it too); set the variables when starting, or map them on the first task.",
+                io, node.Id);
+            return;
+        }
+        if (node is ExclusiveGateway or ParallelGateway or InclusiveGateway or EventBasedGateway)
+            Warn(DiagnosticCodes.NotPortable,
+                $"camunda:inputOutput on {node} is applied here (inputs on arrival, outputs when it is left), but Camunda 7 refuses mappings on gateways.",
+                io, node.Id);
+        node.Inputs = Mappings(io, node.Id, "inputParameter");
+        var outputs = Mappings(io, node.Id, "outputParameter");
+        if (outputs.Count > 0 && node is EndEvent)
+            Error(DiagnosticCodes.UnsupportedElement, $"camunda:outputParameter on {node} is not supported: nothing follows an end event to receive it (Camunda refuses it too).", io, node.Id);
+        else node.Outputs = outputs;
+    }
+
+    /// <summary>camunda:inputOutput parameters: text content is a literal, an expression, or text with <c>${...}</c> parts.</summary>
+    private List<VariableMapping> Mappings(XElement io, string id, string kind)
     {
         var list = new List<VariableMapping>();
-        var io = e.Element(Bpmn + "extensionElements")?.Element(Camunda + "inputOutput");
-        if (io is null) return list;
         foreach (var p in io.Elements(Camunda + kind))
         {
             var target = (string?)p.Attribute("name");
-            if (string.IsNullOrWhiteSpace(target)) continue;
+            if (string.IsNullOrWhiteSpace(target))
+            {
+                Error(DiagnosticCodes.InvalidAttribute, $"A camunda:{kind} on '{id}' has no name.", p, id);
+                continue;
+            }
             if (p.HasElements)
             {
-                Error(DiagnosticCodes.UnsupportedElement, $"camunda:{kind} '{target}' on '{id}' uses a script, list or map: only text values and expressions are supported.", p, id);
+                Error(DiagnosticCodes.UnsupportedElement, $"camunda:{kind} '{Shorten(target)}' on '{id}' uses a script, list or map: only text values and expressions are supported.", p, id);
                 continue;
             }
             var text = p.Value.Trim();
-            var expression = Expression(text, p, id, $"camunda:{kind} '{target}'");
+            var expression = Expression(text, p, id, $"camunda:{kind} '{Shorten(target)}'");
             if (expression is not null) list.Add(new VariableMapping(target, text, expression));
         }
         return list;
@@ -209,14 +238,30 @@ internal sealed partial class ModelReader
     private CompiledExpression? Value(XElement e, string id, string name) =>
         Attr(e, name) is { } text ? Expression(text, e, id, name) : null;
 
+    /// <summary>
+    /// An attribute or parameter value: literal text, one expression (<c>${amount}</c>, typed), or a composite of text and
+    /// <c>${...}</c> parts (<c>user-${who}</c>, always text). With <paramref name="alwaysExpression"/>, bare text is an
+    /// expression too (a collection named <c>members</c>).
+    /// </summary>
     private CompiledExpression? Expression(string text, XObject where, string id, string what, bool alwaysExpression = false)
     {
-        if (!alwaysExpression && !ExpressionParser.IsExpression(text)) return ExpressionParser.Literal(text);
-        if (ExpressionParser.TryParse(text, out var expression, out var error)) return expression;
-        var location = BpmnParser.Location(where);
+        if (ExpressionParser.TryParseValue(text, alwaysExpression, options.MaxExpressionLength, out var expression, out var error)) return expression;
         Add(new BpmnDiagnostic(DiagnosticCodes.ExpressionSyntax,
-            $"The {what} of '{id}' is not a valid expression: {error!.Message} (at character {error.Position + 1} of \"{text}\").", id, location));
+            $"The {what} of '{id}' is not a valid expression: {error!.Message} (at character {error.Position + 1} of \"{Shorten(text)}\").", id, BpmnParser.Location(where)));
         return null;
+    }
+
+    /// <summary>A condition: one expression yielding a boolean, so text mixed with <c>${...}</c> parts is refused.</summary>
+    private CompiledExpression? Condition(string text, XObject where, string id, string what)
+    {
+        var expression = Expression(text, where, id, what, alwaysExpression: true);
+        if (expression is not null && expression.IsComposite)
+        {
+            Add(new BpmnDiagnostic(DiagnosticCodes.ExpressionSyntax,
+                $"The {what} of '{id}' mixes text with ${{...}} parts, which gives text, not true or false: write one expression (\"{Shorten(text)}\").", id, BpmnParser.Location(where)));
+            return null;
+        }
+        return expression;
     }
 
     private CompiledExpression? Name(string text, XObject where, string id) => Expression(text, where, id, "variable name", alwaysExpression: true);

@@ -12,6 +12,9 @@ internal sealed partial class ModelReader
         {
             if (!process.NodesById.TryGetValue(boundary.AttachedToRef, out var target))
             {
+                Suspect.Add(boundary);
+                if (_refused.Contains(boundary.AttachedToRef)) continue; // the activity was refused, and said so
+
                 Add(new BpmnDiagnostic(DiagnosticCodes.InvalidBoundaryEvent,
                     $"boundaryEvent '{boundary.Id}' is attached to '{boundary.AttachedToRef}', which is not an element of process '{process.Id}'.", boundary.Id, boundary.Location));
                 continue;
@@ -43,6 +46,10 @@ internal sealed partial class ModelReader
             {
                 if (local.ContainsKey(reference)) continue;
                 ok = false;
+                // The node at the other end lost a flow: the graph checks must not blame it for this one problem.
+                var other = role == "source" ? flow.TargetRef : flow.SourceRef;
+                if (local.TryGetValue(other, out var neighbour)) Suspect.Add(neighbour);
+                if (_refused.Contains(reference)) continue; // the element was refused, and said so
                 var message = string.IsNullOrEmpty(reference)
                     ? $"sequenceFlow '{flow.Id}' has no {role}Ref."
                     : process.NodesById.ContainsKey(reference)

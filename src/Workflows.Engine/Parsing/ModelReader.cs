@@ -6,7 +6,7 @@ using Workflows.Engine.Model;
 namespace Workflows.Engine.Parsing;
 
 /// <summary>Turns the XML of one file into the model: elements, attributes (ours and Camunda 7's), references.</summary>
-internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
+internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, BpmnParseOptions options)
 {
     private static readonly XNamespace Bpmn = BpmnNamespaces.Bpmn;
     private static readonly XNamespace Camunda = BpmnNamespaces.Camunda;
@@ -16,6 +16,13 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
     /// <summary>Non-executing parts of a diagram, kept out of the model.</summary>
     private static readonly HashSet<string> Artifacts =
         ["laneSet", "textAnnotation", "association", "group", "dataObject", "dataObjectReference", "dataStoreReference", "documentation", "extensionElements", "property"];
+
+    /// <summary>Children that belong to a flow node itself, not to the scope of a sub-process (Camunda Modeler writes
+    /// <c>incoming</c>, <c>outgoing</c> and loop characteristics inside a <c>subProcess</c> beside its flow elements).</summary>
+    private static readonly HashSet<string> NodeChildren =
+        ["incoming", "outgoing", "documentation", "extensionElements", "multiInstanceLoopCharacteristics", "standardLoopCharacteristics",
+         "ioSpecification", "dataInputAssociation", "dataOutputAssociation", "property", "completionCondition", "loopCardinality",
+         "conditionExpression"];
 
     private static readonly Dictionary<string, string> Unsupported = new()
     {
@@ -32,14 +39,23 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
     };
 
     private readonly Dictionary<string, XElement> _ids = new(StringComparer.Ordinal);
+    /// <summary>Ids of flow elements refused with an error (and left out of the model), so the flows that touch them are not reported again.</summary>
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
+    /// <summary>Scopes (process or sub-process ids) whose start event was refused: their start-event count is not checked again.</summary>
+    private readonly HashSet<string> _scopesWithRefusedStart = new(StringComparer.Ordinal);
     private BpmnModel _model = null!;
+
+    /// <summary>Nodes that lost a flow through an earlier error: the graph checks (no outgoing flow, unreachable) skip them, so
+    /// one problem gives one diagnostic instead of a pile of consequences.</summary>
+    public HashSet<FlowNode> Suspect { get; } = new();
+    public IReadOnlySet<string> ScopesWithRefusedStart => _scopesWithRefusedStart;
 
     public BpmnModel? Read(XElement definitions)
     {
         _model = new BpmnModel();
         CollectIds(definitions);
         foreach (var message in definitions.Elements(Bpmn + "message"))
-            if (Id(message) is { } id) _model.Messages[id] = (string?)message.Attribute("name") ?? id;
+            if (Id(message) is { } id) _model.Messages[id] = (string?)message.Attribute("name");
         foreach (var error in definitions.Elements(Bpmn + "error"))
             if (Id(error) is { } id) _model.Errors[id] = ((string?)error.Attribute("errorCode"), (string?)error.Attribute("name"));
 
@@ -58,7 +74,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             {
                 Id = id, Name = (string?)element.Attribute("name"), Location = BpmnParser.Location(element),
             };
-            ReadScope(element, process, null, process.Nodes, process.Flows);
+            ReadScope(element, process, null, process.Nodes, process.Flows, depth: 0);
             Link(process);
             _model.Processes.Add(process);
         }
@@ -77,8 +93,9 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
         }
     }
 
-    /// <summary>Reads the nodes and flows directly inside a process or sub-process.</summary>
-    private void ReadScope(XElement container, ProcessDefinition process, SubProcess? parent, List<FlowNode> nodes, List<SequenceFlow> flows)
+    /// <summary>Reads the nodes and flows directly inside a process or sub-process. Nesting is bounded by
+    /// <see cref="BpmnParseOptions.MaxSubProcessDepth"/>, so this recursion cannot run deep.</summary>
+    private void ReadScope(XElement container, ProcessDefinition process, SubProcess? parent, List<FlowNode> nodes, List<SequenceFlow> flows, int depth)
     {
         foreach (var child in container.Elements())
         {
@@ -90,23 +107,39 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             }
             var local = child.Name.LocalName;
             if (Artifacts.Contains(local)) continue;
+            if (parent is not null && NodeChildren.Contains(local)) continue; // the sub-process's own children, checked by CheckChildren
             if (local == "sequenceFlow")
             {
-                if (ReadFlow(child) is { } flow && process.FlowsById.TryAdd(flow.Id, flow))
-                    flows.Add(flow);
+                var flow = ReadFlow(child);
+                if (process.FlowsById.TryAdd(flow.Id, flow)) flows.Add(flow);
                 continue;
             }
-            var node = ReadNode(child, process);
-            if (node is null) continue;
+            var node = ReadNode(child, process, depth);
+            if (node is null)
+            {
+                if ((string?)child.Attribute("id") is { Length: > 0 } refusedId) _refused.Add(refusedId);
+                if (local == "startEvent") _scopesWithRefusedStart.Add(parent?.Id ?? process.Id);
+                continue;
+            }
             node.Parent = parent;
             if (process.NodesById.TryAdd(node.Id, node)) nodes.Add(node); // a duplicate id is reported already
         }
     }
 
-    private SequenceFlow? ReadFlow(XElement element)
+    /// <summary>A sequence flow; one without an id (BPMN requires it, engines tolerate it) gets a stable synthetic one.</summary>
+    private SequenceFlow ReadFlow(XElement element)
     {
-        var id = Id(element);
-        if (id is null) return null;
+        var sourceRef = (string?)element.Attribute("sourceRef") ?? "";
+        var targetRef = (string?)element.Attribute("targetRef") ?? "";
+        var id = (string?)element.Attribute("id");
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            var stem = $"flow_{sourceRef}_{targetRef}";
+            id = stem;
+            for (var n = 2; _ids.ContainsKey(id); n++) id = $"{stem}_{n}";
+            _ids[id] = element;
+            Warn(DiagnosticCodes.MissingId, $"A sequenceFlow from '{sourceRef}' to '{targetRef}' has no id; it is called '{id}' here.", element, id);
+        }
         var conditionElement = element.Element(Bpmn + "conditionExpression");
         string? conditionText = null;
         CompiledExpression? condition = null;
@@ -115,20 +148,20 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             var language = (string?)conditionElement.Attribute("language");
             if (language is not null && !language.Equals("feel", StringComparison.OrdinalIgnoreCase) && !language.Equals("juel", StringComparison.OrdinalIgnoreCase) &&
                 !language.Contains("FEEL", StringComparison.OrdinalIgnoreCase))
-                Error(DiagnosticCodes.UnsupportedElement, $"sequenceFlow '{id}' has a condition in the script language '{language}': scripts cannot run here; write it in the expression language.", conditionElement, id);
+                Error(DiagnosticCodes.UnsupportedElement, $"sequenceFlow '{id}' has a condition in the script language '{Shorten(language)}': scripts cannot run here; write it in the expression language.", conditionElement, id);
             conditionText = conditionElement.Value.Trim();
             if (conditionText.Length == 0) conditionText = null;
-            else condition = Expression(conditionText, element, id, "condition", alwaysExpression: true);
+            else condition = Condition(conditionText, element, id, "condition");
         }
         return new SequenceFlow
         {
             Id = id, Name = (string?)element.Attribute("name"),
-            SourceRef = (string?)element.Attribute("sourceRef") ?? "", TargetRef = (string?)element.Attribute("targetRef") ?? "",
+            SourceRef = sourceRef, TargetRef = targetRef,
             ConditionText = conditionText, Condition = condition, Location = BpmnParser.Location(element),
         };
     }
 
-    private FlowNode? ReadNode(XElement e, ProcessDefinition process)
+    private FlowNode? ReadNode(XElement e, ProcessDefinition process, int depth)
     {
         var local = e.Name.LocalName;
         if (Unsupported.TryGetValue(local, out var why) && !(local == "intermediateThrowEvent" && EventDefinitions(e).Count == 0))
@@ -139,6 +172,13 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
         var id = Id(e);
         if (id is null) return null;
         CheckChildren(e, id);
+        var node = ReadKind(e, local, id, process, depth);
+        if (node is not null) ReadInputOutput(e, node);
+        return node;
+    }
+
+    private FlowNode? ReadKind(XElement e, string local, string id, ProcessDefinition process, int depth)
+    {
         var location = BpmnParser.Location(e);
         var name = (string?)e.Attribute("name");
         var defaultFlow = (string?)e.Attribute("default");
@@ -159,7 +199,8 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
                 var definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true);
                 if (definition is null)
                 {
-                    Error(DiagnosticCodes.UnsupportedEventDefinition, $"intermediateCatchEvent '{id}' needs a timer or message event definition.", e, id);
+                    if (EventDefinitions(e).Count == 0)
+                        Error(DiagnosticCodes.UnsupportedEventDefinition, $"intermediateCatchEvent '{id}' needs a timer or message event definition.", e, id);
                     return null;
                 }
                 return new IntermediateCatchEvent { Id = id, Name = name, Location = location, Definition = definition };
@@ -171,13 +212,14 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
                 var definition = SingleDefinition(e, id, allowTimer: true, allowError: true);
                 if (definition is null)
                 {
-                    Error(DiagnosticCodes.InvalidBoundaryEvent, $"boundaryEvent '{id}' needs a timer or error event definition.", e, id);
+                    if (EventDefinitions(e).Count == 0)
+                        Error(DiagnosticCodes.InvalidBoundaryEvent, $"boundaryEvent '{id}' needs a timer or error event definition.", e, id);
                     return null;
                 }
                 return new BoundaryEvent
                 {
                     Id = id, Name = name, Location = location, Definition = definition,
-                    AttachedToRef = (string?)e.Attribute("attachedToRef") ?? "",
+                    AttachedToRef = LocalRef((string?)e.Attribute("attachedToRef") ?? ""),
                     CancelActivity = (string?)e.Attribute("cancelActivity") != "false",
                 };
             }
@@ -193,7 +235,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
                 return new PassThroughTask
                 {
                     Id = id, Name = name, Location = location, Kind = local, DefaultFlowId = defaultFlow,
-                    MultiInstance = ReadMultiInstance(e, id), Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
+                    MultiInstance = ReadMultiInstance(e, id),
                 };
             case "subProcess":
             {
@@ -202,12 +244,16 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
                     Error(DiagnosticCodes.UnsupportedElement, $"subProcess '{id}' is an event sub-process, which is not supported; use boundary events.", e, id);
                     return null;
                 }
+                if (depth >= options.MaxSubProcessDepth)
+                {
+                    Error(DiagnosticCodes.NestedTooDeep, $"subProcess '{id}' is nested more than {options.MaxSubProcessDepth} sub-processes deep.", e, id);
+                    return null;
+                }
                 var sub = new SubProcess
                 {
                     Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow, MultiInstance = ReadMultiInstance(e, id),
-                    Inputs = Mappings(e, id, "inputParameter"), Outputs = Mappings(e, id, "outputParameter"),
                 };
-                ReadScope(e, process, sub, sub.Nodes, sub.Flows);
+                ReadScope(e, process, sub, sub.Nodes, sub.Flows, depth + 1);
                 return sub;
             }
             case "callActivity": return ReadCallActivity(e, id, name, location, defaultFlow);
@@ -224,9 +270,10 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
         {
             var local = child.Name.LocalName;
             if (child.Name.Namespace != Bpmn) continue;
+            if (e.Name.LocalName == "subProcess" && !NodeChildren.Contains(local)) continue; // its flow elements, read by ReadScope
             if (local is "incoming" or "outgoing" or "documentation" or "extensionElements" or "multiInstanceLoopCharacteristics" or
                 "completionCondition" or "loopCardinality" or "timerEventDefinition" or "messageEventDefinition" or "errorEventDefinition" or
-                "terminateEventDefinition" or "conditionExpression" || Artifacts.Contains(local) || e.Name.LocalName == "subProcess")
+                "terminateEventDefinition" or "conditionExpression" || Artifacts.Contains(local))
                 continue;
             var hint = local switch
             {
@@ -286,11 +333,18 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
                     Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' has a message event definition without messageRef.", d, id);
                     messageName = id;
                 }
-                else if (!_model.Messages.TryGetValue(messageRef, out messageName!))
+                else if (!TryResolve(_model.Messages, messageRef, out var declared))
                 {
-                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to the message '{messageRef}', which is not defined.", d, id);
+                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to the message '{Shorten(messageRef)}', which is not defined.", d, id);
                     messageName = messageRef;
                 }
+                else if (string.IsNullOrWhiteSpace(declared))
+                {
+                    // Camunda refuses it too: a subscription needs a name to be correlated by.
+                    Error(DiagnosticCodes.InvalidMessage, $"{e.Name.LocalName} '{id}' refers to the message '{Shorten(messageRef)}', which has no name; give the message a name.", d, id);
+                    messageName = messageRef;
+                }
+                else messageName = declared;
                 var key = Attr(e, "correlationKey");
                 return new MessageEventDefinition(messageName, key is null ? null : Expression(key, e, id, "wf:correlationKey"));
             }
@@ -298,13 +352,14 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             case "errorEventDefinition" when allowError:
             {
                 var errorRef = (string?)d.Attribute("errorRef");
-                if (errorRef is null) return new ErrorEventDefinition(null, null);
-                if (!_model.Errors.TryGetValue(errorRef, out var error))
+                if (string.IsNullOrWhiteSpace(errorRef)) return new ErrorEventDefinition(null, null);
+                if (!TryResolve(_model.Errors, errorRef, out var error))
                 {
-                    Error(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to the error '{errorRef}', which is not defined.", d, id);
+                    // Camunda takes an errorRef that names no <error> as the error code itself.
+                    Warn(DiagnosticCodes.UnknownReference, $"{e.Name.LocalName} '{id}' refers to '{Shorten(errorRef)}', which is no <error> element; it is taken as the error code.", d, id);
                     return new ErrorEventDefinition(errorRef, null);
                 }
-                return new ErrorEventDefinition(error.Code ?? errorRef, error.Name);
+                return new ErrorEventDefinition(error.Code ?? LocalRef(errorRef), error.Name);
             }
         }
         Error(DiagnosticCodes.UnsupportedEventDefinition,
@@ -344,4 +399,20 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
         }
         return new TimerEventDefinition(kind, text, null);
     }
+
+    /// <summary>
+    /// Resolves a reference to a root element by id. A QName reference (<c>tns:newInvoice</c>, as Camunda's and Flowable's
+    /// test files write them) names the element <c>newInvoice</c> of the file's target namespace: the prefix is dropped.
+    /// </summary>
+    private static bool TryResolve<T>(Dictionary<string, T> elements, string reference, out T value) =>
+        elements.TryGetValue(reference, out value!) || (reference.Contains(':') && elements.TryGetValue(LocalRef(reference), out value!));
+
+    internal static string LocalRef(string reference)
+    {
+        var colon = reference.IndexOf(':');
+        return colon >= 0 ? reference[(colon + 1)..] : reference;
+    }
+
+    /// <summary>Text from the file quoted in a message, cut so that a hostile file cannot make diagnostics huge.</summary>
+    internal static string Shorten(string text, int max = 80) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max), "…");
 }

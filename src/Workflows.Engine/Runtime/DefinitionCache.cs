@@ -11,7 +11,7 @@ namespace Workflows.Engine.Runtime;
 /// Parsed processes by definition id. Published versions never change, so a parse is cached for the life of
 /// the runtime: the cost of a step does not grow with the number of versions or instances.
 /// </summary>
-internal sealed class DefinitionCache(IWorkflowStore store)
+internal sealed class DefinitionCache(IWorkflowStore store, BpmnParseOptions limits)
 {
     private readonly ConcurrentDictionary<string, ProcessDefinition> _processes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ProcessGraph> _graphs = new(StringComparer.Ordinal);
@@ -26,7 +26,7 @@ internal sealed class DefinitionCache(IWorkflowStore store)
     public ProcessDefinition Add(WorkflowDefinitionRecord record)
     {
         if (_processes.TryGetValue(record.Id, out var cached)) return cached;
-        var result = BpmnParser.Parse(record.BpmnXml);
+        var result = BpmnParser.Parse(record.BpmnXml, limits);
         var process = result.Model?.FindProcess(record.ProcessId);
         if (process is null || !result.IsValid)
             throw new DefinitionInvalidException(result.Errors.ToList());

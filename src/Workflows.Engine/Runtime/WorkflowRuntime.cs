@@ -34,7 +34,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _options = options ?? new WorkflowRuntimeOptions();
         _clock = clock ?? TimeProvider.System;
         _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
-        _definitions = new DefinitionCache(store);
+        _definitions = new DefinitionCache(store, _options.ParseLimits);
         _latest = new LatestVersionCache(store, _clock, _options.LatestVersionCacheTime);
         _executor = new Executor(_handlers, _options, calendar ?? new Calendar.HolidayCalendar([], []), _clock);
     }
@@ -45,7 +45,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     // ---------------------------------------------------------------- definitions
 
     public BpmnParseResult Validate(string bpmnXml) =>
-        BpmnParser.Parse(bpmnXml, new BpmnParseOptions
+        BpmnParser.Parse(bpmnXml, _options.ParseLimits with
         {
             KnownHandlers = _handlers.Keys.ToHashSet(StringComparer.Ordinal),
             KnownTemplates = _options.KnownTemplates,
@@ -53,7 +53,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     public async Task<IReadOnlyList<WorkflowDefinitionRecord>> SaveDraftAsync(string bpmnXml, string? author, CancellationToken ct = default)
     {
-        var result = BpmnParser.Parse(bpmnXml);
+        var result = BpmnParser.Parse(bpmnXml, _options.ParseLimits);
         if (result.Model is null || result.Model.Processes.Count == 0)
             throw new DefinitionInvalidException(result.Diagnostics);
         var saved = new List<WorkflowDefinitionRecord>();

@@ -22,4 +22,11 @@ public sealed class WorkflowRuntimeOptions
     /// computed bigger (an output mapping doubling a text in a loop) is an incident at its element; one given from
     /// outside (a form, a message, a start request) is refused.</summary>
     public int MaxVariableBytes { get; set; } = 1024 * 1024;
+    /// <summary>The limits every published file is read under (size, XML depth, element count, sub-process nesting,
+    /// expression length); see doc/bpmn-subset.md. Handlers and templates are filled in by the runtime.</summary>
+    public Parsing.BpmnParseOptions ParseLimits { get; set; } = new();
+    /// <summary>The longest text an expression may produce at run time; more is an evaluation error (an incident).</summary>
+    public int MaxExpressionTextLength { get; set; } = 1_000_000;
+    /// <summary>The most items a list produced by an expression may hold at run time.</summary>
+    public int MaxExpressionListLength { get; set; } = 100_000;
 }

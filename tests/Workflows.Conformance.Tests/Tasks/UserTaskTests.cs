@@ -112,4 +112,15 @@ public sealed class UserTaskTests
         await run.CompleteAsync("task1");
         await run.AssertEndedAsync(instance.Id);
     }
+
+    [ConformanceFact("camunda__InputOutputTest.testOutputPlainTask.bpmn20.xml", "camunda InputOutputTest.testOutputPlainTask")]
+    public async Task Plain_task_output_mapping_reads_its_input_mapping()
+    {
+        var run = await ModelRun.PublishAsync("camunda__InputOutputTest.testOutputPlainTask.bpmn20.xml");
+        var instance = await run.StartAsync("process", new { foo = "bar" });
+
+        Assert.Equal("baroque", (await run.VariableAsync(instance.Id, "var"))!.GetValue<string>());
+        await run.CompleteAsync("Check");
+        await run.AssertEndedAsync(instance.Id);
+    }
 }

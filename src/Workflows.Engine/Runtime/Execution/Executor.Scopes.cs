@@ -18,7 +18,7 @@ internal sealed partial class Executor
         ic.State.Scopes.Add(scope);
         token.Status = TokenStatus.InScope;
         if (MultiInstanceItemScope(ic, token, node) is null) OpenBoundaryTimers(ctx, ic, token, node, null);
-        ic.NewToken(node.StartEvent!.Id, scope.Id);
+        foreach (var initial in node.InitialNodes) ic.NewToken(initial.Id, scope.Id); // the start event, or each node without incoming flow
     }
 
     /// <summary>When the last token of a scope has ended, the scope completes: its owner leaves the sub-process,

@@ -10,7 +10,7 @@ internal sealed partial class Executor
 {
     private void CreateUserTask(StepContext ctx, InstanceContext ic, Token token, UserTask node)
     {
-        var locals = (JsonObject)EnterLocals(ic, token, node).DeepClone();
+        var locals = (JsonObject?)token.Locals?.DeepClone() ?? new JsonObject();
         var item = MultiInstanceItemScope(ic, token, node);
         if (item is not null)
             foreach (var (k, v) in item.Variables) locals[k] = v?.DeepClone();
@@ -23,7 +23,7 @@ internal sealed partial class Executor
             InstanceId = ic.Id,
             TokenId = token.Id,
             ElementId = node.Id,
-            Name = TaskName(node, view),
+            Name = node.NameExpression is { } nameExpression ? Text(nameExpression, view, node) : node.Name,
             ProcessId = ic.Instance.ProcessId,
             BusinessKey = ic.Instance.BusinessKey,
             Status = UserTaskStatus.Created,
@@ -34,7 +34,7 @@ internal sealed partial class Executor
             DueAt = due,
             FollowUpAt = Date(node.FollowUpDate, view, node, node.WorkingDays),
             Priority = Number(node.Priority, view, node) ?? 50,
-            FormKey = node.FormKey,
+            FormKey = node.FormKeyExpression is { } formKey ? Text(formKey, view, node) : node.FormKey,
             LocalVariables = locals.Count > 0 ? locals : null,
         };
         if (task.Assignee is not null) task.Status = UserTaskStatus.Claimed;
@@ -66,32 +66,6 @@ internal sealed partial class Executor
         if (item is null) OpenBoundaryTimers(ctx, ic, token, node, due);
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<FlowNode, CompiledExpression?> _names = new();
-
-    /// <summary>A task's name may hold expressions (<c>${taskName}</c>, as Camunda and Flowable evaluate it at creation);
-    /// a name that fails to evaluate is shown as written rather than failing the task.</summary>
-    private string? TaskName(UserTask node, IVariableScope view)
-    {
-        if (node.Name is not { } name || !name.Contains("{", StringComparison.Ordinal)) return node.Name;
-        var expression = _names.GetOrAdd(node, static (key, text) =>
-            ExpressionParser.IsExpression(text) && ExpressionParser.TryParse(text, out var parsed, out _) ? parsed : null, name);
-        if (expression is null) return name;
-        try
-        {
-            return expression.Evaluate(view, _evaluation) switch
-            {
-                null => name,
-                string s => s,
-                IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
-                var other => other.ToString(),
-            };
-        }
-        catch (ExpressionEvaluationException)
-        {
-            return name;
-        }
-    }
-
     private DateTimeOffset SubtractWorking(DateTimeOffset due, TimeSpan offset) =>
         calendar.AddWorkingDays(due, -offset.Days) - (offset - TimeSpan.FromDays(offset.Days));
 
@@ -104,7 +78,6 @@ internal sealed partial class Executor
         }
         if (token.Attempts == 0) OpenBoundaryTimers(ctx, ic, token, node, null);
 
-        EnterLocals(ic, token, node);
         var context = new ServiceTaskContext(ic.Id, ic.Instance.ProcessId, ic.Instance.BusinessKey, node.Id,
             View(ic, token).Snapshot(), node.Parameters, token.Attempts + 1);
         JsonObject? result;
@@ -159,7 +132,6 @@ internal sealed partial class Executor
 
     private void Send(StepContext ctx, InstanceContext ic, Token token, SendTask node)
     {
-        EnterLocals(ic, token, node);
         var view = View(ic, token);
         var users = new List<string>();
         var groups = new List<string>();
@@ -193,7 +165,6 @@ internal sealed partial class Executor
             return;
         }
         var process = ctx.Definitions.Add(definition);
-        EnterLocals(ic, token, node);
         var view = View(ic, token);
         var variables = node.InAll ? view.Snapshot() : new JsonObject();
         foreach (var mapping in node.InMappings)
