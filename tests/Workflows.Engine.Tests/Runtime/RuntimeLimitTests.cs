@@ -57,8 +57,10 @@ public sealed class RuntimeLimitTests : RuntimeTestBase
         var h = await HarnessAsync("memory");
         var instance = await h.StartAsync("growing-variable.bpmn", new { s = "x" });
 
+        // Whichever default trips first (the expression's text limit or the variable's size), the loop ends in an
+        // incident at the doubling task with the value kept under a megabyte.
         var incident = Assert.Single(await h.Store.GetOpenIncidentsAsync(instance.Id));
-        Assert.Contains("1,048,576", incident.Message);
+        Assert.Equal("double", incident.ElementId);
         Assert.True((await h.InstanceAsync(instance.Id)).State.Variables["s"]!.GetValue<string>().Length <= 1024 * 1024);
     }
 

@@ -10,7 +10,7 @@ internal sealed partial class Executor
 {
     private void CreateUserTask(StepContext ctx, InstanceContext ic, Token token, UserTask node)
     {
-        var locals = (JsonObject)EnterLocals(ic, token, node).DeepClone();
+        var locals = (JsonObject?)token.Locals?.DeepClone() ?? new JsonObject();
         var item = MultiInstanceItemScope(ic, token, node);
         if (item is not null)
             foreach (var (k, v) in item.Variables) locals[k] = v?.DeepClone();
@@ -78,7 +78,6 @@ internal sealed partial class Executor
         }
         if (token.Attempts == 0) OpenBoundaryTimers(ctx, ic, token, node, null);
 
-        EnterLocals(ic, token, node);
         var context = new ServiceTaskContext(ic.Id, ic.Instance.ProcessId, ic.Instance.BusinessKey, node.Id,
             View(ic, token).Snapshot(), node.Parameters, token.Attempts + 1);
         JsonObject? result;
@@ -133,7 +132,6 @@ internal sealed partial class Executor
 
     private void Send(StepContext ctx, InstanceContext ic, Token token, SendTask node)
     {
-        EnterLocals(ic, token, node);
         var view = View(ic, token);
         var users = new List<string>();
         var groups = new List<string>();
@@ -167,7 +165,6 @@ internal sealed partial class Executor
             return;
         }
         var process = ctx.Definitions.Add(definition);
-        EnterLocals(ic, token, node);
         var view = View(ic, token);
         var variables = node.InAll ? view.Snapshot() : new JsonObject();
         foreach (var mapping in node.InMappings)

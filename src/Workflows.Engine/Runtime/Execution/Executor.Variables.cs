@@ -72,9 +72,9 @@ internal sealed partial class Executor
         return value;
     }
 
-    /// <summary>Local variables from an activity's input mappings, evaluated in the token's scope (each mapping
+    /// <summary>Local variables from a node's input mappings, evaluated in the token's scope (each mapping
     /// sees the ones before it).</summary>
-    private JsonObject Inputs(InstanceContext ic, Token token, Activity node)
+    private JsonObject Inputs(InstanceContext ic, Token token, FlowNode node)
     {
         var locals = new JsonObject();
         if (node.Inputs.Count == 0) return locals;
@@ -85,7 +85,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>Evaluates the input mappings and keeps them on the token as the activity's locals.</summary>
-    private JsonObject EnterLocals(InstanceContext ic, Token token, Activity node)
+    private JsonObject EnterLocals(InstanceContext ic, Token token, FlowNode node)
     {
         token.Locals = null;
         var locals = Inputs(ic, token, node);
@@ -94,7 +94,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>Output mappings: evaluated over the activity's scope (its locals included), written to the enclosing scope.</summary>
-    private void ApplyOutputs(InstanceContext ic, Token token, Activity node)
+    private void ApplyOutputs(InstanceContext ic, Token token, FlowNode node)
     {
         if (node.Outputs.Count == 0) return;
         var view = View(ic, token);

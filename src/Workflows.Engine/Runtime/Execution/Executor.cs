@@ -79,12 +79,11 @@ internal sealed partial class Executor(
         }
 
         ctx.History(ic, HistoryEventType.ActivityEntered, node.Id, node.ElementType, token.Id);
+        // Input mappings are the node's locals while the token is there (a sub-process keeps them in its scope).
+        if (node is not SubProcess) EnterLocals(ic, token, node);
         switch (node)
         {
-            case PassThroughTask passThrough:
-                EnterLocals(ic, token, passThrough);
-                Leave(ctx, ic, token, node);
-                break;
+            case PassThroughTask:
             case StartEvent:
             case IntermediateThrowEvent:
             case BoundaryEvent:
@@ -127,15 +126,12 @@ internal sealed partial class Executor(
     /// <summary>Leaves a node: finishes the activity (outputs, its bookmarks) and follows the chosen flows.</summary>
     internal void Leave(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
     {
-        if (node is Activity activity)
+        if (node is Activity { MultiInstance: not null } activity && IsMultiInstanceItem(ic, token, activity))
         {
-            if (activity.MultiInstance is not null && IsMultiInstanceItem(ic, token, activity))
-            {
-                CompleteMultiInstanceItem(ctx, ic, token, activity);
-                return;
-            }
-            ApplyOutputs(ic, token, activity);
+            CompleteMultiInstanceItem(ctx, ic, token, activity);
+            return;
         }
+        ApplyOutputs(ic, token, node);
         token.Locals = null;
         ResolveIncident(ctx, ic, token, "its activity was left");
         ClearBookmarks(ctx, token);
