@@ -117,4 +117,22 @@ public sealed class UsersApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, "Brand-New-Passw0rd!")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrator_changes_a_users_email_and_they_sign_in_with_the_new_one()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var admin = await host.SignInAsAdminAsync();
+        var user = await host.CreateUserAsync("old-name@example.edu", Roles.Inventor);
+        var other = await host.CreateUserAsync("taken@example.edu", Roles.Inventor);
+
+        Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { email = other.Email }))).TryGetProperty("email", out _));
+        var changed = await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { email = "new-name@example.edu", displayName = "New Name" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("new-name@example.edu", (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+        var client = await host.SignInAsync("new-name@example.edu", user.Password);
+        Assert.Equal(user.Id, (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetString());
+    }
 }
