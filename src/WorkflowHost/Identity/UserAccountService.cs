@@ -43,13 +43,17 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         var digest = CheckDigest(request.Digest ?? "immediate", errors);
         var roles = CheckRoles(request.Roles ?? [], errors);
         CheckDisplayName(request.DisplayName, errors);
-        if (errors.Any) return (null, errors);
-
         var user = new ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName?.Trim(),
-            Language = language!, Digest = digest!.Value,
+            Language = language ?? Languages.Chinese, Digest = digest ?? DigestChoice.Immediate,
         };
+        // Every field's problems in one answer: the password rules too, before anything is written.
+        if (!string.IsNullOrEmpty(request.Password))
+            foreach (var validator in users.PasswordValidators)
+                if (await validator.ValidateAsync(users, user, request.Password) is { Succeeded: false } weak) errors.Add(weak);
+        if (errors.Any) return (null, errors);
+
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return (null, errors.Add(created));
         var added = await users.AddToRolesAsync(user, roles);

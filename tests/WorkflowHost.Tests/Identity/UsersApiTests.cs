@@ -46,8 +46,15 @@ public sealed class UsersApiTests
         Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { "root" } }))).TryGetProperty("roles", out _));
         Assert.True((await Errors(await admin.GetAsync("/api/v1/users?pageSize=0"))).TryGetProperty("pageSize", out _));
 
+        var weakAndFrench = await Errors(await admin.PostAsJsonAsync("/api/v1/users", new { email = "w@example.edu", password = "short", language = "fr" }));
+        Assert.True(weakAndFrench.TryGetProperty("password", out _) && weakAndFrench.TryGetProperty("language", out _));
         var malformed = await admin.PostAsync("/api/v1/users", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.True((await Errors(await admin.PostAsJsonAsync("/api/v1/users", new { email = 5 }))).TryGetProperty("email", out _));
+        Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = "inventor" }))).TryGetProperty("roles", out _));
+        var wrongType = await admin.PostAsync("/api/v1/users", new StringContent("email=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/users/nobody")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/users/nobody/roles", new { roles = Array.Empty<string>() })).StatusCode);
     }
