@@ -15,6 +15,8 @@ builder.Services.AddHostSecurity();
 // Before the notification services: they read users, so the accounts schema comes first.
 builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
