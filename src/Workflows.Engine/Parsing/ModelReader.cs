@@ -90,6 +90,8 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics)
             }
             var local = child.Name.LocalName;
             if (Artifacts.Contains(local)) continue;
+            // A sub-process's own links and loop characteristics sit among its children (bpmn-js writes them there).
+            if (parent is not null && local is "incoming" or "outgoing" or "multiInstanceLoopCharacteristics") continue;
             if (local == "sequenceFlow")
             {
                 if (ReadFlow(child) is { } flow && process.FlowsById.TryAdd(flow.Id, flow))
