@@ -42,13 +42,15 @@ public sealed class DomainHarness : IAsyncDisposable
         _database = database;
         _services = services;
         _dataPath = dataPath;
-        Runtime = new WorkflowRuntime(database.CreateStore(), Scheduler, services.GetServices<IServiceTaskHandler>(),
+        Store = database.CreateStore();
+        Runtime = new WorkflowRuntime(Store, Scheduler, services.GetServices<IServiceTaskHandler>(),
             new WorkflowRuntimeOptions(), Clock, services.GetRequiredService<IBusinessCalendar>());
     }
 
     public ManualClock Clock { get; }
     public ManualTimerScheduler Scheduler { get; } = new();
     public WorkflowRuntime Runtime { get; }
+    public IWorkflowStore Store { get; }
     public DatabaseProvider Provider => _database.Provider;
     public string ConnectionString => _database.ConnectionString;
     public string DataPath => _dataPath;
