@@ -12,6 +12,7 @@ var settings = HostSettings.From(builder.Configuration, builder.Environment);
 builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
@@ -29,6 +30,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.MapEmailAdminApi();
+app.MapWorkflowApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
