@@ -232,7 +232,7 @@ public sealed class TasksApiTests
 
         Assert.Equal(HttpStatusCode.NoContent, (await tina.PostAsync($"/api/v1/tasks/{task}/claim", null)).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await tina.PostAsJsonAsync($"/api/v1/tasks/{task}/delegate", new { userId = "dora" })).StatusCode);
-        Assert.Equal(["INV-1"], (await host.GetAsync(dora, "/api/v1/tasks")).GetProperty("items").EnumerateArray().Select(t => t.GetProperty("businessKey").GetString()));
+        Assert.Equal(["INV-1"], (await host.GetAsync(dora, "/api/v1/tasks")).GetProperty("items").EnumerateArray().Select(t => t.GetProperty("businessKey").GetString()!).ToArray());
         await ApiHost.ProblemAsync(await dora.PostAsJsonAsync($"/api/v1/tasks/{task}/resolve", new { variables = new { score = "ten" } }), 400);
         Assert.Equal(HttpStatusCode.NoContent, (await dora.PostAsJsonAsync($"/api/v1/tasks/{task}/resolve", new { variables = new { comment = "looks novel" } })).StatusCode);
         var view = (await host.GetAsync(tina, $"/api/v1/tasks/{task}")).GetProperty("task");
