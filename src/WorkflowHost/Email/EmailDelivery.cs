@@ -120,7 +120,7 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
         var permanent = EmailFailures.IsPermanent(e);
         var dead = permanent || now - failingSince >= o.GiveUpAfter;
         var delay = TimeSpan.FromTicks(Math.Min(o.MaxRetryDelay.Ticks, o.FirstRetryDelay.Ticks * (1L << Math.Min(attempts - 1, 30))));
-        await store.MarkFailedAsync(email.Id, attempts, dead, now + delay, failingSince, $"{e.GetType().Name}: {e.Message}", ct);
+        await store.MarkFailedAsync(email.Id, attempts, dead, now + delay, failingSince, EmailFailures.Describe(e), ct);
         if (dead)
             logger.LogError("Email {Id} to {To} is dead after {Attempts} attempt(s){Why}: {Error}", email.Id, email.To, attempts,
                 permanent ? " (permanent rejection)" : $" over {now - failingSince}", e.Message);

@@ -6,4 +6,9 @@ namespace WorkflowHost.Email;
 public static class EmailFailures
 {
     public static bool IsPermanent(Exception e) => e is SmtpCommandException { StatusCode: var code } && (int)code >= 500;
+
+    /// <summary>What administrators see: the server's reply code first when there is one.</summary>
+    public static string Describe(Exception e) => e is SmtpCommandException smtp
+        ? $"SMTP {(int)smtp.StatusCode}: {smtp.Message}"
+        : $"{e.GetType().Name}: {e.Message}";
 }
