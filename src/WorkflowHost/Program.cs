@@ -1,10 +1,11 @@
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Quartz;
 using WorkflowHost.Api;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
+using WorkflowHost.Scheduling;
 using WorkflowHost.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,13 +18,13 @@ builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
-// Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
+// Registered before the timer pump and Hangfire's server, so the schema and the shipped workflows are ready when jobs run.
 builder.Services.AddHostedService<WorkflowStartup>();
-builder.Services.AddQuartzScheduling(settings, builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
-    .AddQuartz(o => o.Name = "scheduler");
+    .AddCheck<SchedulerHealthCheck>("scheduler");
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -33,6 +34,12 @@ app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.MapAccountsApi();
+app.UseHangfireDashboard("/hangfire", new DashboardOptions
+{
+    Authorization = [], // never the local-requests default
+    AsyncAuthorization = [new AdministratorDashboardAuthorization()],
+    DashboardTitle = "Workflow host: background jobs",
+});
 app.MapEmailAdminApi();
 app.MapWorkflowApi();
 app.Run();

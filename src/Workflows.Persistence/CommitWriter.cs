@@ -13,12 +13,15 @@ namespace Workflows.Persistence;
 /// (their row counts detect a lost race), then every insert in a single batch. This is the hot path of the
 /// engine, so it skips the change tracker; the values are written exactly as EF Core stores them (Guids as
 /// upper-case text on SQLite, uuid on PostgreSQL), so EF's queries read them back.
+/// Rows are locked in one fixed order (instances, tasks, bookmarks, each by id), so two steps that touch the same
+/// rows (a called process ending while its caller's interrupting timer fires) wait for each other instead of
+/// deadlocking; the loser then sees a moved version and is re-run as a conflict.
 /// </summary>
 internal sealed class CommitWriter(DbConnection connection, DbTransaction transaction, DatabaseProvider provider)
 {
     public async Task WriteAsync(StepChanges changes, CancellationToken ct)
     {
-        foreach (var instance in changes.UpdatedInstances)
+        foreach (var instance in changes.UpdatedInstances.OrderBy(i => i.Id))
         {
             var expected = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version);
             var r = ToRow(instance);
@@ -29,7 +32,7 @@ internal sealed class CommitWriter(DbConnection connection, DbTransaction transa
                 """, ct, r.State, r.Status, r.BusinessKey, r.EndedAt, r.OpenIncidents, expected + 1, Id(r.Id), expected, r.DefinitionId, r.DefinitionVersion);
             if (n != 1) throw new ConcurrencyConflictException($"Instance {instance.Id} was changed by another step.");
         }
-        foreach (var task in changes.UpdatedTasks)
+        foreach (var task in changes.UpdatedTasks.OrderBy(t => t.Id))
         {
             var expected = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version);
             var r = ToRow(task);
@@ -42,12 +45,12 @@ internal sealed class CommitWriter(DbConnection connection, DbTransaction transa
                 r.CompletedAt, r.CompletedBy, r.Result, expected + 1, Id(r.Id), expected, r.ElementId, r.Name, r.FormKey);
             if (n != 1) throw new ConcurrencyConflictException($"Task {task.Id} was changed by another step.");
         }
-        foreach (var id in changes.DeletedBookmarks)
+        foreach (var id in changes.DeletedBookmarks.Order())
         {
             var n = await ExecuteAsync("DELETE FROM wf_bookmarks WHERE id = @p0", ct, Id(id));
             if (n != 1) throw new ConcurrencyConflictException($"Bookmark {id} is already gone.");
         }
-        foreach (var incident in changes.UpdatedIncidents)
+        foreach (var incident in changes.UpdatedIncidents.OrderBy(i => i.Id))
             await ExecuteAsync("UPDATE wf_incidents SET resolved_at = @p0, resolved_by = @p1 WHERE id = @p2", ct,
                 Ticks(incident.ResolvedAt), incident.ResolvedBy, Id(incident.Id));
 

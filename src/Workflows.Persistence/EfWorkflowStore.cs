@@ -247,9 +247,18 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             // A unique key hit by a concurrent step (the same instance id, a duplicate insert): nothing is written.
             throw new ConcurrencyConflictException($"The step collided with another: {e.Message}");
         }
+        catch (DbException e) when (IsTransientConflict(e))
+        {
+            // PostgreSQL chose this step as the victim of a deadlock or a serialization failure: nothing is
+            // written, and the runtime re-runs the step on fresh state like any other lost race.
+            throw new ConcurrencyConflictException($"The step lost a lock race with another: {e.Message}");
+        }
         foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
         foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
     }
+
+    /// <summary>40P01 deadlock_detected, 40001 serialization_failure.</summary>
+    private static bool IsTransientConflict(DbException e) => e is Npgsql.PostgresException { SqlState: "40P01" or "40001" };
 
     private static bool IsUniqueViolation(DbException e) => e switch
     {

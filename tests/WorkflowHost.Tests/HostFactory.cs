@@ -37,15 +37,25 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         throw new FileNotFoundException(name);
     }
 
+    /// <summary>Schedules for tests (also given to hosts started as child processes).</summary>
+    public static readonly IReadOnlyDictionary<string, string> FastJobs = new Dictionary<string, string>
+    {
+        ["Scheduler:PollInterval"] = "00:00:01",
+        ["Hangfire:PollingInterval"] = "00:00:00.500",
+        ["BackgroundJobs:OutboxDispatch"] = "* * * * * *",
+        ["BackgroundJobs:EmailDelivery"] = "* * * * * *",
+        ["Email:FirstRetryDelay"] = "00:00:00.500",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataPath", dataPath);
         builder.UseSetting("Workflows:Path", workflowsPath);
-        builder.UseSetting("Scheduler:InstanceName", "test-" + Guid.NewGuid().ToString("N")[..8]);
-        builder.UseSetting("Email:PollInterval", "00:00:00.200");
         builder.UseSetting("Bootstrap:AdminEmail", TestUsers.AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", TestUsers.AdminPassword);
+        // Background jobs every second and a pump that looks at least every second: tests wait on conditions, not on schedules.
+        foreach (var (key, value) in FastJobs) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }

@@ -1,39 +1,54 @@
-using Quartz;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using WorkflowHost.Scheduling;
 using Workflows.Engine.Contracts;
 using Workflows.Persistence;
+using Workflows.Persistence.Timers;
 
 namespace WorkflowHost.Composition;
 
 public static class SchedulingComposition
 {
     /// <summary>
-    /// Quartz.NET with its persistent job store on the application's own database (tables created on first
-    /// start), clustered on PostgreSQL so that several hosts share the timers and each fires once.
+    /// Timers: the <see cref="TimerPump"/> fires due bookmarks straight from the engine's rows (no scheduler of
+    /// record besides them). Background work: Hangfire, on PostgreSQL in its own schema of the application's
+    /// database shared by every host, on the SQLite default in memory (the database rows are the truth: every job
+    /// re-reads them, so a restart loses nothing). Recurring schedules come from <c>BackgroundJobs:*</c>.
     /// </summary>
-    public static IServiceCollection AddQuartzScheduling(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
+    public static IServiceCollection AddScheduling(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
-        var clustered = configuration.GetValue("Scheduler:Clustered", settings.Provider == DatabaseProvider.Postgres);
-        services.AddQuartz(q =>
+        services.Configure<TimerPumpOptions>(configuration.GetSection("Scheduler"));
+        services.AddSingleton(new BookmarkTimerQueue(settings.Provider, settings.ConnectionString));
+        services.AddSingleton<TimerPump>();
+        services.AddSingleton<ITimerScheduler>(sp => sp.GetRequiredService<TimerPump>());
+        services.AddHostedService(sp => sp.GetRequiredService<TimerPump>());
+
+        var hangfire = configuration.GetSection("Hangfire");
+        var polling = hangfire.GetValue("PollingInterval", TimeSpan.FromSeconds(1));
+        // Registered before AddHangfire, which then keeps it: the storage belongs to this host's container, not
+        // to Hangfire's process-wide JobStorage.Current (tests run several hosts in one process).
+        services.AddSingleton<JobStorage>(_ => settings.Provider == DatabaseProvider.Postgres
+            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, PostgresOptions(hangfire, polling)), PostgresOptions(hangfire, polling))
+            : new InMemoryStorage(new InMemoryStorageOptions()));
+        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.Configure<RecurringJobSchedules>(configuration.GetSection("BackgroundJobs"));
+        services.AddHostedService<RecurringJobsSetup>();
+        services.AddHangfireServer((sp, o) =>
         {
-            q.ConfigureScheduler(o =>
-            {
-                o.InstanceName = configuration["Scheduler:InstanceName"] ?? "workflow-host";
-                o.GenerateInstanceId = true; // each host of a cluster gets its own id
-            });
-            q.UsePersistentStore(store =>
-            {
-                if (settings.Provider == DatabaseProvider.Sqlite) store.UseSqlite(settings.ConnectionString);
-                else store.UsePostgres(settings.ConnectionString);
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-                if (clustered) store.UseClustering();
-            });
+            o.SchedulePollingInterval = polling;
+            o.WorkerCount = hangfire.GetValue("WorkerCount", Math.Clamp(Environment.ProcessorCount * 2, 2, 8));
+            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
-        services.AddSingleton<TimerReconciler>();
-        services.AddHostedService(sp => sp.GetRequiredService<TimerReconciler>());
         return services;
     }
+
+    private static PostgreSqlStorageOptions PostgresOptions(IConfiguration hangfire, TimeSpan polling) => new()
+    {
+        SchemaName = hangfire["Schema"] ?? "hangfire",
+        PrepareSchemaIfNecessary = true,
+        QueuePollInterval = polling,
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
+    };
 }

@@ -1,7 +1,8 @@
 namespace WorkflowHost.Email;
 
-/// <summary>Hands a message to a mail server (or a pickup folder). Throws when it could not.</summary>
+/// <summary>Where email goes: an SMTP server (MailKit) or a pickup folder. One connection serves a batch.</summary>
 public interface IEmailSender
 {
-    Task SendAsync(OutgoingEmail email, CancellationToken ct);
+    /// <summary>Opens a connection for a batch of messages. Throws when the server cannot be reached.</summary>
+    Task<IEmailConnection> ConnectAsync(CancellationToken ct);
 }

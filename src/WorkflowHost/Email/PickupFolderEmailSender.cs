@@ -1,20 +1,49 @@
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using MimeKit;
 using WorkflowHost.Composition;
 using WorkflowHost.Notifications;
 
 namespace WorkflowHost.Email;
 
-/// <summary>With no SMTP server configured, each message is written as an .eml file, so the host works offline.</summary>
+/// <summary>
+/// With no SMTP server configured, each message is written as an .eml file, so the host works offline. The file
+/// is written under a temporary name and then renamed, so a reader never sees half a message; it is named after
+/// the Message-ID, so sending the same email again replaces the file instead of adding a second one.
+/// </summary>
 public sealed class PickupFolderEmailSender(IOptions<NotificationOptions> options, HostSettings settings) : IEmailSender
 {
     public string Folder { get; } = Path.GetFullPath(options.Value.PickupPath, settings.DataPath);
 
-    public async Task SendAsync(OutgoingEmail email, CancellationToken ct)
+    public Task<IEmailConnection> ConnectAsync(CancellationToken ct)
     {
         Directory.CreateDirectory(Folder);
-        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = Folder };
-        using var message = MailMessages.Build(email, options.Value.Smtp.From);
-        await client.SendMailAsync(message, ct);
+        return Task.FromResult<IEmailConnection>(new Connection(Folder));
+    }
+
+    private sealed class Connection(string folder) : IEmailConnection
+    {
+        public bool IsUsable => true;
+
+        public async Task SendAsync(MimeMessage message, CancellationToken ct)
+        {
+            var name = new string((message.MessageId ?? Guid.NewGuid().ToString("N")).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+            var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
+            try
+            {
+                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    await message.WriteToAsync(MailMessages.Format, stream, ct);
+                    await stream.FlushAsync(ct);
+                    stream.Flush(flushToDisk: true);
+                }
+                File.Move(temporary, Path.Combine(folder, name + ".eml"), overwrite: true);
+            }
+            finally
+            {
+                if (File.Exists(temporary)) File.Delete(temporary);
+            }
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

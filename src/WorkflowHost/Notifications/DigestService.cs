@@ -1,48 +1,50 @@
 using System.Net;
 using System.Text;
+using Hangfire;
 using Microsoft.Extensions.Options;
+using WorkflowHost.Email;
 
 namespace WorkflowHost.Notifications;
 
 /// <summary>
-/// Users who chose a digest get one email a day instead of one per event: at the digest hour, the messages
-/// held for them are gathered into one, in their language. Holding and gathering happen in one transaction,
-/// keyed by user and day, so a restart or a second host never sends a digest twice.
+/// Users who chose a digest get one email a day instead of one per event: from the digest hour on, the messages
+/// held for them before that hour are gathered into one, in their language (a Hangfire job on a schedule from
+/// configuration). The digest is keyed by recipient and day and made in the same transaction that marks what
+/// it gathers, so a re-run or a second host makes nothing twice, and a message held after the day's digest was
+/// made waits for the next one instead of being marked as sent without being sent.
 /// </summary>
-public sealed class DigestService(NotificationDatabase db, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<DigestService> logger)
-    : BackgroundService
+public sealed class DigestService(EmailMessageStore emails, IBackgroundJobClient jobs, IOptions<NotificationOptions> options,
+    TimeProvider clock, ILogger<DigestService> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken ct)
+    /// <summary>The Hangfire job: makes today's digests once the digest hour has come (a run before it does nothing).</summary>
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    [JobDisplayName("Daily digest")]
+    public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-                var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
-                if (local.Hour >= options.Value.DigestHour) await SendDigestsAsync(DateOnly.FromDateTime(local.DateTime), ct);
-                await Task.Delay(TimeSpan.FromMinutes(1), ct);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Building digests failed; trying again in a minute");
-                await Task.Delay(TimeSpan.FromMinutes(1), ct);
-            }
-        }
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        if (local.Hour < options.Value.DigestHour) return;
+        if (await SendDigestsAsync(DateOnly.FromDateTime(local.DateTime), ct) > 0)
+            jobs.Enqueue<EmailDelivery>(d => d.RunAsync(CancellationToken.None));
     }
 
-    /// <summary>Gathers every held message into one digest per recipient for the day. Returns how many digests it made.</summary>
+    /// <summary>The instant the day's digest closes: the digest hour of that day in the configured zone.</summary>
+    public DateTimeOffset CutOff(DateOnly day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var local = day.ToDateTime(new TimeOnly(Math.Clamp(options.Value.DigestHour, 0, 23), 0));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>Gathers the messages held before the day's cut-off into one digest per recipient. Returns how many digests it made.</summary>
     public async Task<int> SendDigestsAsync(DateOnly day, CancellationToken ct)
     {
-        var held = await db.QueryAsync("""
-            SELECT id, to_address, to_user_id, language, subject FROM email_messages WHERE status = @p0 ORDER BY created_at
-            """, r => (Id: r.GetString(0), To: r.GetString(1), User: r.IsDBNull(2) ? null : r.GetString(2), Language: r.GetString(3), Subject: r.GetString(4)),
-            ct, (int)EmailStatus.Digest);
+        var held = await emails.HeldBeforeAsync(CutOff(day), ct);
         var made = 0;
-        foreach (var group in held.GroupBy(h => h.To))
+        foreach (var group in held.GroupBy(h => h.To.ToLowerInvariant()))
         {
-            var zh = group.First().Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+            var first = group.First();
+            var zh = first.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
             var subject = zh ? $"每日摘要：{group.Count()} 条通知（{day:yyyy-MM-dd}）" : $"Daily digest: {group.Count()} notification(s) ({day:yyyy-MM-dd})";
             var text = new StringBuilder();
             var html = new StringBuilder("<ul>");
@@ -55,28 +57,11 @@ public sealed class DigestService(NotificationDatabase db, IOptions<Notification
             var link = options.Value.BaseUrl.TrimEnd('/') + "/tasks";
             text.AppendLine().AppendLine(link);
             html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link)).Append("\">").Append(WebUtility.HtmlEncode(link)).Append("</a></p>");
-
-            await using var connection = await db.OpenAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            var now = clock.GetUtcNow().UtcTicks;
-            await using (var insert = NotificationDatabase.Command(connection, db.InsertIgnoringDuplicates("email_messages",
-                       "id, idempotency_key, kind, to_address, to_user_id, language, subject, text_body, html_body, status, attempts, next_attempt_at, created_at",
-                       "@p0, @p1, 'digest', @p2, @p3, @p4, @p5, @p6, @p7, 0, 0, @p8, @p9"),
-                       Guid.NewGuid().ToString(), $"digest:{group.Key.ToLowerInvariant()}:{day:yyyy-MM-dd}", group.Key, group.First().User,
-                       group.First().Language, subject, text.ToString(), html.ToString(), now, now))
-            {
-                insert.Transaction = tx;
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-            foreach (var item in group)
-            {
-                await using var update = NotificationDatabase.Command(connection, "UPDATE email_messages SET status = @p0 WHERE id = @p1 AND status = @p2",
-                    (int)EmailStatus.InDigest, item.Id, (int)EmailStatus.Digest);
-                update.Transaction = tx;
-                await update.ExecuteNonQueryAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-            made++;
+            var now = clock.GetUtcNow();
+            var digest = new EmailMessage(Guid.NewGuid().ToString(), $"digest:{group.Key}:{day:yyyy-MM-dd}", "digest", first.To, first.ToName,
+                first.ToUserId, first.Language, subject, text.ToString(), html.ToString(), null, EmailStatus.Pending, 0, now.UtcTicks, null, now, null);
+            if (await emails.AddDigestAsync(digest, group.Select(g => g.Id), ct)) made++;
+            else logger.LogInformation("The {Day} digest for {To} exists already; {Count} held message(s) wait for the next one", day, first.To, group.Count());
         }
         return made;
     }

@@ -9,7 +9,8 @@ namespace WorkflowHost.Notifications;
 /// </summary>
 public static partial class TemplateRenderer
 {
-    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant, 100)]
+    // Non-backtracking: linear in the text whatever an administrator types (1 MB of "{{a" included).
+    [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_.]+)\s*\}\}", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, 2000)]
     private static partial Regex Placeholder();
 
     public sealed record Rendered(string Subject, string Text, string Html);

@@ -8,7 +8,7 @@ namespace WorkflowHost.Startup;
 
 /// <summary>
 /// Before the host serves anything: bring the schema up to date, publish the shipped workflows as version 1
-/// when their process has none yet, and hand every stored timer to the scheduler again.
+/// when their process has none yet. Stored timers need nothing: the timer pump reads them from their rows.
 /// </summary>
 public sealed class WorkflowStartup(
     WorkflowDatabase database, HostSettings settings, IWorkflowRuntime runtime, IWorkflowStore store, ILogger<WorkflowStartup> logger)
@@ -19,7 +19,6 @@ public sealed class WorkflowStartup(
         var applied = await database.MigrateAsync(ct);
         if (applied.Count > 0) logger.LogInformation("Database schema migrated to version {Version}", applied[^1]);
         await PublishShippedWorkflowsAsync(ct);
-        await runtime.RecoverAsync(ct);
         logger.LogInformation("Workflow host ready: {Provider} database, workflows from {Path}", settings.Provider, settings.WorkflowsPath);
     }
 

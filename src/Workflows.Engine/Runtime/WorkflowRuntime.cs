@@ -156,7 +156,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             ctx.AddBookmark(new Bookmark
             {
                 Id = next.Id, InstanceId = next.InstanceId, TokenId = next.TokenId, ElementId = next.ElementId, Kind = next.Kind,
-                DueAt = interval.AddTo(bookmark.DueAt ?? ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
+                DueAt = Executor.NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
             });
         }
         await _executor.RunAsync(ctx, ct);

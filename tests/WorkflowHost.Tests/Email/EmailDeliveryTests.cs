@@ -32,9 +32,9 @@ public sealed class EmailDeliveryTests
     {
         ["Email:Smtp:Host"] = "127.0.0.1",
         ["Email:Smtp:Port"] = port.ToString(),
+        ["Email:Smtp:Security"] = "None",
         ["Email:Smtp:From"] = "office@example.edu",
         ["Email:BaseUrl"] = "https://tto.example.edu",
-        ["Email:FirstRetryDelay"] = "00:00:00.500",
     };
 
     private static async Task<Guid> StartScreeningAsync(IServiceProvider services, string due, string reminders, string officer)
@@ -154,6 +154,7 @@ public sealed class EmailDeliveryTests
         var eventId = Guid.Parse(rows[0].Split(':')[0]);
         await store.UpdateOutboxAsync(new OutboxMessage { Id = eventId, Kind = OutboxKinds.Notification, Payload = "", ProcessedAt = null });
         await dispatcher.DispatchOnceAsync(default);
+        await host.Services.GetRequiredService<WorkflowHost.Email.EmailDelivery>().RunAsync(default);
 
         Assert.Single(await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default));
         var pickup = Path.Combine(data, "mail");
@@ -196,5 +197,47 @@ public sealed class DigestTests
         Assert.StartsWith("每日摘要：2 条通知", mail.Subject);
         Assert.Contains("INV-1", mail.Body);
         Assert.Contains("INV-2", mail.Body);
+    }
+
+    /// <summary>
+    /// A message held after the day's digest exists stays held for the next digest: before the fix, running the
+    /// digest again marked it as gathered into a digest that was never made, and it was lost.
+    /// </summary>
+    [Fact]
+    public async Task A_message_held_after_the_days_digest_waits_for_the_next_one()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows);
+        _ = host.CreateClient();
+        await host.Services.GetRequiredService<IUserDirectory>()
+            .SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), ["technology-manager"], default);
+        var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
+        await runtime.PublishAsync(File.ReadAllText(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn")), "test");
+        var db = host.Services.GetRequiredService<NotificationDatabase>();
+        async Task<List<(string Subject, int Status)>> Rows() =>
+            await db.QueryAsync("SELECT subject, status FROM email_messages", r => (r.GetString(0), Convert.ToInt32(r.GetValue(1))), default);
+        async Task HeldAsync(int count)
+        {
+            var until = DateTime.UtcNow.AddSeconds(20);
+            while (DateTime.UtcNow < until && (await Rows()).Count(r => r.Status is (int)EmailStatus.Digest or (int)EmailStatus.InDigest) < count)
+                await Task.Delay(100);
+        }
+        var digests = host.Services.GetRequiredService<DigestService>();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)); // a day whose digest hour is after everything here
+
+        await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-1" });
+        await HeldAsync(1);
+        Assert.Equal(1, await digests.SendDigestsAsync(today, default));
+
+        await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-2" });
+        await HeldAsync(2);
+        Assert.Equal(0, await digests.SendDigestsAsync(today, default)); // today's digest exists: INV-2 must wait, not vanish
+        Assert.Single(await Rows(), r => r.Status == (int)EmailStatus.Digest && r.Subject.Contains("INV-2"));
+
+        Assert.Equal(1, await digests.SendDigestsAsync(today.AddDays(1), default));
+        var next = Assert.Single(await db.QueryAsync("SELECT text_body FROM email_messages WHERE kind = 'digest' AND idempotency_key LIKE @p0",
+            r => r.GetString(0), default, $"%{today.AddDays(1):yyyy-MM-dd}"));
+        Assert.Contains("INV-2", next);
+        Assert.DoesNotContain("INV-1", next);
     }
 }

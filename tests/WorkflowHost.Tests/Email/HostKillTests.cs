@@ -24,7 +24,8 @@ public sealed class HostKillTests
             info.Environment["Workflows__Path"] = Path.Combine(data, "no-workflows");
             info.Environment["Email__Smtp__Host"] = "127.0.0.1";
             info.Environment["Email__Smtp__Port"] = smtpPort.ToString();
-            info.Environment["Email__PollInterval"] = "00:00:00.200";
+            info.Environment["Email__Smtp__Security"] = "None";
+            foreach (var (key, value) in HostFactory.FastJobs) info.Environment[key.Replace(":", "__")] = value;
             info.Environment["Logging__LogLevel__Default"] = "Warning";
             _process = Process.Start(info)!;
             _process.OutputDataReceived += (_, _) => { };

@@ -70,7 +70,7 @@ internal sealed partial class Executor
         switch (value)
         {
             case DateTimeOffset at: return (at, null, null);
-            case DateOnly day: return (new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), null, null);
+            case DateOnly day: return (calendar.StartOfDay(day), null, null);
             case TimeSpan span: return (now + span, null, null);
             case IsoDuration iso: return (iso.AddTo(now), null, null);
             case string text:
@@ -80,6 +80,7 @@ internal sealed partial class Executor
                     return (first, cycle.Repetitions is { } r ? r - 1 : -1, cycle.Interval);
                 }
                 if (timer.Kind != TimerKind.Date && Iso8601.TryParseDuration(text, out var duration)) return (duration.AddTo(now), null, null);
+                if (LocalDate(text) is { } localDay) return (calendar.StartOfDay(localDay), null, null);
                 if (Iso8601.TryParseDateTime(text, out var date)) return (date, null, null);
                 break;
         }
@@ -164,7 +165,7 @@ internal sealed partial class Executor
                 var next = new Bookmark
                 {
                     Id = Guid.NewGuid(), InstanceId = ic.Id, TokenId = owner.Id, ElementId = boundary.Id, Kind = BookmarkKind.Timer,
-                    DueAt = interval.AddTo(bookmark.DueAt ?? ctx.Now), CreatedAt = ctx.Now,
+                    DueAt = NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now,
                     Data = Json(new CycleData(state.Remaining < 0 ? -1 : state.Remaining - 1, text)),
                 };
                 ctx.AddBookmark(next);
@@ -172,6 +173,23 @@ internal sealed partial class Executor
             }
         }
     }
+
+    /// <summary>
+    /// The next occurrence of a cycle after the one that fired: one interval on, but never in the past. After a
+    /// downtime the missed occurrences are skipped, so the timer fires once on restart, not once per occurrence.
+    /// </summary>
+    internal static DateTimeOffset NextOccurrence(IsoDuration interval, DateTimeOffset previous, DateTimeOffset now)
+    {
+        var next = interval.AddTo(previous);
+        if (next <= previous) return now; // a zero interval: never spin
+        for (var i = 0; next <= now && i < 10_000; i++) next = interval.AddTo(next);
+        return next > now ? next : interval.AddTo(now);
+    }
+
+    /// <summary>A date without a time ("2026-10-09"): a local date of the calendar's zone.</summary>
+    internal static DateOnly? LocalDate(string text) =>
+        text.Trim() is { Length: 10 } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 
     private void Remind(StepContext ctx, InstanceContext ic, Token token, FlowNode node, Bookmark bookmark)
     {

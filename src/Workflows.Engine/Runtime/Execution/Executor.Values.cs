@@ -70,13 +70,14 @@ internal sealed partial class Executor
             text = text.Trim();
             if (text.Length == 0) return null;
             if (Iso8601.TryParseDuration(text, out var d)) value = d;
+            else if (LocalDate(text) is { } localDay) value = localDay;
             else if (Iso8601.TryParseDateTime(text, out var at)) value = at;
         }
         return value switch
         {
             null => null,
             DateTimeOffset at => at,
-            DateOnly day => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            DateOnly day => calendar.StartOfDay(day),
             TimeSpan span => workingDays ? calendar.AddWorkingDays(now, span.Days) + (span - TimeSpan.FromDays(span.Days)) : now + span,
             IsoDuration iso => workingDays && iso.Years == 0 && iso.Months == 0
                 ? calendar.AddWorkingDays(now, iso.Days) + iso.Time
