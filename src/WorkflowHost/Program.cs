@@ -18,6 +18,8 @@ builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
+// Before the workflow start-up: the domain's tables exist before any of its service tasks runs.
+builder.Services.AddTechTransferDomain(settings, builder.Configuration);
 // Registered before the timer pump and Hangfire's server, so the schema and the shipped workflows are ready when jobs run.
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddNotifications(builder.Configuration);
@@ -42,6 +44,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
 });
 app.MapEmailAdminApi();
 app.MapWorkflowApi();
+app.MapDomainApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>
