@@ -15,6 +15,7 @@ builder.Services.AddHostSecurity();
 // Before the notification services: they read users, so the accounts schema comes first.
 builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
+builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
@@ -33,6 +34,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthR
 app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.MapAccountsApi();
 app.MapEmailAdminApi();
+app.MapWorkflowApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -16,6 +16,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
             ForbiddenException => StatusCodes.Status403Forbidden,
             ConcurrencyConflictException => StatusCodes.Status409Conflict,
             DefinitionInvalidException => StatusCodes.Status422UnprocessableEntity,
+            MigrationRefusedException => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status409Conflict,
         };
         context.Response.StatusCode = status;
@@ -25,6 +26,8 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
             {
                 d.Code, d.Message, d.ElementId, line = d.Location.Line, column = d.Location.Column,
             }).ToList();
+        if (e is MigrationRefusedException refused)
+            details.Extensions["problems"] = refused.Problems;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = e });
     }
 }

@@ -23,6 +23,7 @@ public static class EngineComposition
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IBusinessCalendar>()));
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.AddSingleton<IWorkflowQueries>(sp => sp.GetRequiredService<WorkflowRuntime>());
         return services;
     }
 

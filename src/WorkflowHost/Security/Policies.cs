@@ -13,4 +13,6 @@ public static class Policies
     public const string WorkflowAdministrator = "WorkflowAdministrator";
     /// <summary>Technology managers and office heads: the office's work on inventions.</summary>
     public const string Office = "Office";
+    /// <summary>The engine's views of instances and incidents: the office and workflow administrators (not inventors).</summary>
+    public const string EngineViews = "EngineViews";
 }

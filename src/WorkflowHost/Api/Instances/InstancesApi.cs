@@ -1,0 +1,197 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Model;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Instances;
+
+/// <summary>
+/// The engine's view of process instances for the office and workflow administrators: lists, state, history,
+/// incidents, variables, called instances; starting, cancelling and migrating (workflow administrators).
+/// Inventors follow their inventions through the domain's endpoints, not these.
+/// </summary>
+public static class InstancesApi
+{
+    public sealed record InstanceSummary(Guid Id, string ProcessId, int Version, string? BusinessKey, string Status,
+        DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? StartedBy, int OpenIncidents, Guid? ParentInstanceId);
+    public sealed record TokenView(string Id, string ElementId, string? ElementName, string? ElementType, string Status, string? ScopeId,
+        Guid? TaskId, Guid? ChildInstanceId, Guid? IncidentId);
+    public sealed record OpenTaskView(Guid Id, string ElementId, string? Name, string? Assignee, DateTimeOffset? DueAt);
+    public sealed record InstanceView(Guid Id, string ProcessId, int Version, string DefinitionId, string? BusinessKey, string Status,
+        DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? StartedBy, Guid? ParentInstanceId, Guid? RootInstanceId,
+        IReadOnlyList<string> ActiveElements, IReadOnlyList<TokenView> Tokens, JsonObject Variables, IReadOnlyList<OpenTaskView> OpenTasks, int OpenIncidents);
+    public sealed record HistoryView(long Id, string Event, string? ElementId, string? ElementType, string? TokenId, string? Actor, DateTimeOffset At, JsonNode? Data);
+    public sealed record StartBody(string? ProcessId, int? Version, string? BusinessKey, JsonObject? Variables);
+    public sealed record CancelBody(string? Reason);
+    public sealed record MigrationBody(string? ProcessId, int? TargetVersion, int? SourceVersion, List<Guid>? InstanceIds, Dictionary<string, string>? Mapping);
+
+    private static readonly string[] States = Enum.GetNames<InstanceStatus>().Select(s => s.ToLowerInvariant()).ToArray();
+
+    public static IEndpointRouteBuilder MapInstancesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/instances").WithTags("Instances").RequireAuthorization(Policies.EngineViews)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        group.MapGet("/", List).WithName("ListInstances")
+            .WithSummary("Lists instances, newest first, filtered by process, version, state (running, completed, terminated, cancelled), business key or open incidents; paged.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithName("GetInstance")
+            .WithSummary("An instance's state: where its tokens are, its active elements, variables, open tasks.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/history", History).WithName("GetInstanceHistory")
+            .WithSummary("The instance's event journal, oldest first.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/incidents", Incidents).WithName("GetInstanceIncidents")
+            .WithSummary("The instance's open incidents.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/variables", Variables).WithName("DownloadInstanceVariables")
+            .WithSummary("Downloads the instance's process variables as a JSON file.")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/children", Children).WithName("GetCalledInstances")
+            .WithSummary("Instances this instance started through call activities.").ProducesProblem(StatusCodes.Status404NotFound);
+
+        var admin = group.MapGroup("").RequireAuthorization(Policies.WorkflowAdministrator);
+        admin.MapPost("/", Start).WithName("StartInstance")
+            .WithSummary("Starts an instance of a published process (the latest version unless one is named).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInstance")
+            .WithSummary("Cancels a running instance with a reason (its tasks and timers end with it).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/migrations/plan", PlanMigration).WithName("PlanMigration")
+            .WithSummary("Reports, per instance, what a migration to the target version would move where, and what stops it. Changes nothing.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        admin.MapPost("/migrations", Migrate).WithName("MigrateInstances")
+            .WithSummary("Migrates running instances to another version with an explicit activity mapping, all in one step; refused (422, with every problem) when anything lacks a target.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<InstanceSummary>>, ValidationProblem>> List(IWorkflowQueries queries, string? processId, int? version,
+        string? state, string? businessKey, bool? hasIncident, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var paging = Paging.From(page, pageSize, errors);
+        InstanceStatus? status = null;
+        if (state is not null)
+        {
+            if (Enum.TryParse<InstanceStatus>(state, ignoreCase: true, out var s) && !int.TryParse(state, out _)) status = s;
+            else errors["state"] = [$"state must be one of: {string.Join(", ", States)}."];
+        }
+        if (version is < 1) errors["version"] = ["version starts at 1."];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        var result = await queries.QueryInstancesAsync(new InstanceQuery
+        {
+            ProcessId = processId, DefinitionVersion = version, Status = status, BusinessKey = businessKey, HasIncident = hasIncident,
+            Skip = paging.Skip, Take = paging.PageSize,
+        }, ct);
+        return TypedResults.Ok(new PagedList<InstanceSummary>(result.Items.Select(Summary).ToList(), result.Total, paging.Page, paging.PageSize));
+    }
+
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Get(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is not { } instance) return ApiProblems.NotFound("Instance", id);
+        var process = await queries.GetProcessModelAsync(instance.DefinitionId, ct);
+        var tokens = instance.State.Tokens.Select(t =>
+        {
+            var node = process.NodesById.GetValueOrDefault(t.NodeId);
+            return new TokenView(t.Id, t.NodeId, node?.Name, node?.ElementType, t.Status.ToString().ToLowerInvariant(), t.ScopeId, t.TaskId,
+                t.ChildInstanceId, t.IncidentId);
+        }).ToList();
+        var tasks = (await queries.GetOpenTasksOfInstanceAsync(id, ct)).Select(t => new OpenTaskView(t.Id, t.ElementId, t.Name, t.Assignee, t.DueAt)).ToList();
+        return TypedResults.Ok(new InstanceView(instance.Id, instance.ProcessId, instance.DefinitionVersion, instance.DefinitionId, instance.BusinessKey,
+            instance.Status.ToString().ToLowerInvariant(), instance.StartedAt, instance.EndedAt, instance.StartedBy, instance.ParentInstanceId,
+            instance.RootInstanceId, tokens.Select(t => t.ElementId).Distinct().ToList(), tokens, instance.State.Variables, tasks, instance.OpenIncidents));
+    }
+
+    private static async Task<Results<Ok<List<HistoryView>>, ProblemHttpResult>> History(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
+        var history = await queries.GetHistoryAsync(id, ct);
+        return TypedResults.Ok(history.Select(h => new HistoryView(h.Id, Camel(h.Event.ToString()), h.ElementId, h.ElementType, h.TokenId, h.Actor, h.At,
+            h.Data is null ? null : JsonNode.Parse(h.Data))).ToList());
+    }
+
+    private static async Task<Results<Ok<List<Incidents.IncidentsApi.IncidentView>>, ProblemHttpResult>> Incidents(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
+        return TypedResults.Ok((await queries.GetOpenIncidentsAsync(id, ct)).Select(Api.Incidents.IncidentsApi.ToView).ToList());
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Variables(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is not { } instance) return ApiProblems.NotFound("Instance", id);
+        var json = instance.State.Variables.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        return TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"instance-{id}-variables.json");
+    }
+
+    private static async Task<Results<Ok<List<InstanceSummary>>, ProblemHttpResult>> Children(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
+        var children = await queries.QueryInstancesAsync(new InstanceQuery { ParentInstanceId = id, Take = 1000 }, ct);
+        return TypedResults.Ok(children.Items.Select(Summary).OrderBy(c => c.StartedAt).ToList());
+    }
+
+    private static async Task<Results<Created<InstanceSummary>, ValidationProblem>> Start(StartBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.ProcessId)) errors["processId"] = ["processId is required."];
+        if (body.Version is < 1) errors["version"] = ["version starts at 1."];
+        if (body.BusinessKey is { Length: > 200 }) errors["businessKey"] = ["businessKey has at most 200 characters."];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        var instance = await runtime.StartAsync(new StartRequest
+        {
+            ProcessId = body.ProcessId!, Version = body.Version, BusinessKey = body.BusinessKey, Variables = body.Variables,
+            StartedBy = http.User.ToActor().UserId,
+        }, ct);
+        return TypedResults.Created($"/api/v1/instances/{instance.Id}", Summary(instance));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> Cancel(Guid id, CancelBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Reason)) return ApiProblems.Invalid("reason", "A reason is required to cancel an instance.");
+        if (body.Reason.Length > 2000) return ApiProblems.Invalid("reason", "The reason has at most 2000 characters.");
+        await runtime.CancelInstanceAsync(id, http.User.ToActor(), body.Reason, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<MigrationPlan>, ValidationProblem>> PlanMigration(MigrationBody body, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (Request(body, out var request) is { } problem) return problem;
+        return TypedResults.Ok(await runtime.PlanMigrationAsync(request!, ct));
+    }
+
+    private static async Task<Results<Ok<MigrationPlan>, ValidationProblem>> Migrate(MigrationBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (Request(body, out var request) is { } problem) return problem;
+        return TypedResults.Ok(await runtime.MigrateInstancesAsync(request!, http.User.ToActor(), ct));
+    }
+
+    private static ValidationProblem? Request(MigrationBody body, out MigrationRequest? request)
+    {
+        request = null;
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.ProcessId)) errors["processId"] = ["processId is required."];
+        if (body.TargetVersion is null) errors["targetVersion"] = ["targetVersion is required."];
+        else if (body.TargetVersion < 1) errors["targetVersion"] = ["targetVersion starts at 1."];
+        if (body.SourceVersion is < 1) errors["sourceVersion"] = ["sourceVersion starts at 1."];
+        foreach (var (from, to) in body.Mapping ?? [])
+            if (string.IsNullOrWhiteSpace(from) || string.IsNullOrWhiteSpace(to))
+                errors[$"mapping.{from}"] = ["Each mapping names a source element id and a target element id."];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        request = new MigrationRequest
+        {
+            ProcessId = body.ProcessId!, TargetVersion = body.TargetVersion!.Value, SourceVersion = body.SourceVersion,
+            InstanceIds = body.InstanceIds, Mapping = body.Mapping,
+        };
+        return null;
+    }
+
+    internal static InstanceSummary Summary(ProcessInstance i) =>
+        new(i.Id, i.ProcessId, i.DefinitionVersion, i.BusinessKey, i.Status.ToString().ToLowerInvariant(), i.StartedAt, i.EndedAt, i.StartedBy,
+            i.OpenIncidents, i.ParentInstanceId);
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,245 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using WorkflowHost.Forms;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Tasks;
+
+/// <summary>
+/// The task inbox and task actions. "My tasks" are those assigned to me or offered to me as a candidate (by user
+/// id or one of my roles). Only the assignee or a candidate acts on a task; administrators may reassign and give
+/// back, not complete in someone's place. Completion data is checked against the task's form on the server.
+/// </summary>
+public static class TasksApi
+{
+    /// <summary>The variables a send-back completes the task with; the shipped workflows route <c>outcome = "sendBack"</c> back.</summary>
+    public const string OutcomeVariable = "outcome";
+    public const string SendBackOutcome = "sendBack";
+    public const string SendBackReasonVariable = "sendBackReason";
+
+    public sealed record TaskView(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string? Name, string? BusinessKey, string Status,
+        string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt,
+        DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy);
+    public sealed record TaskDetail(TaskView Task, JsonObject Variables, bool HasForm);
+    public sealed record CompleteBody(JsonObject? Variables);
+    public sealed record SendBackBody(string? Reason);
+    public sealed record ReassignBody(string? Assignee);
+    public sealed record DelegateBody(string? UserId);
+
+    private static readonly string[] Sorts = ["priority", "created", "due", "followUp"];
+
+    public static IEndpointRouteBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/tasks").WithTags("Tasks").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapGet("/", MyTasks).WithName("MyTasks")
+            .WithSummary("My open tasks (assigned to me, or mine to claim as a candidate by user id or role): filter by process, element, business key, due dates or overdue; sort by priority, created, due or followUp; paged with the total.")
+            .ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithName("GetTask")
+            .WithSummary("One task with its variables, for its assignee, candidates, owner or an administrator.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/form", Form).WithName("GetTaskForm")
+            .WithSummary("The task's form-js schema (404 when its form key has no form file: then any JSON object is accepted).")
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask")
+            .WithSummary("Claims a task I am a candidate for; 409 if someone else holds it.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/unclaim", Unclaim).WithName("UnclaimTask")
+            .WithSummary("Gives a claimed task back to its candidates (its assignee, or an administrator).")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/complete", Complete).WithName("CompleteTask")
+            .WithSummary("Completes a task with its form data (checked against the form: 400 naming each wrong field); 409 if it was completed meanwhile.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/send-back", SendBack).WithName("SendBackTask")
+            .WithSummary("Sends the work back with a reason: completes the task with outcome = \"sendBack\" and sendBackReason, which the workflows route back.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/reassign", Reassign).WithName("ReassignTask")
+            .WithSummary("Gives the task to another user (null: back to the candidates); its assignee or an administrator.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/delegate", Delegate).WithName("DelegateTask")
+            .WithSummary("Delegates my task to another user; it comes back to me when they resolve it.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/resolve", Resolve).WithName("ResolveTask")
+            .WithSummary("The delegate hands a delegated task back to its owner, with optional data (checked against the form).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Results<Ok<PagedList<TaskView>>, ValidationProblem>> MyTasks(HttpContext http, IWorkflowQueries queries, TimeProvider clock,
+        string? processId, string? elementId, string? businessKey, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
+        string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var paging = Paging.From(page, pageSize, errors);
+        var by = TaskSort.Priority;
+        if (sort is not null && !Enum.TryParse(sort, ignoreCase: true, out by) || sort is not null && int.TryParse(sort, out _))
+            errors["sort"] = [$"sort must be one of: {string.Join(", ", Sorts)}."];
+        bool? descending = order?.ToLowerInvariant() switch
+        {
+            null => null,
+            "asc" => false,
+            "desc" => true,
+            _ => Fail(errors, "order", "order must be asc or desc."),
+        };
+        if (dueBefore is { } b && dueAfter is { } a && a > b) errors["dueAfter"] = ["dueAfter is later than dueBefore."];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+
+        var actor = http.User.ToActor();
+        var now = clock.GetUtcNow();
+        var before = overdue == true ? (dueBefore is { } d && d < now ? d : now) : dueBefore;
+        var result = await queries.QueryTasksAsync(new TaskQuery
+        {
+            ActionableBy = actor.UserId, CandidateGroups = actor.Groups, ProcessId = processId, ElementId = elementId, BusinessKey = businessKey,
+            DueBefore = before, DueAfter = overdue == false ? now : dueAfter, Sort = by, Descending = descending,
+            Skip = paging.Skip, Take = paging.PageSize,
+        }, ct);
+        return TypedResults.Ok(new PagedList<TaskView>(result.Items.Select(t => ToView(t, now)).ToList(), result.Total, paging.Page, paging.PageSize));
+    }
+
+    private static bool? Fail(Dictionary<string, string[]> errors, string field, string message)
+    {
+        errors[field] = [message];
+        return null;
+    }
+
+    private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, IWorkflowQueries queries, FormCatalog forms,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct);
+        if (task is null) return ApiProblems.NotFound("Task", id);
+        var actor = http.User.ToActor();
+        if (!MaySee(task, actor)) return ApiProblems.Forbidden($"{actor.UserId} is neither the assignee nor a candidate of task {id}.");
+        var instance = await queries.GetInstanceAsync(task.InstanceId, ct);
+        var variables = (JsonObject?)instance?.State.Variables.DeepClone() ?? new JsonObject();
+        foreach (var (k, v) in task.LocalVariables ?? []) variables[k] = v?.DeepClone();
+        return TypedResults.Ok(new TaskDetail(ToView(task, clock.GetUtcNow()), variables, await forms.ReadRawAsync(task.FormKey, ct) is not null));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Form(Guid id, HttpContext http, IWorkflowQueries queries, FormCatalog forms, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct);
+        if (task is null) return ApiProblems.NotFound("Task", id);
+        var actor = http.User.ToActor();
+        if (!MaySee(task, actor)) return ApiProblems.Forbidden($"{actor.UserId} is neither the assignee nor a candidate of task {id}.");
+        return await forms.ReadRawAsync(task.FormKey, ct) is { } json
+            ? TypedResults.Content(json, "application/json")
+            : ApiProblems.NotFound("Form of task", $"{id} ({task.FormKey ?? "no form key"})");
+    }
+
+    private static async Task<NoContent> Claim(Guid id, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        await runtime.ClaimTaskAsync(id, http.User.ToActor().AsParticipant(), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<NoContent> Unclaim(Guid id, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        await runtime.UnclaimTaskAsync(id, http.User.ToActor(), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteBody body, HttpContext http,
+        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock, CancellationToken ct)
+    {
+        var actor = http.User.ToActor().AsParticipant();
+        if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
+        var task = (await queries.GetTaskAsync(id, ct))!;
+        var variables = body.Variables ?? new JsonObject();
+        if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
+        await runtime.CompleteTaskAsync(id, actor, variables, ct);
+        return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> SendBack(Guid id, SendBackBody body, HttpContext http,
+        IWorkflowRuntime runtime, IWorkflowQueries queries, TimeProvider clock, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Reason)) return ApiProblems.Invalid("reason", "Say why the work goes back.");
+        if (body.Reason.Length > 4000) return ApiProblems.Invalid("reason", "The reason has at most 4000 characters.");
+        var actor = http.User.ToActor().AsParticipant();
+        if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
+        await runtime.CompleteTaskAsync(id, actor, new JsonObject
+        {
+            [OutcomeVariable] = SendBackOutcome, [SendBackReasonVariable] = body.Reason.Trim(),
+        }, ct);
+        return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> Reassign(Guid id, ReassignBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (body.Assignee is { Length: > 200 }) return ApiProblems.Invalid("assignee", "A user id has at most 200 characters.");
+        await runtime.ReassignTaskAsync(id, http.User.ToActor(), body.Assignee, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> Delegate(Guid id, DelegateBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.UserId)) return ApiProblems.Invalid("userId", "Name the user to delegate to.");
+        if (body.UserId.Length > 200) return ApiProblems.Invalid("userId", "A user id has at most 200 characters.");
+        await runtime.DelegateTaskAsync(id, http.User.ToActor().AsParticipant(), body.UserId.Trim(), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Resolve(Guid id, CompleteBody body, HttpContext http,
+        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct);
+        if (task is null) return ApiProblems.NotFound("Task", id);
+        if (body.Variables is { Count: > 0 } && await CheckFormAsync(task, body.Variables, requireAll: false, forms, ct) is { } invalid) return invalid;
+        await runtime.ResolveTaskAsync(id, http.User.ToActor().AsParticipant(), body.Variables, ct);
+        return TypedResults.NoContent();
+    }
+
+    private sealed record Refusal(ProblemHttpResult Problem);
+
+    /// <summary>404, 409 (no longer open) or 403 before anything about the form is said; the engine checks again in its step.</summary>
+    private static async Task<Refusal?> CheckActorAsync(Guid id, Actor actor, IWorkflowQueries queries, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct);
+        if (task is null) return new(ApiProblems.NotFound("Task", id));
+        if (!task.IsOpen)
+            return new(ApiProblems.Status(StatusCodes.Status409Conflict, "conflict",
+                $"Task {id} is already {task.Status.ToString().ToLowerInvariant()}{(task.CompletedBy is { } by ? $" by {by}" : "")}."));
+        var mine = task.Assignee == actor.UserId || task.Assignee is null && IsCandidate(task, actor);
+        return mine ? null : new(ApiProblems.Forbidden(task.Assignee is null
+            ? $"{actor.UserId} is not a candidate for task {id}."
+            : $"Task {id} is assigned to {task.Assignee}; only they may act on it."));
+    }
+
+    private static async Task<ValidationProblem?> CheckFormAsync(UserTaskRecord task, JsonObject variables, bool requireAll, FormCatalog forms, CancellationToken ct)
+    {
+        FormSchema? form;
+        try
+        {
+            form = await forms.FindAsync(task.FormKey, ct);
+        }
+        catch (FormatException e)
+        {
+            // The form file itself is broken: refuse rather than accept unchecked data.
+            return ApiProblems.Invalid("formKey", $"The form '{task.FormKey}' cannot be read, so the data cannot be checked: {e.Message}");
+        }
+        if (form is null) return null; // no form file: any JSON object (documented in doc/api.md)
+        var errors = FormDataValidator.Validate(form, variables, requireAll);
+        return errors.Count > 0 ? ApiProblems.Invalid(errors, $"The data does not fit the form '{task.FormKey}'.") : null;
+    }
+
+    private static bool IsCandidate(UserTaskRecord task, Actor actor) =>
+        task.CandidateUsers.Contains(actor.UserId, StringComparer.Ordinal) || task.CandidateGroups.Any(actor.InGroup);
+
+    private static bool MaySee(UserTaskRecord task, Actor actor) =>
+        actor.IsAdministrator || task.Assignee == actor.UserId || task.Owner == actor.UserId || IsCandidate(task, actor);
+
+    private static TaskView ToView(UserTaskRecord t, DateTimeOffset now) =>
+        new(t.Id, t.InstanceId, t.ProcessId, t.ElementId, t.Name, t.BusinessKey, t.Status.ToString().ToLowerInvariant(), t.Assignee, t.Owner,
+            t.CandidateUsers, t.CandidateGroups, t.CreatedAt, t.DueAt, t.FollowUpAt, t.Priority, t.FormKey,
+            t.IsOpen && t.DueAt < now, t.CompletedAt, t.CompletedBy);
+}

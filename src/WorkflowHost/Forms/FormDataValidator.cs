@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace WorkflowHost.Forms;
+
+/// <summary>
+/// Checks submitted task data against the task's form on the server, never trusting the browser: required
+/// fields, the JSON type each component submits, numeric ranges, text lengths and patterns, the options of
+/// selects and radios; keys the form does not have are refused. Errors are keyed "variables.&lt;key&gt;".
+/// </summary>
+public static class FormDataValidator
+{
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+
+    public static Dictionary<string, string[]> Validate(FormSchema form, JsonObject data, bool requireAll = true)
+    {
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        void Add(string key, string message)
+        {
+            if (!errors.TryGetValue("variables." + key, out var list)) errors["variables." + key] = list = new();
+            list.Add(message);
+        }
+
+        var known = form.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (key, _) in data)
+            if (!known.Contains(key))
+                Add(key, $"The form has no field '{key}'; its fields are: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+
+        foreach (var field in form.Fields)
+        {
+            var present = data.TryGetPropertyValue(field.Key, out var value) && value is not null;
+            if (!present || value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)
+            {
+                if (requireAll && field.Required) Add(field.Key, $"{Name(field)} is required.");
+                continue;
+            }
+            foreach (var problem in Check(field, value!)) Add(field.Key, problem);
+        }
+        return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    private static string Name(FormField field) => field.Label is { Length: > 0 } label ? $"'{label}'" : $"'{field.Key}'";
+
+    private static IEnumerable<string> Check(FormField field, JsonNode value)
+    {
+        switch (field.Type.ToLowerInvariant())
+        {
+            case "number":
+                if (!IsNumber(value, out var number))
+                {
+                    yield return $"{Name(field)} must be a number.";
+                    yield break;
+                }
+                if (field.Min is { } min && number < min) yield return $"{Name(field)} must be at least {min.ToString(CultureInfo.InvariantCulture)}.";
+                if (field.Max is { } max && number > max) yield return $"{Name(field)} must be at most {max.ToString(CultureInfo.InvariantCulture)}.";
+                break;
+            case "checkbox":
+                if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)) yield return $"{Name(field)} must be true or false.";
+                break;
+            case "select":
+            case "radio":
+                if (value is not JsonValue)
+                {
+                    yield return $"{Name(field)} must be a single value.";
+                    yield break;
+                }
+                if (field.Options is { } options && !options.Any(o => JsonNode.DeepEquals(o, value)))
+                    yield return $"{Name(field)} must be one of: {string.Join(", ", options.Select(o => o?.ToJsonString()))}.";
+                break;
+            case "checklist":
+            case "taglist":
+                if (value is not JsonArray items)
+                {
+                    yield return $"{Name(field)} must be a list.";
+                    yield break;
+                }
+                if (field.Options is { } allowed)
+                    foreach (var item in items.Where(i => !allowed.Any(o => JsonNode.DeepEquals(o, i))))
+                        yield return $"{Name(field)} may not contain {item?.ToJsonString() ?? "null"}; allowed: {string.Join(", ", allowed.Select(o => o?.ToJsonString()))}.";
+                break;
+            case "datetime":
+                if (!IsText(value, out var text) || !IsDateTime(text, field.Subtype))
+                    yield return $"{Name(field)} must be a {(field.Subtype ?? "datetime").ToLowerInvariant()} in ISO 8601 (for example {Example(field.Subtype)}).";
+                break;
+            default: // textfield, textarea and anything text-like
+                if (!IsText(value, out var s))
+                {
+                    yield return $"{Name(field)} must be text.";
+                    yield break;
+                }
+                if (field.MinLength is { } minLength && s.Length < minLength) yield return $"{Name(field)} must have at least {minLength} characters.";
+                if (field.MaxLength is { } maxLength && s.Length > maxLength) yield return $"{Name(field)} must have at most {maxLength} characters.";
+                if (field.Pattern is { Length: > 0 } pattern && !Matches(s, pattern)) yield return $"{Name(field)} does not match the pattern {pattern}.";
+                break;
+        }
+    }
+
+    private static bool IsNumber(JsonNode value, out double number)
+    {
+        number = 0;
+        return value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue(out number);
+    }
+
+    private static bool IsText(JsonNode value, out string text)
+    {
+        text = "";
+        return value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.TryGetValue(out text!);
+    }
+
+    private static bool IsDateTime(string text, string? subtype) => subtype?.ToLowerInvariant() switch
+    {
+        "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        "time" => TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss", "HH:mmK", "HH:mm:ssK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                  || DateTimeOffset.TryParseExact("2000-01-01T" + text, ["yyyy-MM-ddTHH:mmK", "yyyy-MM-ddTHH:mm:ssK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        _ => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _) && text.Contains('T'),
+    };
+
+    private static string Example(string? subtype) => subtype?.ToLowerInvariant() switch
+    {
+        "date" => "2026-12-01",
+        "time" => "09:30",
+        _ => "2026-12-01T09:30:00+08:00",
+    };
+
+    private static bool Matches(string text, string pattern)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (Exception e) when (e is ArgumentException or RegexMatchTimeoutException)
+        {
+            return false; // a broken or runaway pattern accepts nothing rather than everything
+        }
+    }
+}
