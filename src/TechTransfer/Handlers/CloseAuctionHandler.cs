@@ -19,6 +19,7 @@ public sealed class CloseAuctionHandler(PricingService pricing, TechTransferOpti
         return Result(new
         {
             auctionResult = "sold",
+            pricingStatus = "concluded",
             pricingId = view.Record.Id,
             counterparty = view.Record.Counterparty,
             agreedPrice = view.Record.FinalPrice,

@@ -18,6 +18,7 @@ public sealed class OpenPublicNoticeHandler(PricingService pricing, TechTransfer
                      ?? await pricing.OpenPublicNoticeAsync(OnBehalfOfTaskCompleter(vars), inventionId, new NoticeTerms(
                          vars.Decimal("price"), vars.String("counterparty"), vars.Bool("relatedParty"), vars.OptionalString("transferMethod"),
                          vars.OptionalDecimal("valuation"), vars.OptionalString("valuationBasis")), ct);
-        return Result(new { pricingId = record.Id, noticeClosesAt = Iso(record.WindowEndsAt), noticeWindow = Iso(options.Pricing.NoticeWindow) });
+        return Result(new { pricingId = record.Id, noticeClosesAt = Iso(record.WindowEndsAt), noticeWindow = Iso(options.Pricing.NoticeWindow),
+            noticeClosed = false, openObjections = 0 });
     }
 }

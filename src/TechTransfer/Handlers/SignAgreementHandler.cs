@@ -9,9 +9,9 @@ namespace TechTransfer.Handlers;
 /// <c>tt.signAgreement</c>: records the signed agreement. In: <c>agreementKind</c> (assignment, exclusive-licence,
 /// sole-licence, ordinary-licence, open-licence, equity), <c>counterparty</c>, <c>consideration</c>, <c>effectiveDate</c>,
 /// <c>termStart</c>, <c>termEnd</c>, <c>feeTerms</c>, <c>pricingId</c>. A refusal (notice running, objection open, open
-/// licence before grant...) throws its code as a BPMN error. Out: <c>agreementId</c>, <c>filingId</c>, <c>filingKind</c>.
+/// licence before grant...) throws its code as a BPMN error. Out: <c>agreementId</c>, <c>filingId</c>, <c>filingKind</c>, <c>incomeDue</c>.
 /// </summary>
-public sealed class SignAgreementHandler(AgreementService agreements) : DomainHandler
+public sealed class SignAgreementHandler(AgreementService agreements, TechTransferOptions options) : DomainHandler
 {
     public override string Name => "tt.signAgreement";
 
@@ -25,6 +25,7 @@ public sealed class SignAgreementHandler(AgreementService agreements) : DomainHa
             kind, vars.String("counterparty"), vars.Decimal("consideration"), vars.Date("effectiveDate"), pricingId,
             vars.OptionalDate("termStart"), vars.OptionalDate("termEnd"), vars.OptionalString("feeTerms")), ct);
         var filing = (await agreements.ListFilingsAsync(AsProcess(), agreement.Id, ct)).First();
-        return Result(new { agreementId = agreement.Id, filingId = filing.Id, filingKind = Names.Kebab(filing.Kind), effectiveDate = Iso(agreement.EffectiveDate) });
+        return Result(new { agreementId = agreement.Id, filingId = filing.Id, filingKind = Names.Kebab(filing.Kind), effectiveDate = Iso(agreement.EffectiveDate),
+            incomeDue = Iso(options.Revenue.IncomeRecordingTime) });
     }
 }
