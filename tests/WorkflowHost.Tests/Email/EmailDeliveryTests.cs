@@ -172,7 +172,7 @@ public sealed class DigestTests
         await using var host = new HostFactory(data, workflows);
         _ = host.CreateClient();
         var users = host.Services.GetRequiredService<IUserDirectory>();
-        await users.SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), ["tech-manager"], default);
+        await users.SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), [WorkflowHost.Identity.Roles.TechnologyManager], default);
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         await runtime.PublishAsync(File.ReadAllText(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn")), "test");
         await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-1" });
