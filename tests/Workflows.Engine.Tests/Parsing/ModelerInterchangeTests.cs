@@ -275,4 +275,17 @@ public sealed class ModelerInterchangeTests
             """);
         Assert.Equal(("BPMN018", "f1"), Assert.Single(result.Errors) is var e ? (e.Code, e.ElementId) : default);
     }
+
+    [Fact]
+    public void A_timer_value_with_expression_parts_is_a_composite()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="w"/>
+            <bpmn:intermediateCatchEvent id="w"><bpmn:timerEventDefinition><bpmn:timeDuration>P${days}D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="w" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        Assert.True(result.IsValid, Dump(result));
+        var timer = (TimerEventDefinition)((IntermediateCatchEvent)result.Model!.Processes[0].GetNode("w")).Definition;
+        Assert.True(timer.Expression!.IsComposite);
+    }
 }
