@@ -288,4 +288,12 @@ public sealed class ModelerInterchangeTests
         var timer = (TimerEventDefinition)((IntermediateCatchEvent)result.Model!.Processes[0].GetNode("w")).Definition;
         Assert.True(timer.Expression!.IsComposite);
     }
+
+    [Fact]
+    public void A_condition_with_a_syntax_error_is_not_also_blamed_for_a_gateway_without_default()
+    {
+        var result = Parse(Gateway("${x >}", "${x > 1}"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("BPMN018", "c0"), (error.Code, error.ElementId));
+    }
 }
