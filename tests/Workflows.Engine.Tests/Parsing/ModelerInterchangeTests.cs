@@ -296,4 +296,15 @@ public sealed class ModelerInterchangeTests
         var error = Assert.Single(result.Errors);
         Assert.Equal(("BPMN018", "c0"), (error.Code, error.ElementId));
     }
+
+    [Fact]
+    public void A_called_element_chosen_by_expression_is_refused_rather_than_taken_literally()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="c"/>
+            <bpmn:callActivity id="c" calledElement="${which}"/><bpmn:sequenceFlow id="f2" sourceRef="c" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("BPMN031", "c"), (error.Code, error.ElementId));
+    }
 }
