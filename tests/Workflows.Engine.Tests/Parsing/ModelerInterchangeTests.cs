@@ -275,4 +275,36 @@ public sealed class ModelerInterchangeTests
             """);
         Assert.Equal(("BPMN018", "f1"), Assert.Single(result.Errors) is var e ? (e.Code, e.ElementId) : default);
     }
+
+    [Fact]
+    public void A_timer_value_with_expression_parts_is_a_composite()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="w"/>
+            <bpmn:intermediateCatchEvent id="w"><bpmn:timerEventDefinition><bpmn:timeDuration>P${days}D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f2" sourceRef="w" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        Assert.True(result.IsValid, Dump(result));
+        var timer = (TimerEventDefinition)((IntermediateCatchEvent)result.Model!.Processes[0].GetNode("w")).Definition;
+        Assert.True(timer.Expression!.IsComposite);
+    }
+
+    [Fact]
+    public void A_condition_with_a_syntax_error_is_not_also_blamed_for_a_gateway_without_default()
+    {
+        var result = Parse(Gateway("${x >}", "${x > 1}"));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("BPMN018", "c0"), (error.Code, error.ElementId));
+    }
+
+    [Fact]
+    public void A_called_element_chosen_by_expression_is_refused_rather_than_taken_literally()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f1" sourceRef="s" targetRef="c"/>
+            <bpmn:callActivity id="c" calledElement="${which}"/><bpmn:sequenceFlow id="f2" sourceRef="c" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("BPMN031", "c"), (error.Code, error.ElementId));
+    }
 }
