@@ -131,7 +131,7 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
             }
             else
             {
-                await output.WriteLineAsync("the instance waits for something --auto cannot do (a message or an incident)");
+                await output.WriteLineAsync("nothing is left for --auto to do (no open task, no timer): the instance waits for a message, an incident or a join that no token can reach");
                 await ShowAsync();
                 return CliApp.Invalid;
             }

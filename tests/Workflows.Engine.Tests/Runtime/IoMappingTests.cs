@@ -50,4 +50,33 @@ public sealed class IoMappingTests : RuntimeTestBase
         Assert.Empty(await h.Store.GetOpenIncidentsAsync(instance.Id));
         Assert.Equal(0, (await h.InstanceAsync(instance.Id)).OpenIncidents);
     }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Mappings_apply_on_call_activities_catch_events_and_boundary_events(string store)
+    {
+        var h = await HarnessAsync(store);
+        var instance = await h.StartAsync("io-everywhere.bpmn", new { basePrice = 100 });
+
+        // The call activity's input is its local: passed in by camunda:in, not a process variable.
+        var child = Assert.Single(await h.Store.QueryInstancesAsync(new() { ProcessId = "ioPricing" }));
+        Assert.Equal(200, child.State.Variables["limit"]!.GetValue<decimal>());
+        Assert.Null(await h.VariableAsync(instance.Id, "ceiling"));
+        await h.CompleteAsync(child.Id, "negotiate", new { price = 150 });
+
+        // Its output sees both its local and what camunda:out brought back.
+        Assert.Equal(50, (await h.VariableAsync(instance.Id, "margin"))!.GetValue<decimal>());
+        Assert.Equal(150, (await h.VariableAsync(instance.Id, "agreedPrice"))!.GetValue<decimal>());
+        Assert.Null(await h.VariableAsync(instance.Id, "ceiling"));
+
+        // The catch event's input sets its own timer; its output runs when it fires.
+        Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromDays(2)));
+        Assert.Equal("P2D", (await h.VariableAsync(instance.Id, "waited"))!.GetValue<string>());
+        Assert.Null(await h.VariableAsync(instance.Id, "wait"));
+
+        // The boundary event's output runs when it fires.
+        await h.AdvanceAsync(TimeSpan.FromDays(5));
+        var done = await h.InstanceAsync(instance.Id);
+        Assert.Equal(InstanceStatus.Completed, done.Status);
+        Assert.Equal("late", done.State.Variables["escalatedAt"]!.GetValue<string>());
+    }
 }

@@ -52,7 +52,7 @@ internal sealed partial class Executor
                                                          t.NodeId == gateway.Id && t.ScopeId == waiting.ScopeId).ToList())
                 ic.State.Tokens.Remove(t);
             waiting.Status = TokenStatus.Ready;
-            Leave(ctx, ic, waiting, gateway);
+            LeaveOrRaiseIncident(ctx, ic, waiting, gateway);
             fired = true;
         }
         return fired;
