@@ -40,7 +40,9 @@ public static class SecurityComposition
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.SystemAdministrator))
             .AddPolicy(Policies.WorkflowAdministrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.WorkflowAdministrator, Roles.SystemAdministrator))
-            .AddPolicy(Policies.Office, p => p.RequireAuthenticatedUser().RequireRole(Roles.TechnologyManager, Roles.OfficeHead));
+            .AddPolicy(Policies.Office, p => p.RequireAuthenticatedUser().RequireRole(Roles.TechnologyManager, Roles.OfficeHead))
+            .AddPolicy(Policies.CommitteeMember, p => p.RequireAuthenticatedUser().RequireRole(Roles.CommitteeMember, Roles.CommitteeChair))
+            .AddPolicy(Policies.Inventor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Inventor));
         return services;
     }
 

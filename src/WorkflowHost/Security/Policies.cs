@@ -13,4 +13,8 @@ public static class Policies
     public const string WorkflowAdministrator = "WorkflowAdministrator";
     /// <summary>Technology managers and office heads: the office's work on inventions.</summary>
     public const string Office = "Office";
+    /// <summary>Committee members and chairs: committee files and votes (which committee is checked with the actor's groups).</summary>
+    public const string CommitteeMember = "CommitteeMember";
+    /// <summary>Inventors: filing disclosures (which inventions they see is checked by relation in the domain).</summary>
+    public const string Inventor = "Inventor";
 }
