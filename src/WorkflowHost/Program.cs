@@ -13,6 +13,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
+builder.Services.AddTechTransferDomain(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddQuartzScheduling(settings, builder.Configuration);
