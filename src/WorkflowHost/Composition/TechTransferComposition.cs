@@ -5,6 +5,7 @@ using TechTransfer;
 using TechTransfer.Committees;
 using WorkflowHost.Api;
 using WorkflowHost.Domain;
+using WorkflowHost.Startup;
 
 namespace WorkflowHost.Composition;
 
@@ -18,13 +19,27 @@ public static class TechTransferComposition
     /// </summary>
     public static IServiceCollection AddTechTransferDomain(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
-        var options = configuration.GetSection(TechTransferOptions.Section).Get<TechTransferOptions>() ?? new TechTransferOptions();
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
-        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath), options);
+        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
+            Options(configuration.GetSection(TechTransferOptions.Section)));
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;
+    }
+
+    /// <summary>Binds the options. A list given in configuration replaces the default list (the binder would append to it).</summary>
+    public static TechTransferOptions Options(IConfigurationSection section)
+    {
+        var options = new TechTransferOptions();
+        section.Bind(options);
+        if (section.GetSection("Assessment:Criteria").Exists())
+            options.Assessment.Criteria = section.GetSection("Assessment:Criteria").Get<List<AssessmentCriterion>>() ?? [];
+        if (section.GetSection("Attachments:AllowedExtensions").Exists())
+            options.Attachments.AllowedExtensions = section.GetSection("Attachments:AllowedExtensions").Get<List<string>>() ?? [];
+        if (section.GetSection("Attachments:AllowedContentTypes").Exists())
+            options.Attachments.AllowedContentTypes = section.GetSection("Attachments:AllowedContentTypes").Get<List<string>>() ?? [];
+        return options;
     }
 }
