@@ -218,7 +218,7 @@ public sealed class TasksApiTests
         Assert.Equal(HttpStatusCode.OK, (await ivan.PostAsJsonAsync($"/api/v1/tasks/{reviseId}/complete",
             new { variables = new { outcome = "revised", claims = new[] { "1. A sensor" } } })).StatusCode);
         Assert.Equal(["review"], (await host.GetAsync(tina, "/api/v1/tasks")).GetProperty("items").EnumerateArray()
-            .Select(t => t.GetProperty("elementId").GetString()).ToArray());
+            .Select(t => t.GetProperty("elementId").GetString()!).ToArray());
     }
 
     [Theory, MemberData(nameof(ApiHost.Providers), MemberType = typeof(ApiHost))]
