@@ -62,7 +62,7 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
 
     protected override IHost CreateHost(IHostBuilder builder)
     {
-        builder.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        builder.ConfigureHostOptions(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
         return base.CreateHost(builder);
     }
 }

@@ -12,7 +12,7 @@ public static class EngineComposition
     {
         services.AddSingleton(settings);
         services.AddSingleton<IBusinessCalendar>(new HolidayCalendar(
-            Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays")));
+            Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays"), TimeZone(configuration)));
         services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(RuntimeOptions(configuration));
@@ -43,6 +43,20 @@ public static class EngineComposition
             throw new InvalidOperationException("Engine:ServiceRetryBackoff needs at least one delay.");
         options.KnownTemplates = Notifications.EmailTemplateCatalog.Defaults.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         return options;
+    }
+
+    /// <summary>The office's zone: working days and date-only due dates are its dates (default China Standard Time).</summary>
+    private static TimeZoneInfo TimeZone(IConfiguration configuration)
+    {
+        var id = configuration["Calendar:TimeZone"] is { Length: > 0 } z ? z : "Asia/Shanghai";
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            throw new InvalidOperationException($"Calendar:TimeZone = '{id}' is not a time zone this machine knows (an IANA id such as Asia/Shanghai).");
+        }
     }
 
     /// <summary>ISO dates (yyyy-MM-dd) from a configuration list; a wrong one stops start-up naming it.</summary>

@@ -38,6 +38,8 @@ public static class SchedulingComposition
         services.AddHangfireServer((sp, o) =>
         {
             o.SchedulePollingInterval = polling;
+            // Jobs take the shutdown token; a stop waits this long for them, within the host's own shutdown time.
+            o.ShutdownTimeout = hangfire.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(5));
             o.WorkerCount = hangfire.GetValue("WorkerCount", Math.Clamp(Environment.ProcessorCount * 2, 2, 8));
             o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
         });

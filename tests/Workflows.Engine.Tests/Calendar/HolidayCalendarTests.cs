@@ -34,4 +34,31 @@ public sealed class HolidayCalendarTests
         var opened = new DateTimeOffset(2026, 11, 2, 10, 0, 0, TimeSpan.Zero); // Monday
         Assert.Equal(opened.AddDays(21), plain.AddWorkingDays(opened, 15));
     }
+
+    private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    private static readonly HolidayCalendar ChinaNationalDay = new(
+        Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d)), [new DateOnly(2026, 10, 10)], Beijing);
+
+    /// <summary>Friday 02:00 in Beijing is still Thursday in UTC: counted on UTC dates, P1D landed on Saturday.</summary>
+    [Fact]
+    public void Working_days_are_counted_on_Beijing_dates()
+    {
+        var friday = new DateTimeOffset(2026, 11, 27, 2, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new DateTimeOffset(2026, 11, 30, 2, 0, 0, TimeSpan.FromHours(8)), ChinaNationalDay.AddWorkingDays(friday, 1)); // Monday
+    }
+
+    /// <summary>30 September 07:00 in Beijing is 29 September in UTC: counted on UTC dates, P1D landed on the 1 October holiday.</summary>
+    [Fact]
+    public void A_day_before_national_day_is_due_after_the_holiday_week()
+    {
+        var lastDay = new DateTimeOffset(2026, 9, 30, 7, 0, 0, TimeSpan.FromHours(8));
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 7, 0, 0, TimeSpan.FromHours(8)), ChinaNationalDay.AddWorkingDays(lastDay, 1));
+    }
+
+    [Fact]
+    public void A_date_without_a_time_is_the_start_of_that_day_in_Beijing()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 10, 9, 0, 0, 0, TimeSpan.FromHours(8)), ChinaNationalDay.StartOfDay(new DateOnly(2026, 10, 9)));
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 16, 0, 0, TimeSpan.Zero), ChinaNationalDay.StartOfDay(new DateOnly(2026, 10, 9)));
+    }
 }

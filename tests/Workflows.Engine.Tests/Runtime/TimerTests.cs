@@ -163,4 +163,36 @@ public sealed class WorkingDayTests
         var reminder = Assert.Single(await store.GetScheduledBookmarksAsync());
         Assert.Equal(new DateTimeOffset(2026, 10, 13, 9, 0, 0, TimeSpan.Zero), reminder.DueAt);
     }
+
+    /// <summary>A date-only due date is that date in the office's zone, not 00:00 UTC (08:00 in Beijing).</summary>
+    [Fact]
+    public async Task A_date_only_due_date_and_timer_date_are_local_dates()
+    {
+        var store = new InMemoryWorkflowStore();
+        var clock = new ManualClock(new DateTimeOffset(2026, 9, 30, 1, 0, 0, TimeSpan.Zero));
+        var calendar = new Workflows.Engine.Calendar.HolidayCalendar([], [], TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), [], null, clock, calendar);
+        await runtime.PublishAsync("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+              <bpmn:process id="dated" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
+                <bpmn:userTask id="review" camunda:assignee="alice" camunda:dueDate="2026-10-09" />
+                <bpmn:boundaryEvent id="reminder" attachedToRef="review" cancelActivity="false">
+                  <bpmn:timerEventDefinition><bpmn:timeDate>2026-10-08</bpmn:timeDate></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+                <bpmn:sequenceFlow id="f3" sourceRef="reminder" targetRef="reminded" />
+                <bpmn:endEvent id="end" />
+                <bpmn:endEvent id="reminded" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """, "test");
+        var instance = await runtime.StartAsync(new StartRequest { ProcessId = "dated" });
+        var task = Assert.Single(await store.GetOpenTasksOfInstanceAsync(instance.Id));
+        Assert.Equal(new DateTimeOffset(2026, 10, 9, 0, 0, 0, TimeSpan.FromHours(8)), task.DueAt);
+        var timer = Assert.Single(await store.GetScheduledBookmarksAsync());
+        Assert.Equal(new DateTimeOffset(2026, 10, 8, 0, 0, 0, TimeSpan.FromHours(8)), timer.DueAt);
+    }
 }
