@@ -76,6 +76,12 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
         return task;
     }
 
+    /// <summary>
+    /// Form data from typed values, as parsed JSON (the form validator reads numbers as JSON numbers, which values
+    /// wrapped from CLR decimals are not). Property names are taken as written: pass the form's keys.
+    /// </summary>
+    public static JsonObject Data(object values) => JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(values))!.AsObject();
+
     /// <summary>Delivers a message to the case's processes waiting for it (an objection to a running notice).</summary>
     public Task<int> CorrelateAsync(string messageName, string businessKey, JsonObject variables, CancellationToken ct) =>
         runtime.CorrelateMessageAsync(messageName, businessKey, variables, ct);

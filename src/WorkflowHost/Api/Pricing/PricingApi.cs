@@ -115,7 +115,7 @@ public static class PricingApi
         if (price < view.Record.Price)
             throw ApiProblemException.Invalid("negotiatedPrice", $"The negotiated price may not be below the base price {view.Record.Price:0.00}.");
         var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Negotiate", new JsonObject { ["negotiatedPrice"] = price }, "record the negotiated price", ct);
+        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Negotiate", ProcessSteps.Data(new { negotiatedPrice = price }), "record the negotiated price", ct);
         return TypedResults.Ok(await pricing.GetAsync(actor, id, ct));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Inventions;
 using TechTransfer.Rewards;
@@ -35,7 +34,7 @@ public static class RevenueApi
         var actor = http.User.ToActingUser();
         var invention = await inventions.GetAsync(actor, id, ct);
         await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Income",
-            new JsonObject { ["income"] = body.Income, ["costs"] = body.Costs ?? 0, ["taxes"] = body.Taxes ?? 0 }, "record the income", ct);
+            ProcessSteps.Data(new { income = body.Income, costs = body.Costs ?? 0, taxes = body.Taxes ?? 0 }), "record the income", ct);
         return TypedResults.Ok(await revenue.ListAsync(actor, id, ct));
     }
 }

@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Workflows.Persistence;
+using Workflows.Testing;
+using WorkflowHost.Identity;
+
+namespace WorkflowHost.Tests.Api;
+
+/// <summary>
+/// The real host over the real HTTP stack on a fresh database (SQLite file or PostgreSQL) with the shipped workflows
+/// and forms, and the people of the tour signed in with bearer tokens: two inventors on the invention, one who is
+/// not, a technology manager, the office head, a committee of three (one chairs it). Windows are configuration
+/// values (seconds here), as in the tour. Helpers drive an invention through the process by its endpoints.
+/// </summary>
+public sealed class DomainApiHost : IAsyncDisposable
+{
+    public const string Committee = "transfer-committee";
+    private static readonly TimeSpan StepDeadline = TimeSpan.FromMinutes(2);
+
+    private readonly TestDatabase _db;
+    public HostFactory Host { get; }
+    public required TestUser AliceUser { get; init; }
+    public required TestUser BobUser { get; init; }
+    public required TestUser ChairUser { get; init; }
+    public required TestUser Member1User { get; init; }
+    public required TestUser Member2User { get; init; }
+    public required HttpClient Admin { get; init; }
+    public required HttpClient Alice { get; init; }
+    public required HttpClient Bob { get; init; }
+    public required HttpClient Carol { get; init; }
+    public required HttpClient Manager { get; init; }
+    public required HttpClient Head { get; init; }
+    public required HttpClient Chair { get; init; }
+    public required HttpClient Member1 { get; init; }
+    public required HttpClient Member2 { get; init; }
+
+    private DomainApiHost(TestDatabase db, HostFactory host)
+    {
+        _db = db;
+        Host = host;
+    }
+
+    public static TheoryData<DatabaseProvider> Providers => new(TestDatabase.Providers);
+
+    public static async Task<DomainApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var db = await TestDatabase.CreateAsync(provider, migrate: false);
+        var (data, _) = HostFactory.NewFolders();
+        var all = HostFactory.DatabaseSettings(db);
+        all["Workflows:Path"] = Path.GetDirectoryName(HostFactory.RepositoryWorkflow("invention-transfer.bpmn"))!;
+        all["TechTransfer:Pricing:ListingWindow"] = "00:00:04";
+        all["TechTransfer:Pricing:AuctionWindow"] = "00:00:08";
+        all["TechTransfer:Pricing:NoticeWindow"] = "01:00:00";
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
+        var host = new HostFactory(data, all["Workflows:Path"], all);
+        _ = host.Server;
+
+        var alice = await host.CreateSignedInUserAsync("alice@example.edu", Roles.Inventor);
+        var bob = await host.CreateSignedInUserAsync("bob@example.edu", Roles.Inventor);
+        var carol = await host.CreateSignedInUserAsync("carol@example.edu", Roles.Inventor);
+        var manager = await host.CreateSignedInUserAsync("manager@example.edu", Roles.TechnologyManager);
+        var head = await host.CreateSignedInUserAsync("head@example.edu", Roles.OfficeHead);
+        var chair = await host.CreateSignedInUserAsync("chair@example.edu", Roles.CommitteeMember, Roles.CommitteeChair);
+        var member1 = await host.CreateSignedInUserAsync("member1@example.edu", Roles.CommitteeMember);
+        var member2 = await host.CreateSignedInUserAsync("member2@example.edu", Roles.CommitteeMember);
+        await host.AddToCommitteeAsync(Committee, chair.User.Id, chair: true);
+        await host.AddToCommitteeAsync(Committee, member1.User.Id);
+        await host.AddToCommitteeAsync(Committee, member2.User.Id);
+        return new DomainApiHost(db, host)
+        {
+            AliceUser = alice.User, BobUser = bob.User, ChairUser = chair.User, Member1User = member1.User, Member2User = member2.User,
+            Admin = await host.SignInAsAdminAsync(), Alice = alice.Client, Bob = bob.Client, Carol = carol.Client, Manager = manager.Client,
+            Head = head.Client, Chair = chair.Client, Member1 = member1.Client, Member2 = member2.Client,
+        };
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is HttpContent content) request.Content = content;
+        else if (body is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
+        else if (body is not null) request.Content = JsonContent.Create(body);
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var json = text.Length > 0 && response.Content.Headers.ContentType?.MediaType?.Contains("json") == true
+            ? JsonDocument.Parse(text).RootElement.Clone()
+            : default;
+        return (response.StatusCode, json);
+    }
+
+    /// <summary>The JSON answer; fails the test unless the status is the expected one.</summary>
+    public static async Task<JsonElement> ExpectAsync(HttpStatusCode expected, HttpClient client, HttpMethod method, string path, object? body = null)
+    {
+        var (status, json) = await SendAsync(client, method, path, body);
+        Assert.True(status == expected, $"{method} {path} answered {(int)status}, expected {(int)expected}: {json}");
+        return json;
+    }
+
+    public static Task<JsonElement> OkAsync(HttpClient client, HttpMethod method, string path, object? body = null) =>
+        ExpectAsync(HttpStatusCode.OK, client, method, path, body);
+
+    /// <summary>Polls until the check holds (timers fire on their own); generous for two loaded cores.</summary>
+    public static async Task WaitForAsync(string what, Func<Task<bool>> check)
+    {
+        var until = DateTime.UtcNow + StepDeadline;
+        while (DateTime.UtcNow < until)
+        {
+            if (await check()) return;
+            await Task.Delay(200);
+        }
+        Assert.Fail("Gave up waiting for " + what);
+    }
+
+    // ------------------------------------------------------------------ the process, step by step
+
+    public async Task<JsonElement> InventionAsync(Guid id) => await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}");
+
+    public async Task<bool> StepOpenAsync(Guid id, string elementId) =>
+        (await InventionAsync(id)).GetProperty("openSteps").EnumerateArray().Any(s => s.GetProperty("elementId").GetString() == elementId);
+
+    public Task WaitForStepAsync(Guid id, string elementId) => WaitForAsync($"step {elementId}", () => StepOpenAsync(id, elementId));
+
+    public object Draft(string title = "Low-loss silicon photonic waveguide") => new
+    {
+        title, field = "Photonics", ipcClass = "G02B 6/12", @abstract = "A waveguide geometry that halves propagation loss.",
+        fiscallyFunded = true, fundedProject = "NSFC 62275001", funder = "NSFC", priorArt = "Ridge waveguides.", intendedUses = "Transceivers.",
+        inventors = new[] { new { userId = AliceUser.Id, name = "Alice", share = 70m }, new { userId = BobUser.Id, name = "Bob", share = 30m } },
+    };
+
+    /// <summary>Alice files and submits a disclosure; the process waits at screening.</summary>
+    public async Task<Guid> SubmitInventionAsync()
+    {
+        var created = await ExpectAsync(HttpStatusCode.Created, Alice, HttpMethod.Post, "/api/v1/inventions", Draft());
+        var id = created.GetProperty("id").GetGuid();
+        await OkAsync(Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/submit");
+        await WaitForStepAsync(id, "Task_Screen");
+        return id;
+    }
+
+    /// <summary>Screened, assessed "file", application recorded: the transfer file is next.</summary>
+    public async Task<Guid> InventionReadyForTransferAsync()
+    {
+        var id = await SubmitInventionAsync();
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/screening", new { decision = "accept" });
+        await WaitForStepAsync(id, "Task_Score");
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/assessment", new
+        {
+            technicalValue = 5, marketProspects = 4, legalStrength = 4, draftQuality = 3, strategicFit = 4, assessmentOutcome = "file",
+        });
+        await WaitForStepAsync(id, "Task_Apply");
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/patent-application", new
+        {
+            applicationNumber = "CN202610123456.7", filingDate = today, patentNumber = "ZL202610123456.7", grantDate = today,
+        });
+        await WaitForStepAsync(id, "Task_Prepare");
+        return id;
+    }
+
+    /// <summary>The transfer file with this pricing; the committee's review opens.</summary>
+    public async Task<Guid> PrepareAsync(Guid id, object transferFile)
+    {
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/transfer-file", transferFile);
+        Guid review = default;
+        await WaitForAsync("the review", async () =>
+        {
+            var reviews = await OkAsync(Chair, HttpMethod.Get, $"/api/v1/inventions/{id}/reviews");
+            if (reviews.GetArrayLength() == 0) return false;
+            review = reviews[0].GetProperty("id").GetGuid();
+            return true;
+        });
+        await WaitForAsync("the members' vote tasks", async () => (await OkAsync(Member2, HttpMethod.Get, "/api/v1/tasks"))
+            .GetProperty("items").EnumerateArray().Any(t => t.GetProperty("elementId").GetString() == "Task_Vote"));
+        return review;
+    }
+
+    /// <summary>All three approve; the chair closes; the outcome is approved.</summary>
+    public async Task ApproveAsync(Guid review)
+    {
+        foreach (var member in new[] { Member1, Member2, Chair })
+            await OkAsync(member, HttpMethod.Post, $"/api/v1/reviews/{review}/vote", new { vote = "approve", reason = "Sound file." });
+        await WaitForAsync("the chair's close task", async () => (await OkAsync(Chair, HttpMethod.Get, "/api/v1/tasks"))
+            .GetProperty("items").EnumerateArray().Any(t => t.GetProperty("elementId").GetString() == "Task_Close"));
+        var closed = await OkAsync(Chair, HttpMethod.Post, $"/api/v1/reviews/{review}/close", new
+        {
+            minutes = "Three votes to approve.", attendance = new[] { ChairUser.Id, Member1User.Id, Member2User.Id },
+        });
+        Assert.Equal("approved", closed.GetProperty("outcome").GetString());
+    }
+
+    public async Task<JsonElement> PricingAsync(Guid id, string method) =>
+        (await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/pricing")).EnumerateArray()
+        .LastOrDefault(p => p.GetProperty("method").GetString() == method);
+
+    public async Task<Guid> WaitForPricingAsync(Guid id, string method, string status)
+    {
+        Guid pricing = default;
+        await WaitForAsync($"{method} {status}", async () =>
+        {
+            var record = await PricingAsync(id, method);
+            if (record.ValueKind != JsonValueKind.Object || record.GetProperty("status").GetString() != status) return false;
+            pricing = record.GetProperty("id").GetGuid();
+            return true;
+        });
+        return pricing;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+}
