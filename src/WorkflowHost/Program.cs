@@ -21,6 +21,7 @@ builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddQuartzScheduling(settings, builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddWebUi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddQuartz(o => o.Name = "scheduler");
@@ -30,8 +31,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWebUi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.MapAccountsApi();
 app.MapEmailAdminApi();
 app.MapWorkflowApi();
