@@ -17,6 +17,8 @@ builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
+// Before the workflow start-up: the domain's tables exist before any of its service tasks runs.
+builder.Services.AddTechTransferDomain(settings, builder.Configuration);
 // Registered before Quartz's hosted service, so the schema and the shipped workflows are ready when timers start firing.
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddQuartzScheduling(settings, builder.Configuration);
@@ -36,6 +38,7 @@ app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthR
 app.MapAccountsApi();
 app.MapEmailAdminApi();
 app.MapWorkflowApi();
+app.MapDomainApi();
 app.Run();
 
 /// <summary>The entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -2,7 +2,10 @@ using Workflows.Engine.Contracts;
 
 namespace WorkflowHost.Security;
 
-/// <summary>Helpers on the engine's <see cref="Actor"/> built by <see cref="ActorFactory"/> (the one place a user becomes an actor).</summary>
+/// <summary>
+/// Helpers on the engine's <see cref="Actor"/>; a signed-in user becomes one only through <see cref="ActorFactory"/>
+/// (the interim ToActor that stood here is merged into it).
+/// </summary>
 internal static class PrincipalActor
 {
     /// <summary>The same user without the administrator's rights: for actions only an assignee or candidate may take.</summary>

@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TechTransfer;
+using TechTransfer.Inventions;
+using TechTransfer.Licensing;
+using TechTransfer.Pricing;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Agreements;
+
+/// <summary>
+/// Agreements and their filings with the patent office. Signing is the process's signing step: it opens only once the
+/// pricing has concluded, so while a public notice runs or an objection is open the answer is 409 naming why. The
+/// filing (licence recordal within the configured months, or transfer registration) is submitted and its receipt
+/// recorded through the licence-filing process's steps.
+/// </summary>
+public static class AgreementsApi
+{
+    public sealed record FilingSubmission(string? SubmittedOn, string? FilingReference);
+    public sealed record FilingDecision(bool? FilingAccepted, string? DecidedOn, string? RefusalReason);
+
+    public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Agreements and filings").RequireAuthorization(Policies.Office)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/inventions/{id:guid}/agreement", Sign).WithName("SignAgreement")
+            .WithSummary("Signs the agreement (the agreement-signing form: kind, counterparty, consideration, effective date, term, fee terms); 409 while the public notice runs, an objection is open, or pricing has not concluded.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/inventions/{id:guid}/agreements", List).WithName("ListAgreements").WithSummary("The invention's agreements.");
+        group.MapGet("/agreements/{id:guid}", Get).WithName("GetAgreement").WithSummary("An agreement.");
+        group.MapGet("/agreements/{id:guid}/filings", Filings).WithName("ListFilings")
+            .WithSummary("The agreement's filings with the patent office: kind, due date (recordal deadline), submission and decision.");
+        group.MapPost("/filings/{id:guid}/submission", Submit).WithName("SubmitFiling")
+            .WithSummary("Records that the filing was submitted to the patent office (date and reference); also the escalated, overdue step.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/filings/{id:guid}/decision", Decide).WithName("RecordFilingDecision")
+            .WithSummary("Records the patent office's receipt: accepted (recorded / registered) or refused with the reason (then it is filed again).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    private static async Task<Created<Agreement>> Sign(Guid id, JsonObject body, HttpContext http, InventionService inventions, PricingService pricing,
+        AgreementService agreements, TimeProvider clock, ProcessSteps steps, CancellationToken ct)
+    {
+        var actor = http.User.ToActingUser();
+        var invention = await inventions.GetAsync(actor, id, ct);
+        // Say why the signing step is not open yet, when the pricing record tells.
+        var now = clock.GetUtcNow();
+        foreach (var record in await pricing.ListAsync(actor, id, ct))
+        {
+            var view = await pricing.GetAsync(actor, record.Id, ct);
+            if (view.OpenObjections > 0)
+                throw new ApiProblemException(StatusCodes.Status409Conflict, "objection-open",
+                    $"An objection to the public notice of case {invention.CaseNumber} is open: it must be decided before signing.");
+            if (record.Method == PricingMethod.Agreement && record.Status == PricingStatus.Open && now < record.WindowEndsAt)
+                throw new ApiProblemException(StatusCodes.Status409Conflict, "notice-running",
+                    $"The public notice of case {invention.CaseNumber} runs until {record.WindowEndsAt:u}; nothing is signed before it ends.");
+        }
+        var before = (await agreements.ListAsync(actor, id, ct)).Select(a => a.Id).ToHashSet();
+        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Sign", body, "sign the agreement", ct);
+        var signed = (await agreements.ListAsync(actor, id, ct)).FirstOrDefault(a => !before.Contains(a.Id))
+                     ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "sign-refused",
+                         $"The agreement of case {invention.CaseNumber} was refused by the process (see the case's history); the signing step is open again.");
+        return TypedResults.Created($"/api/v1/agreements/{signed.Id}", signed);
+    }
+
+    private static async Task<Ok<List<Agreement>>> List(Guid id, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        TypedResults.Ok(await agreements.ListAsync(http.User.ToActingUser(), id, ct));
+
+    private static async Task<Ok<Agreement>> Get(Guid id, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        TypedResults.Ok(await agreements.GetAsync(http.User.ToActingUser(), id, ct));
+
+    private static async Task<Ok<List<Filing>>> Filings(Guid id, HttpContext http, AgreementService agreements, CancellationToken ct) =>
+        TypedResults.Ok(await agreements.ListFilingsAsync(http.User.ToActingUser(), id, ct));
+
+    private static async Task<Ok<Filing>> Submit(Guid id, FilingSubmission body, HttpContext http, AgreementService agreements, InventionService inventions,
+        ProcessSteps steps, CancellationToken ct)
+    {
+        var (actor, caseNumber) = await CaseOfFilingAsync(id, http, agreements, inventions, ct);
+        var data = new JsonObject { ["submittedOn"] = body.SubmittedOn, ["filingReference"] = body.FilingReference };
+        var open = await steps.OpenTasksAsync(caseNumber, ct);
+        // After the deadline the escalated step (the office head's) takes the submission.
+        var element = open.Any(t => t.ElementId == "Task_Overdue") && open.All(t => t.ElementId != "Task_File") ? "Task_Overdue" : "Task_File";
+        await steps.CompleteAsync(http.User, caseNumber, element, data, "submit the filing", ct);
+        return TypedResults.Ok(await agreements.GetFilingAsync(actor, id, ct));
+    }
+
+    private static async Task<Ok<Filing>> Decide(Guid id, FilingDecision body, HttpContext http, AgreementService agreements, InventionService inventions,
+        ProcessSteps steps, CancellationToken ct)
+    {
+        var (actor, caseNumber) = await CaseOfFilingAsync(id, http, agreements, inventions, ct);
+        if (body.FilingAccepted is not { } accepted) throw ApiProblemException.Invalid("filingAccepted", "Say whether the patent office accepted the filing.");
+        var data = new JsonObject { ["filingAccepted"] = accepted, ["decidedOn"] = body.DecidedOn };
+        if (body.RefusalReason is not null) data["refusalReason"] = body.RefusalReason;
+        if (!accepted && string.IsNullOrWhiteSpace(body.RefusalReason)) throw ApiProblemException.Invalid("refusalReason", "Give the office's reason for the refusal.");
+        await steps.CompleteAsync(http.User, caseNumber, "Task_Decision", data, "record the patent office's decision", ct);
+        return TypedResults.Ok(await agreements.GetFilingAsync(actor, id, ct));
+    }
+
+    private static async Task<(ActingUser Actor, string CaseNumber)> CaseOfFilingAsync(Guid filingId, HttpContext http, AgreementService agreements,
+        InventionService inventions, CancellationToken ct)
+    {
+        var actor = http.User.ToActingUser();
+        var filing = await agreements.GetFilingAsync(actor, filingId, ct);
+        return (actor, (await inventions.GetAsync(actor, filing.InventionId, ct)).CaseNumber);
+    }
+}

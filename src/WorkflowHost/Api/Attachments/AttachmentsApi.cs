@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TechTransfer;
+using TechTransfer.Disclosures;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Attachments;
+
+/// <summary>
+/// A disclosure's files. Uploads are multipart/form-data with one part named <c>file</c>; the domain keeps them outside
+/// the web root under generated names, checks the size (413) and the type from the bytes (415). Downloads are always
+/// attachments with the detected type and <c>X-Content-Type-Options: nosniff</c>, so nothing uploaded renders inline.
+/// </summary>
+public static class AttachmentsApi
+{
+    public sealed record AttachmentView(Guid Id, Guid InventionId, string FileName, long Size, string ContentType, string Sha256, string UploadedBy,
+        DateTimeOffset UploadedAt);
+
+    /// <summary>Room for the multipart boundaries and headers around the file itself.</summary>
+    private const long MultipartOverhead = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").WithTags("Attachments").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/inventions/{id:guid}/attachments", Upload).WithName("UploadAttachment")
+            // Bearer clients and a SameSite=Lax cookie: no cross-site form post carries the cookie, so no antiforgery token is asked.
+            .DisableAntiforgery()
+            .Accepts<IFormFile>("multipart/form-data")
+            .WithSummary("Attaches a file (multipart/form-data, part 'file') to an invention: its inventors or the office; 413 above the size limit, 415 for a type not accepted.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        group.MapGet("/inventions/{id:guid}/attachments", List).WithName("ListAttachments")
+            .WithSummary("The invention's files (for those who may see the invention).");
+        group.MapGet("/attachments/{id:guid}/content", Download).WithName("DownloadAttachment")
+            .WithSummary("Downloads a file as an attachment (never inline), with its detected type and nosniff.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        return app;
+    }
+
+    private static async Task<Created<AttachmentView>> Upload(Guid id, HttpRequest request, AttachmentService attachments, TechTransferOptions options,
+        CancellationToken ct)
+    {
+        if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
+            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+                "Upload the file as multipart/form-data, in a part named 'file'.");
+        var limit = options.Attachments.MaxBytes + MultipartOverhead;
+        if (request.ContentLength > limit) throw TooLarge(options);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            throw TooLarge(options);
+        }
+        catch (InvalidDataException e)
+        {
+            throw ApiProblemException.Invalid("file", $"The multipart body cannot be read: {e.Message}");
+        }
+        var file = form.Files.GetFile("file") ?? throw ApiProblemException.Invalid("file", "Send the file in a part named 'file'.");
+        await using var content = file.OpenReadStream();
+        var attachment = await attachments.UploadAsync(request.HttpContext.User.ToActingUser(), id, file.FileName, file.ContentType, content, ct);
+        return TypedResults.Created($"/api/v1/attachments/{attachment.Id}/content", View(attachment));
+    }
+
+    private static ApiProblemException TooLarge(TechTransferOptions options) =>
+        new(StatusCodes.Status413PayloadTooLarge, "file-too-large", $"A file may have at most {options.Attachments.MaxBytes} bytes.",
+            new Dictionary<string, string[]> { ["file"] = [$"A file may have at most {options.Attachments.MaxBytes} bytes."] });
+
+    private static async Task<Ok<List<AttachmentView>>> List(Guid id, HttpContext http, AttachmentService attachments, CancellationToken ct) =>
+        TypedResults.Ok((await attachments.ListAsync(http.User.ToActingUser(), id, ct)).Select(View).ToList());
+
+    private static async Task<FileStreamHttpResult> Download(Guid id, HttpContext http, AttachmentService attachments, CancellationToken ct)
+    {
+        var (attachment, content) = await attachments.OpenAsync(http.User.ToActingUser(), id, ct);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        // The detected type is one of the accepted ones (never HTML); the file name makes it Content-Disposition: attachment.
+        return TypedResults.File(content, attachment.DetectedType, attachment.FileName);
+    }
+
+    private static AttachmentView View(Attachment a) =>
+        new(a.Id, a.InventionId, a.FileName, a.Size, a.DetectedType, a.Sha256, a.UploadedBy, a.UploadedAt);
+}

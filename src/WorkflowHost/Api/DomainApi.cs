@@ -1,0 +1,25 @@
+using WorkflowHost.Api.Agreements;
+using WorkflowHost.Api.Attachments;
+using WorkflowHost.Api.Evidence;
+using WorkflowHost.Api.Inventions;
+using WorkflowHost.Api.Pricing;
+using WorkflowHost.Api.Revenue;
+using WorkflowHost.Api.Reviews;
+
+namespace WorkflowHost.Api;
+
+/// <summary>The technology-transfer endpoints under /api/v1, one group per resource.</summary>
+public static class DomainApi
+{
+    public static IEndpointRouteBuilder MapDomainApi(this IEndpointRouteBuilder app)
+    {
+        app.MapInventionsApi();
+        app.MapAttachmentsApi();
+        app.MapReviewsApi();
+        app.MapPricingApi();
+        app.MapAgreementsApi();
+        app.MapRevenueApi();
+        app.MapEvidenceApi();
+        return app;
+    }
+}

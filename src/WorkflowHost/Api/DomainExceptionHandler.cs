@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using TechTransfer;
+
+namespace WorkflowHost.Api;
+
+/// <summary>
+/// A domain refusal as problem details: not found 404, forbidden 403, a state conflict 409 (a window still running, an
+/// objection open), a broken rule naming its field 400 with <c>errors</c>, one naming none 422. The refusal's stable
+/// code is the title and the <c>code</c> extension.
+/// </summary>
+public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        if (exception is ApiProblemException refusal) return await WriteAsync(context, refusal, refusal.Status, refusal.Code, refusal.Errors);
+        if (exception is not TechTransferException e) return false;
+        return await WriteAsync(context, e, StatusOf(e), e.Code,
+            e.Field is { } field ? new Dictionary<string, string[]> { [field] = [e.Message] } : null);
+    }
+
+    private async ValueTask<bool> WriteAsync(HttpContext context, Exception e, int status, string code, IDictionary<string, string[]>? errors)
+    {
+        context.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = code, Detail = e.Message, Type = ApiProblems.TypeBase + code };
+        details.Extensions["code"] = code;
+        if (errors is not null) details.Extensions["errors"] = errors;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = e });
+    }
+
+    public static int StatusOf(TechTransferException e) => e.Kind switch
+    {
+        DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+        DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ when e.Code is "file-too-large" => StatusCodes.Status413PayloadTooLarge,
+        _ when e.Code is "file-type" or "file-type-mismatch" => StatusCodes.Status415UnsupportedMediaType,
+        _ when e.Field is not null => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}

@@ -1,0 +1,164 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using TechTransfer;
+using TechTransfer.Evidence;
+using TechTransfer.Inventions;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Inventions;
+
+/// <summary>
+/// Inventions and their disclosures, and the office's steps on them that are user tasks of the shipped process:
+/// screening, assessment, the patent application, the transfer file. Inventors see only the inventions they are on
+/// (another's answers 404: its existence is private); the office and the committee see all. Submitting a draft starts
+/// the main process <see cref="ProcessSteps.MainProcess"/> with the case number as its business key.
+/// </summary>
+public static class InventionsApi
+{
+    public sealed record InventionView(Guid Id, string CaseNumber, string Title, string? Field, string? IpcClass, string? Abstract,
+        string? FundedProject, string? Funder, bool FiscallyFunded, string? PriorArt, string? IntendedUses, InventionStatus Status,
+        string? Questions, IReadOnlyList<InventorShare> Inventors, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
+        string? ApplicationNumber, DateOnly? FilingDate, string? PatentNumber, DateOnly? GrantDate, int Version);
+    public sealed record OpenStep(Guid TaskId, string ProcessId, string ElementId, string? Name, DateTimeOffset? DueAt, string? Assignee,
+        IReadOnlyList<string> CandidateGroups);
+    public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action);
+    public sealed record InventionDetail(InventionView Invention, string ProcessStatus, Guid? ProcessInstanceId, IReadOnlyList<OpenStep> OpenSteps,
+        IReadOnlyList<TimelineEntry> Timeline);
+    public sealed record ScreeningBody(string? Decision, string? Questions);
+    public sealed record AnswerBody(string? Answer);
+
+    /// <summary>Timeline entries an inventor may see; committee ballots, pricing moves and bids stay with the office.</summary>
+    private static readonly string[] InventorVisible = ["disclosure.", "assessment.decided", "patent.", "committee.closed", "agreement.", "filing.", "revenue."];
+
+    public static IEndpointRouteBuilder MapInventionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/inventions").WithTags("Inventions").RequireAuthorization(Policies.SignedIn)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        group.MapPost("/", Create).WithName("CreateInvention")
+            .WithSummary("Files a draft disclosure (inventors on it, or the office): title, field, abstract, funded project, inventors with shares summing to 100, prior art, uses.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        group.MapGet("/", List).WithName("ListInventions")
+            .WithSummary("The inventions I may see: those I am an inventor on; the office and the committee see all. Filter by status.");
+        group.MapGet("/{id:guid}", Get).WithName("GetInvention")
+            .WithSummary("One invention with its process status, its open steps and its timeline (404 for an inventor not on it).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPut("/{id:guid}", Update).WithName("UpdateInvention")
+            .WithSummary("Edits a draft or a returned disclosure (its inventors or the office).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/submit", Submit).WithName("SubmitInvention")
+            .WithSummary("Submits a complete draft and starts the invention-transfer process (business key: the case number); a returned disclosure is submitted again by answering the office's questions.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/answer", Answer).WithName("AnswerInventionQuestions")
+            .WithSummary("The inventor answers the office's questions on a returned disclosure (after editing it): it goes back to screening.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var office = group.MapGroup("").RequireAuthorization(Policies.Office).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        office.MapPost("/{id:guid}/screening", Screen).WithName("ScreenInvention")
+            .WithSummary("The office screens a submitted disclosure: decision \"accept\", or \"questions\" with the questions (returned to the inventor).");
+        office.MapPost("/{id:guid}/assessment", Assess).WithName("AssessInvention")
+            .WithSummary("The pre-filing assessment: the configured criteria scored 1-5 and the outcome (file, trade-secret, defensive-publication, release-to-inventors, more-information, abandon).");
+        office.MapPost("/{id:guid}/patent-application", Apply).WithName("RecordPatentApplication")
+            .WithSummary("Records the patent application (and grant, when known) after a decision to file.");
+        office.MapPost("/{id:guid}/transfer-file", Prepare).WithName("PrepareTransferFile")
+            .WithSummary("Prepares the transfer file for the committee: pricing method (agreement, listing, auction) and its terms (price and counterparty for a notice, base price for listing or auction).");
+        return app;
+    }
+
+    private static async Task<Created<InventionView>> Create(InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct)
+    {
+        var invention = await inventions.CreateDraftAsync(http.User.ToActingUser(), Normalise(body), ct);
+        return TypedResults.Created($"/api/v1/inventions/{invention.Id}", View(invention));
+    }
+
+    private static async Task<Ok<List<InventionView>>> List(HttpContext http, InventionService inventions, InventionStatus? status, CancellationToken ct) =>
+        TypedResults.Ok((await inventions.ListAsync(http.User.ToActingUser(), status, ct)).Select(View).ToList());
+
+    private static async Task<Ok<InventionDetail>> Get(Guid id, HttpContext http, InventionService inventions, EvidenceLog evidence, ProcessSteps steps,
+        CancellationToken ct)
+    {
+        var actor = http.User.ToActingUser();
+        var invention = await inventions.GetAsync(actor, id, ct);
+        var instance = await steps.MainInstanceAsync(invention.CaseNumber, ct);
+        var open = instance is null ? [] : await steps.OpenTasksAsync(invention.CaseNumber, ct);
+        var office = actor.IsOffice;
+        var timeline = (await evidence.EntriesAsync(id, ct))
+            .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action)).ToList();
+        return TypedResults.Ok(new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
+            open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, t.Name, t.DueAt, t.Assignee, t.CandidateGroups)).ToList(), timeline));
+    }
+
+    private static async Task<Ok<InventionView>> Update(Guid id, InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct) =>
+        TypedResults.Ok(View(await inventions.UpdateDraftAsync(http.User.ToActingUser(), id, Normalise(body), ct)));
+
+    private static async Task<Ok<InventionDetail>> Submit(Guid id, HttpContext http, InventionService inventions, EvidenceLog evidence, ProcessSteps steps,
+        CancellationToken ct)
+    {
+        var actor = http.User.ToActingUser();
+        var invention = await inventions.GetAsync(actor, id, ct);
+        if (invention.Status == InventionStatus.Returned)
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "answer-questions",
+                $"Case {invention.CaseNumber} was returned with questions: edit it, then POST /api/v1/inventions/{id}/answer.");
+        // A draft is submitted; a submitted one whose process did not start (a crash between the two) is started now.
+        if (invention.Status == InventionStatus.Draft)
+            invention = await inventions.SubmitAsync(actor, id, ct);
+        else if (invention.Status != InventionStatus.Submitted || await steps.MainInstanceAsync(invention.CaseNumber, ct) is not null)
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-submitted", $"Case {invention.CaseNumber} is {invention.Status}, not a draft.");
+        var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == actor.UserId) ?? invention.Inventors.OrderBy(i => i.Position).First();
+        await steps.StartMainAsync(invention.CaseNumber, invention.Id, inventor.UserId, actor.UserId, ct);
+        return await Get(id, http, inventions, evidence, steps, ct);
+    }
+
+    private static async Task<Ok<InventionDetail>> Answer(Guid id, AnswerBody body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+        ProcessSteps steps, CancellationToken ct)
+    {
+        var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
+        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Revise", new JsonObject { ["answer"] = body.Answer }, "answer the office's questions", ct);
+        return await Get(id, http, inventions, evidence, steps, ct);
+    }
+
+    private static async Task<Ok<InventionDetail>> Screen(Guid id, ScreeningBody body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+        ProcessSteps steps, CancellationToken ct)
+    {
+        var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
+        var data = new JsonObject { ["screeningDecision"] = body.Decision };
+        if (body.Questions is not null) data["questions"] = body.Questions;
+        if (body.Decision == "questions" && string.IsNullOrWhiteSpace(body.Questions))
+            throw ApiProblemException.Invalid("questions", "Say what the inventors must answer.");
+        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Screen", data, "screen the disclosure", ct);
+        return await Get(id, http, inventions, evidence, steps, ct);
+    }
+
+    private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+        ProcessSteps steps, CancellationToken ct) =>
+        StepAsync(id, "Task_Score", body, "score the invention", http, inventions, evidence, steps, ct);
+
+    private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+        ProcessSteps steps, CancellationToken ct) =>
+        StepAsync(id, "Task_Apply", body, "record the patent application", http, inventions, evidence, steps, ct);
+
+    private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+        ProcessSteps steps, CancellationToken ct) =>
+        StepAsync(id, "Task_Prepare", body, "prepare the transfer file", http, inventions, evidence, steps, ct);
+
+    /// <summary>A step whose body is the task's form data as it is (checked against the form on the server).</summary>
+    private static async Task<Ok<InventionDetail>> StepAsync(Guid id, string elementId, JsonObject body, string what, HttpContext http,
+        InventionService inventions, EvidenceLog evidence, ProcessSteps steps, CancellationToken ct)
+    {
+        var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
+        await steps.CompleteAsync(http.User, invention.CaseNumber, elementId, body, what, ct);
+        return await Get(id, http, inventions, evidence, steps, ct);
+    }
+
+    private static InventionDraft Normalise(InventionDraft draft) => draft with { Title = draft.Title ?? "", Inventors = draft.Inventors ?? [] };
+
+    public static InventionView View(Invention i) => new(i.Id, i.CaseNumber, i.Title, i.Field, i.IpcClass, i.Abstract, i.FundedProject, i.Funder,
+        i.FiscallyFunded, i.PriorArt, i.IntendedUses, i.Status, i.Questions,
+        i.Inventors.OrderBy(x => x.Position).Select(x => new InventorShare(x.UserId, x.Name, x.Share)).ToList(),
+        i.CreatedAt, i.SubmittedAt, i.ApplicationNumber, i.FilingDate, i.PatentNumber, i.GrantDate, i.Version);
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using TechTransfer.Handlers;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using WorkflowHost.Forms;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api;
+
+/// <summary>
+/// Where a domain action is a step of the invention's process, the domain endpoints do it by completing that user task
+/// through the runtime (its service task then calls the domain), so the process and the domain never disagree. A case's
+/// tasks are found by its business key (the case number, passed to every called process). The caller must be the
+/// task's assignee or a candidate; the data is checked against the task's form; <c>completedBy</c> is set here, on the
+/// server, never taken from the client.
+/// </summary>
+public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms)
+{
+    /// <summary>The shipped main process a submitted disclosure starts.</summary>
+    public const string MainProcess = "invention-transfer";
+
+    public async Task<IReadOnlyList<UserTaskRecord>> OpenTasksAsync(string businessKey, CancellationToken ct) =>
+        (await queries.QueryTasksAsync(new TaskQuery { BusinessKey = businessKey, Sort = TaskSort.Created, Take = 200 }, ct)).Items;
+
+    /// <summary>The main process of a case, if it was started.</summary>
+    public async Task<ProcessInstance?> MainInstanceAsync(string businessKey, CancellationToken ct) =>
+        (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = MainProcess, BusinessKey = businessKey, Take = 1 }, ct)).Items.FirstOrDefault();
+
+    /// <summary>Starts the main process for a submitted disclosure (once per case).</summary>
+    public async Task<ProcessInstance> StartMainAsync(string businessKey, Guid inventionId, string inventorId, string startedBy, CancellationToken ct)
+    {
+        if (await MainInstanceAsync(businessKey, ct) is { } running) return running;
+        return await runtime.StartAsync(new StartRequest
+        {
+            ProcessId = MainProcess, BusinessKey = businessKey, StartedBy = startedBy,
+            Variables = new JsonObject { ["inventionId"] = inventionId.ToString(), ["inventorId"] = inventorId, ["caseNumber"] = businessKey },
+        }, ct);
+    }
+
+    /// <summary>
+    /// Completes the open task <paramref name="elementId"/> of the case that the user may act on (assigned to them, or
+    /// offered to them and unclaimed). 409 when the case has no such open step (the process is elsewhere: a window still
+    /// running, an objection open, the step done already), 403 when it exists but is not theirs, 400 naming the field
+    /// when the data does not fit the form. <paramref name="serverVariables"/> are set by the endpoint itself (not on the form).
+    /// </summary>
+    public async Task<UserTaskRecord> CompleteAsync(ClaimsPrincipal user, string businessKey, string elementId, JsonObject data, string what,
+        CancellationToken ct, JsonObject? serverVariables = null)
+    {
+        var actor = user.ToActor().AsParticipant();
+        var open = (await OpenTasksAsync(businessKey, ct)).Where(t => t.ElementId == elementId).ToList();
+        if (open.Count == 0)
+        {
+            var waiting = (await OpenTasksAsync(businessKey, ct)).Select(t => t.Name ?? t.ElementId).Distinct().ToList();
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "no-open-step",
+                $"Case {businessKey} has no open step to {what} now" +
+                (waiting.Count > 0 ? $"; it waits for: {string.Join(", ", waiting)}." : "; the process is not at that step (a window may still be running)."));
+        }
+        var task = open.FirstOrDefault(t => t.Assignee == actor.UserId)
+                   ?? open.FirstOrDefault(t => t.Assignee is null && IsCandidate(t, actor))
+                   ?? throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", $"The step to {what} of case {businessKey} is not yours.");
+
+        var form = await forms.FindAsync(task.FormKey, ct);
+        if (form is not null)
+        {
+            var errors = FormDataValidator.Validate(form, data, requireAll: true);
+            if (errors.Count > 0)
+                throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation",
+                    $"The data does not fit the form '{task.FormKey}': {string.Join(", ", errors.Keys)}.", errors);
+        }
+        var variables = (JsonObject)data.DeepClone();
+        foreach (var (key, value) in serverVariables ?? []) variables[key] = value?.DeepClone();
+        variables[DomainHandler.CompletedBy] = actor.UserId;
+        await runtime.CompleteTaskAsync(task.Id, actor, variables, ct);
+        return task;
+    }
+
+    /// <summary>Delivers a message to the case's processes waiting for it (an objection to a running notice).</summary>
+    public Task<int> CorrelateAsync(string messageName, string businessKey, JsonObject variables, CancellationToken ct) =>
+        runtime.CorrelateMessageAsync(messageName, businessKey, variables, ct);
+
+    private static bool IsCandidate(UserTaskRecord task, Actor actor) =>
+        task.CandidateUsers.Contains(actor.UserId, StringComparer.Ordinal) || task.CandidateGroups.Any(actor.InGroup);
+}
