@@ -10,6 +10,8 @@ using WorkflowHost.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
+// Package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development (no-op when published).
+builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
@@ -23,6 +25,7 @@ builder.Services.AddTechTransferDomain(settings, builder.Configuration);
 builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
+builder.Services.AddWebUi();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -32,8 +35,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseWebUi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
-app.MapGet("/", () => Results.Redirect("/health")).ExcludeFromDescription();
 app.MapAccountsApi();
 app.UseHangfireDashboard("/hangfire", new DashboardOptions
 {

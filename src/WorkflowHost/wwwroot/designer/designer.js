@@ -1,0 +1,187 @@
+// The workflow designer: bpmn-js with its properties panel (Camunda 7 attributes) and a section for our wf: attributes.
+// Validation, drafts and publishing go to the REST API with the sign-in cookie, so the server's checks answer.
+const loaded = new Map();
+
+function load(tag, url) {
+  if (!loaded.has(url)) {
+    loaded.set(url, new Promise((resolve, reject) => {
+      const el = document.createElement(tag);
+      if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
+      el.onload = resolve;
+      el.onerror = () => reject(new Error('Could not load ' + url));
+      document.head.appendChild(el);
+    }));
+  }
+  return loaded.get(url);
+}
+
+// Our attributes per element kind (doc/bpmn-subset.md).
+const wfFields = [
+  { types: ['bpmn:UserTask'], names: ['assignee', 'candidateUsers', 'candidateGroups', 'dueDate', 'followUpDate', 'priority', 'formKey', 'reminders', 'workingDays'] },
+  { types: ['bpmn:ServiceTask'], names: ['handler', 'retries'] },
+  { types: ['bpmn:SendTask'], names: ['template', 'to'] },
+  { types: ['bpmn:CatchEvent'], names: ['correlationKey'], when: bo => (bo.eventDefinitions || []).some(d => d.$type === 'bpmn:MessageEventDefinition') },
+];
+
+let state = null;
+
+export async function open(canvasEl, panelEl, wfEl, xml, labels) {
+  await Promise.all([
+    load('link', 'lib/bpmn-js/assets/diagram-js.css'),
+    load('link', 'lib/bpmn-js/assets/bpmn-js.css'),
+    load('link', 'lib/bpmn-js/assets/bpmn-embedded.css'),
+    load('link', 'lib/properties-panel/properties-panel.css'),
+  ]);
+  await load('script', 'lib/bpmn-js/bpmn-modeler.production.min.js');
+  await load('script', 'lib/bpmn-js-properties-panel/bpmn-js-properties-panel.umd.js');
+  const [camunda, wf] = await Promise.all([
+    fetch('lib/camunda-bpmn-moddle/camunda.json').then(r => r.json()),
+    fetch('designer/wf-moddle.json').then(r => r.json()),
+  ]);
+  const panel = window.BpmnJSPropertiesPanel;
+  const modeler = new window.BpmnJS({
+    container: canvasEl,
+    keyboard: { bindTo: document },
+    propertiesPanel: { parent: panelEl },
+    additionalModules: [panel.BpmnPropertiesPanelModule, panel.BpmnPropertiesProviderModule, panel.CamundaPlatformPropertiesProviderModule],
+    moddleExtensions: { camunda, wf },
+  });
+  state = { modeler, wfEl, labels, marked: [] };
+  const result = await modeler.importXML(xml);
+  modeler.get('canvas').zoom('fit-viewport');
+  modeler.on('selection.changed', e => renderWf(e.newSelection[0]));
+  modeler.on('elements.changed', e => {
+    const selected = modeler.get('selection').get()[0];
+    if (selected && e.elements.some(x => x.id === selected.id) && !wfEl.contains(document.activeElement)) renderWf(selected);
+  });
+  renderWf(null);
+  return (result.warnings || []).map(w => w.message);
+}
+
+function renderWf(element) {
+  const { wfEl, labels, modeler } = state;
+  wfEl.replaceChildren();
+  const heading = document.createElement('h2');
+  heading.textContent = labels.wfHeading;
+  heading.className = 'wf-heading';
+  wfEl.appendChild(heading);
+  const bo = element && element.businessObject;
+  const entry = bo && wfFields.find(f => f.types.some(t => bo.$instanceOf(t)) && (!f.when || f.when(bo)));
+  if (!entry) {
+    const p = document.createElement('p');
+    p.textContent = labels.wfNone;
+    wfEl.appendChild(p);
+    return;
+  }
+  for (const name of entry.names) {
+    const id = 'wf-' + name;
+    const row = document.createElement('div');
+    row.className = 'wf-field';
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'wf:' + name;
+    const input = document.createElement('input');
+    input.id = id;
+    input.name = name;
+    input.value = bo.get('wf:' + name) ?? '';
+    input.addEventListener('change', () => {
+      const value = input.value.trim();
+      modeler.get('modeling').updateProperties(element, { ['wf:' + name]: value === '' ? undefined : value });
+    });
+    row.append(label, input);
+    wfEl.appendChild(row);
+  }
+}
+
+async function currentXml() {
+  const { xml } = await state.modeler.saveXML({ format: true });
+  return xml;
+}
+
+function normalise(list) {
+  return (list || []).map(d => ({
+    code: d.code, severity: d.severity || 'error', message: d.message, elementId: d.elementId || null, line: d.line || 0, column: d.column || 0,
+  }));
+}
+
+// Each diagnostic marked on the diagram at its element: a red outline and a badge with the message.
+function mark(diagnostics) {
+  const canvas = state.modeler.get('canvas');
+  const overlays = state.modeler.get('overlays');
+  const registry = state.modeler.get('elementRegistry');
+  for (const id of state.marked) canvas.removeMarker(id, 'wf-invalid');
+  overlays.remove({ type: 'wf-diagnostic' });
+  state.marked = [];
+  const byElement = new Map();
+  for (const d of diagnostics) {
+    if (!d.elementId || !registry.get(d.elementId)) continue;
+    if (!byElement.has(d.elementId)) byElement.set(d.elementId, []);
+    byElement.get(d.elementId).push(d);
+  }
+  for (const [id, list] of byElement) {
+    canvas.addMarker(id, 'wf-invalid');
+    state.marked.push(id);
+    const badge = document.createElement('div');
+    badge.className = 'wf-diagnostic-badge';
+    badge.dataset.elementId = id;
+    badge.setAttribute('role', 'note');
+    badge.title = list.map(d => `${d.code}: ${d.message}`).join('\n');
+    badge.textContent = list.length > 1 ? `! ${list.length}` : '!';
+    overlays.add(id, 'wf-diagnostic', { position: { top: -10, right: 10 }, html: badge });
+  }
+}
+
+async function send(url, xml) {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/xml', Accept: 'application/json' }, body: xml, credentials: 'same-origin' });
+  let body = null;
+  try { body = await response.json(); } catch { body = null; }
+  return { status: response.status, body };
+}
+
+export async function validate() {
+  const { status, body } = await send('api/v1/definitions/validate', await currentXml());
+  const diagnostics = normalise(body && body.diagnostics);
+  mark(diagnostics);
+  return { status, ok: status === 200 && body.valid, diagnostics, versions: [], detail: status === 200 ? null : body && (body.detail || body.title) };
+}
+
+export async function saveDraft() {
+  const { status, body } = await send('api/v1/definitions/drafts', await currentXml());
+  const diagnostics = normalise(status === 200 ? body.flatMap(d => d.diagnostics) : body && body.errors);
+  mark(diagnostics);
+  return { status, ok: status === 200, diagnostics, versions: [], detail: status === 200 ? null : body && (body.detail || body.title) };
+}
+
+export async function publish() {
+  const { status, body } = await send('api/v1/definitions', await currentXml());
+  const diagnostics = normalise(status === 201 ? [] : body && body.errors);
+  mark(diagnostics);
+  return {
+    status, ok: status === 201, diagnostics,
+    versions: status === 201 ? body.map(v => ({ processId: v.processId, version: v.version, unchanged: v.unchanged })) : [],
+    detail: status === 201 ? null : body && (body.detail || body.title),
+  };
+}
+
+export async function download(fileName) {
+  const blob = new Blob([await currentXml()], { type: 'application/xml' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function select(elementId) {
+  const element = state.modeler.get('elementRegistry').get(elementId);
+  if (!element) return;
+  state.modeler.get('selection').select(element);
+  state.modeler.get('canvas').scrollToElement(element);
+}
+
+export function destroy() {
+  if (state) state.modeler.destroy();
+  state = null;
+}

@@ -1,0 +1,64 @@
+// A task's form rendered with form-js; completion goes to POST /api/v1/tasks/{id}/complete, whose server-side
+// check of the data answers with the fields it refuses (problem details), shown beside the form.
+let form = null;
+
+function load(tag, url) {
+  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const el = document.createElement(tag);
+    el.dataset.src = url;
+    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
+    el.onload = resolve;
+    el.onerror = () => reject(new Error('Could not load ' + url));
+    document.head.appendChild(el);
+  });
+}
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? await r.json() : null };
+}
+
+// Loads the task (403/404 from the API as they are) and, when it has one, renders its form filled with the instance's variables.
+export async function open(container, taskId, dotnet) {
+  const task = await getJson(`api/v1/tasks/${taskId}`);
+  if (task.status !== 200) return { status: task.status, task: null, hasForm: false, detail: task.body && (task.body.detail || task.body.title) };
+  const detail = task.body;
+  if (detail.hasForm) {
+    await load('link', 'lib/form-js/form-js.css');
+    await load('script', 'lib/form-js/form-viewer.umd.js');
+    const schema = await getJson(`api/v1/tasks/${taskId}/form`);
+    form = new window.FormViewer.Form({ container });
+    await form.importSchema(schema.body, detail.variables || {});
+    form.on('submit', async event => {
+      if (Object.keys(event.errors || {}).length > 0) return;
+      await dotnet.invokeMethodAsync('Submitting');
+      const result = await complete(taskId, event.data);
+      await dotnet.invokeMethodAsync('Completed', result);
+    });
+  }
+  const t = detail.task;
+  return {
+    status: 200, hasForm: detail.hasForm, detail: null,
+    task: { name: t.name, elementId: t.elementId, processId: t.processId, businessKey: t.businessKey, dueAt: t.dueAt, assignee: t.assignee, status: t.status, formKey: t.formKey },
+  };
+}
+
+async function complete(taskId, data) {
+  const r = await fetch(`api/v1/tasks/${taskId}/complete`, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ variables: data || {} }),
+  });
+  let body = null;
+  try { body = await r.json(); } catch { body = null; }
+  const errors = body && body.errors ? Object.entries(body.errors).map(([field, messages]) => ({ field, messages })) : [];
+  return { status: r.status, ok: r.ok, errors, detail: r.ok ? null : body && (body.detail || body.title) };
+}
+
+// For a task without a form file: complete with no data (the API accepts any object then).
+export function completeWithoutForm(taskId) { return complete(taskId, {}); }
+
+export function submit() { if (form) form.submit(); }
+
+export function destroy() { if (form) form.destroy(); form = null; }

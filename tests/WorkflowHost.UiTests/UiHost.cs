@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace WorkflowHost.UiTests;
+
+/// <summary>
+/// The real host (the built WorkflowHost.dll, Kestrel on a free 127.0.0.1 port, SQLite in a temp folder, a first
+/// administrator from configuration) and Debian's Chromium driven by Playwright. One per test class.
+/// </summary>
+public sealed class UiHost : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@ui-tests.example.org";
+    public const string AdminPassword = "Ui-tests-Admin-2026";
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "wf-ui-" + Guid.NewGuid().ToString("N"));
+    private Process? _host;
+    private readonly StringBuilder _log = new();
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Http { get; } = new();
+
+    /// <summary>Where screenshots go (a test artifact): TestResults/screenshots under the repository root.</summary>
+    public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "TestResults", "screenshots");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return dir.FullName;
+            throw new InvalidOperationException("WorkflowHost.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        // Never skipped: without the system Chromium these tests fail and say how to get it.
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium fonts-wqy-microhei); the UI tests never download Playwright's own browser.");
+        Directory.CreateDirectory(_data);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}/";
+        var project = Path.Combine(RepositoryRoot, "src", "WorkflowHost");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "WorkflowHost.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl.TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Storage__DataPath"] = _data;
+        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
+        start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        _host = Process.Start(start)!;
+        _host.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _host.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _host.BeginOutputReadLine();
+        _host.BeginErrorReadLine();
+        Http.BaseAddress = new Uri(BaseUrl);
+        var deadline = DateTime.UtcNow.AddMinutes(3); // generous: the suite runs on two loaded cores
+        while (true)
+        {
+            if (_host.HasExited) throw new InvalidOperationException("The host exited:\n" + Log);
+            try
+            {
+                if ((await Http.GetAsync("health")).StatusCode == HttpStatusCode.OK) break;
+            }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not become healthy:\n" + Log);
+            await Task.Delay(250);
+        }
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath, Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    /// <summary>A new browser context (its own cookies), signed in through the sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string email, string password)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("account/login");
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("[data-testid=sign-in]").ClickAsync();
+        await page.Locator("[data-testid=signed-in-user]").WaitForAsync();
+        return page;
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>A bearer token for the REST API (set-up only: users and instances the browser steps then work with).</summary>
+    public async Task<HttpClient> ApiAsAsync(string email, string password)
+    {
+        var response = await Http.PostAsJsonAsync("api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_host is { HasExited: false })
+        {
+            _host.Kill(entireProcessTree: true);
+            await _host.WaitForExitAsync();
+        }
+        Http.Dispose();
+        try { Directory.Delete(_data, recursive: true); } catch (IOException) { } // SQLite may hold the file a moment longer
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

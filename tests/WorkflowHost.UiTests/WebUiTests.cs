@@ -1,0 +1,129 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WorkflowHost.UiTests;
+
+/// <summary>The web UI in Chromium against the real host: sign-in, language, the designer, the inbox and a task form.</summary>
+public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
+{
+    [Fact]
+    public async Task Administrator_signs_in_and_switching_to_Chinese_shows_Chinese_text_remembered_on_the_account()
+    {
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welcome"); // the bootstrap administrator's language is English
+        await UiHost.ScreenshotAsync(page, "home-en");
+
+        await page.Locator("[data-testid='language-zh-CN']").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("欢迎");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
+        await UiHost.ScreenshotAsync(page, "home-zh-CN");
+
+        // Remembered per user: a fresh browser signs in to Chinese.
+        var again = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("欢迎");
+        await again.GotoAsync("account");
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("我的账户");
+        await UiHost.ScreenshotAsync(again, "account-zh-CN");
+
+        await again.Locator("[data-testid='language-en']").ClickAsync();
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("My account");
+        await UiHost.ScreenshotAsync(again, "account-en");
+    }
+
+    [Fact]
+    public async Task Sign_in_with_a_wrong_password_is_refused_with_a_message()
+    {
+        var context = await host.Browser.NewContextAsync(new() { BaseURL = host.BaseUrl, Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("tasks");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("account/login", RegexOptions.IgnoreCase));
+        await page.Locator("#email").FillAsync(UiHost.AdminEmail);
+        await page.Locator("#password").FillAsync("not-the-password");
+        await page.Locator("[data-testid=sign-in]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToBeVisibleAsync();
+        await UiHost.ScreenshotAsync(page, "sign-in-refused-en");
+    }
+
+    [Fact]
+    public async Task Administrator_changes_a_due_date_sees_a_broken_flow_marked_fixes_it_and_publishes_version_2()
+    {
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await page.GotoAsync("designer");
+        await Assertions.Expect(page.Locator("[data-testid=process-list]")).ToContainTextAsync("committee-review");
+        await UiHost.ScreenshotAsync(page, "designer-processes");
+
+        await page.GotoAsync("designer/committee-review");
+        await page.Locator("[data-testid=open-version-1]").ClickAsync();
+        var task = page.Locator("g.djs-element[data-element-id='Task_NoQuorum']");
+        await task.WaitForAsync();
+        Assert.True(await page.Locator(".bjs-powered-by").IsVisibleAsync(), "the bpmn.io watermark must stay visible");
+
+        // Change the due date in our wf: section (wf:dueDate wins over camunda:dueDate).
+        await task.ClickAsync();
+        await page.Locator("#wf-dueDate").FillAsync("P7D");
+        await page.Locator("#wf-dueDate").PressAsync("Tab");
+
+        // Break a flow: delete the flow into End_Chased; the server's diagnostics are marked on the elements.
+        await page.Locator("g.djs-element[data-element-id='Flow_Task_Chase_End_Chased'] .djs-hit").ClickAsync(new() { Force = true });
+        await page.Keyboard.PressAsync("Delete");
+        await page.Locator("[data-testid=designer-validate]").ClickAsync();
+        await Assertions.Expect(page.Locator(".wf-diagnostic-badge").First).ToBeVisibleAsync();
+        var marked = await page.Locator("g.djs-element.wf-invalid").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.elementId)");
+        Assert.Contains(marked, id => id is "Task_Chase" or "End_Chased");
+        await Assertions.Expect(page.Locator("[data-testid=designer-diagnostics]")).ToBeVisibleAsync();
+        await UiHost.ScreenshotAsync(page, "designer-invalid-en");
+
+        // Fix it: undo the deletion (the due date change stays), validate again, publish.
+        await page.Locator("[data-testid=designer-canvas]").ClickAsync(new() { Position = new() { X = 5, Y = 5 } });
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='Flow_Task_Chase_End_Chased']")).ToHaveCountAsync(1);
+        await page.Locator("[data-testid=designer-validate]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-status]")).ToHaveTextAsync("The diagram is valid.");
+        await Assertions.Expect(page.Locator(".wf-diagnostic-badge")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=designer-publish]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-status]")).ToContainTextAsync("committee-review v2");
+        await UiHost.ScreenshotAsync(page, "designer-published-en");
+
+        await page.GotoAsync("designer/committee-review");
+        await Assertions.Expect(page.Locator("[data-testid=version-2]")).ToBeVisibleAsync();
+        await UiHost.ScreenshotAsync(page, "designer-versions-en");
+
+        // Version 2 carries the new due date.
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var xml = await api.GetStringAsync("api/v1/definitions/committee-review/versions/2/bpmn");
+        Assert.Contains("wf:dueDate=\"P7D\"", xml);
+    }
+
+    [Fact]
+    public async Task Technology_manager_completes_a_task_from_the_inbox_with_its_form_and_server_checks_apply()
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var email = $"manager-{Guid.NewGuid():N}@ui-tests.example.org";
+        const string password = "Manager-pass-2026";
+        (await api.PostAsJsonAsync("api/v1/users", new { email, password, displayName = "Wang Manager", language = "zh-CN", digest = "immediate", roles = new[] { "technology-manager" } }))
+            .EnsureSuccessStatusCode();
+        var bpmn = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ui-screening.bpmn"));
+        (await api.PostAsync("api/v1/definitions", new StringContent(bpmn, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+        var businessKey = "TT-UI-" + Random.Shared.Next(1000, 9999);
+        (await api.PostAsJsonAsync("api/v1/instances", new { processId = "ui-screening", businessKey, variables = new JsonObject() })).EnsureSuccessStatusCode();
+
+        var page = await host.SignInAsync(email, password);
+        await page.GotoAsync("tasks");
+        await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync(businessKey);
+        await UiHost.ScreenshotAsync(page, "inbox-zh-CN");
+        await page.Locator("[data-testid=task-link-Task_Screen]").First.ClickAsync();
+        await page.Locator("[data-testid=task-form] .fjs-form").WaitForAsync();
+        await UiHost.ScreenshotAsync(page, "task-form-zh-CN");
+
+        await page.Locator("[data-testid=task-form] input[type=radio][value=accept]").CheckAsync();
+        await page.Locator("[data-testid=task-complete]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+        await Assertions.Expect(page.Locator("[data-testid=inbox]")).Not.ToContainTextAsync(businessKey);
+
+        var instances = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances?businessKey={businessKey}");
+        Assert.Contains("completed", instances!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+}
