@@ -62,7 +62,8 @@ public static class ExpressionParser
             else if (!string.IsNullOrWhiteSpace(part.Literal)) onlyWhitespaceBeside = false;
         }
         if (expressions == 0)
-            return alwaysExpression ? new CompiledExpression(text, ParseBody(text, 0)) : Literal(text);
+            return alwaysExpression ? new CompiledExpression(text, ParseBody(text, 0))
+                : new CompiledExpression(text, new LiteralNode(parts.Count == 1 ? parts[0].Literal : text)); // "\${" unescaped
         if (expressions == 1 && onlyWhitespaceBeside)
         {
             var single = parts.First(p => p.IsExpression);

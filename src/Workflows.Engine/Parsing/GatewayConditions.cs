@@ -17,7 +17,7 @@ internal static class GatewayConditions
         var negations = new List<string>(flows.Count);
         foreach (var flow in flows)
         {
-            if (flow.Condition is null) return false; // unparsable: already reported, nothing can be shown
+            if (flow.Condition is null) return true; // unparsable: reported already (BPMN018), so BPMN012 would only repeat it
             var root = flow.Condition.Root;
             if (root is LiteralNode { Value: true }) return true;
             var form = Canonical(root);

@@ -104,6 +104,12 @@ internal sealed partial class ModelReader
             Error(DiagnosticCodes.MissingCalledElement, $"callActivity '{id}' names no process to call: set calledElement.", e, id);
             return null;
         }
+        if (ExpressionParser.HasTemplateParts(called))
+        {
+            // Taken literally it would call a process named "${...}"; choosing the process at run time is not supported.
+            Error(DiagnosticCodes.InvalidAttribute, $"callActivity '{id}' chooses the called process with an expression (\"{Shorten(called)}\"), which is not supported: name the process id.", e, id);
+            return null;
+        }
         int? version = null;
         var binding = (string?)e.Attribute(Camunda + "calledElementBinding") ?? "latest";
         if (binding == "version")

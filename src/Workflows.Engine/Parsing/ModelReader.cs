@@ -293,6 +293,8 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
                     Error(DiagnosticCodes.UnsupportedElement, $"camunda:{local} on '{id}' is not supported: listeners run code; use a service task.", ext, id);
                 else if (local is "field")
                     Error(DiagnosticCodes.UnsupportedElement, $"camunda:field on '{id}' is not supported: use wf:parameter.", ext, id);
+                else if (local is "in" or "out" && e.Name.LocalName != "callActivity")
+                    Warn(DiagnosticCodes.IgnoredExtension, $"camunda:{local} on '{id}' is ignored: it passes variables to a called process, and only a call activity calls one.", ext, id);
                 else if (local is not ("inputOutput" or "in" or "out" or "properties" or "formData"))
                     Warn(DiagnosticCodes.IgnoredExtension, $"camunda:{local} on '{id}' is ignored.", ext, id);
             }
@@ -378,7 +380,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         }
         var (element, kind) = parts[0];
         var text = element!.Value.Trim();
-        if (ExpressionParser.IsExpression(text))
+        if (ExpressionParser.HasTemplateParts(text)) // one expression, or a composite such as P${days}D
             return new TimerEventDefinition(kind, text, Expression(text, element, id, "timer"));
         var valid = kind switch
         {
