@@ -55,8 +55,13 @@ public static class RunCommand
             return CliApp.Invalid;
         }
         var model = parsed.Model!;
-        var process = processId is null ? model.Processes[0]
-            : model.FindProcess(processId) ?? throw new UsageException($"the file has no executable process '{processId}' (it has {string.Join(", ", model.Processes.Select(p => p.Id))})");
+        var process = processId is null ? model.Processes[0] : model.FindProcess(processId);
+        if (process is null)
+        {
+            // The engine's answer to starting a process it does not have: one line, exit 1.
+            await error.WriteLineAsync($"wf: error: the file has no executable process '{processId}' (it has {string.Join(", ", model.Processes.Select(p => p.Id))})");
+            return CliApp.Invalid;
+        }
         var handlers = model.Processes.SelectMany(p => p.NodesById.Values).OfType<ServiceTask>()
             .Select(s => s.HandlerName).Distinct().Select(n => (IServiceTaskHandler)new SimulatedHandler(n, output)).ToList();
         var clock = new CliClock();

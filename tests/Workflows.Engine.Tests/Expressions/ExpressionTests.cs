@@ -59,6 +59,16 @@ public sealed class ExpressionTests
         Assert.Null(Eval("missing.field"));
     }
 
+    [Theory]
+    [InlineData("${!missing}", true)]
+    [InlineData("not(missing)", true)]
+    [InlineData("${missing && true}", false)]
+    [InlineData("${missing || true}", true)]
+    [InlineData("${missing || false}", false)]
+    [InlineData("${!(missing > 3)}", true)]
+    public void Null_is_false_in_a_boolean_context(string text, bool expected) =>
+        Assert.Equal(expected, Eval(text));
+
     [Fact]
     public void Paths_over_lists_collect_the_field_of_each_element()
     {

@@ -138,6 +138,7 @@ internal sealed partial class Executor
             token.NodeId = catchNode.Id;
             token.ArrivedVia = gateway.Outgoing.FirstOrDefault(f => f.TargetRef == catchNode.Id)?.Id;
             ctx.History(ic, HistoryEventType.ActivityEntered, catchNode.Id, catchNode.ElementType, token.Id);
+            EnterLocals(ic, token, catchNode); // the event that won has its own input mappings
         }
         token.Status = TokenStatus.Ready;
         Leave(ctx, ic, token, catchNode);
