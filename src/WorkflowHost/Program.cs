@@ -8,6 +8,7 @@ using WorkflowHost.Scheduling;
 using WorkflowHost.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddShippedSettings();
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 builder.Services.AddProblemDetails();
