@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Workflows.Bench;
 
-/// <summary>Command-line options: <c>--instances N</c>, <c>--memory-instances N</c>, <c>--scenario single-task|approval|all</c>, <c>--data DIR</c>.</summary>
+/// <summary>Command-line options: <c>--instances N</c>, <c>--memory-instances N</c>, <c>--scenario single-task|approval|all|timers</c>, <c>--data DIR</c>.</summary>
 public sealed record BenchOptions(int Instances, int MemoryInstances, string Scenario, string DataFolder)
 {
     public static BenchOptions Parse(string[] args)
@@ -20,7 +20,7 @@ public sealed record BenchOptions(int Instances, int MemoryInstances, string Sce
                 case "--memory-instances": memory = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scenario": scenario = Next(); break;
                 case "--data": data = Next(); break;
-                default: throw new ArgumentException($"unknown option {args[i]}; use --instances N, --memory-instances N, --scenario single-task|approval|all, --data DIR");
+                default: throw new ArgumentException($"unknown option {args[i]}; use --instances N, --memory-instances N, --scenario single-task|approval|all|timers, --data DIR");
             }
         }
         return new BenchOptions(instances, memory ?? Math.Max(instances * 10, 20_000), scenario, data);

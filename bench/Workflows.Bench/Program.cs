@@ -10,6 +10,14 @@ using Workflows.Engine.Runtime;
 // memory; prints the figures and, last, one JSON line for tools.
 var options = BenchOptions.Parse(args);
 Directory.CreateDirectory(options.DataFolder);
+if (options.Scenario == "timers")
+{
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+    var timerFigures = await TimerBench.RunAsync(options);
+    Console.WriteLine();
+    Console.WriteLine(JsonSerializer.Serialize(timerFigures, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    return 0;
+}
 BenchScenario[] all = [new SingleTaskScenario(), new ApprovalScenario()];
 var scenarios = options.Scenario == "all" ? all : all.Where(s => s.Name == options.Scenario).ToArray();
 if (scenarios.Length == 0)

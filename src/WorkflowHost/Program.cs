@@ -9,6 +9,7 @@ using WorkflowHost.Scheduling;
 using WorkflowHost.Startup;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddShippedSettings();
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
 // Package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development (no-op when published).
 builder.WebHost.UseStaticWebAssets();

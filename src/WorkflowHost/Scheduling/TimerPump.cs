@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Workflows.Engine.Contracts;
+using Workflows.Persistence;
 using Workflows.Persistence.Timers;
 
 namespace WorkflowHost.Scheduling;
@@ -77,7 +78,7 @@ public sealed class TimerPump(BookmarkTimerQueue queue, IServiceProvider service
         var now = clock.GetUtcNow();
         var claimed = await queue.ClaimDueAsync(now, now + o.LeaseDuration, o.BatchSize, ct);
         if (claimed.Count == 0) return 0;
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism), CancellationToken = ct },
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism ?? (queue.Provider == DatabaseProvider.Sqlite ? 1 : 4)), CancellationToken = ct },
             async (bookmark, token) =>
             {
                 try

@@ -4,7 +4,7 @@ namespace Workflows.Engine.Runtime;
 
 /// <summary>
 /// A scheduler with no thread of its own: it remembers due times and fires what is due when asked. For the
-/// `run` command, tests on a controllable clock, and the in-memory benchmark. The host uses Quartz.NET.
+/// `run` command, tests on a controllable clock, and the in-memory benchmark. The host uses its timer pump.
 /// </summary>
 public sealed class ManualTimerScheduler : ITimerScheduler
 {

@@ -11,6 +11,8 @@ namespace Workflows.Persistence.Timers;
 /// </summary>
 public sealed class BookmarkTimerQueue(DatabaseProvider provider, string connectionString)
 {
+    public DatabaseProvider Provider => provider;
+
     /// <summary>Claims up to <paramref name="max"/> bookmarks due at <paramref name="now"/> whose lease is free, until <paramref name="leaseUntil"/>.</summary>
     public async Task<IReadOnlyList<DueBookmark>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
     {

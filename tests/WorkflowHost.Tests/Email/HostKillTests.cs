@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http;
 using Microsoft.Data.Sqlite;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
@@ -10,62 +8,19 @@ namespace WorkflowHost.Tests.Email;
 /// <summary>The real host as a child process, killed with SIGKILL while reminders are pending: each still arrives once.</summary>
 public sealed class HostKillTests
 {
-    private sealed class HostProcess(string data, int port, int smtpPort) : IAsyncDisposable
-    {
-        private Process? _process;
-
-        public async Task StartAsync()
-        {
-            var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WorkflowHost.dll"));
-            info.Environment["Urls"] = $"http://127.0.0.1:{port}"; // beats the Urls in appsettings.json
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-            info.Environment["Storage__DataPath"] = data;
-            info.Environment["Workflows__Path"] = Path.Combine(data, "no-workflows");
-            info.Environment["Email__Smtp__Host"] = "127.0.0.1";
-            info.Environment["Email__Smtp__Port"] = smtpPort.ToString();
-            info.Environment["Email__Smtp__Security"] = "None";
-            foreach (var (key, value) in HostFactory.FastJobs) info.Environment[key.Replace(":", "__")] = value;
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
-            _process = Process.Start(info)!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            using var http = new HttpClient();
-            for (var i = 0; i < 150; i++)
-            {
-                if (_process.HasExited) throw new InvalidOperationException($"the host exited with {_process.ExitCode}");
-                try
-                {
-                    if ((await http.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException) { }
-                await Task.Delay(200);
-            }
-            throw new TimeoutException("the host did not become healthy");
-        }
-
-        public async Task KillAsync()
-        {
-            if (_process is null) return;
-            _process.Kill(entireProcessTree: true); // SIGKILL: no graceful shutdown
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-            _process = null;
-        }
-
-        public ValueTask DisposeAsync() => new(KillAsync());
-    }
-
     [Fact]
     public async Task A_killed_host_sends_each_pending_reminder_once_after_restart()
     {
         await using var smtp = new SmtpTestServer();
         await smtp.StartAsync();
         var (data, _) = HostFactory.NewFolders();
-        var port = SmtpTestServer.FreePort();
-        await using var host = new HostProcess(data, port, smtp.Port);
+        var settings = new Dictionary<string, string>(HostFactory.FastJobs)
+        {
+            ["Storage:DataPath"] = data, ["Workflows:Path"] = Path.Combine(data, "no-workflows"),
+            ["Email:Smtp:Host"] = "127.0.0.1", ["Email:Smtp:Port"] = smtp.Port.ToString(), ["Email:Smtp:Security"] = "None",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        await using var host = new HostProcess(settings);
         await host.StartAsync(); // creates the schema
         await host.KillAsync();
 
@@ -91,7 +46,7 @@ public sealed class HostKillTests
               <bpmn:process id="kill_test" isExecutable="true">
                 <bpmn:startEvent id="start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" />
-                <bpmn:userTask id="review" name="Review" camunda:assignee="alice" camunda:dueDate="PT12S" wf:reminders="PT8S,PT3S" />
+                <bpmn:userTask id="review" name="Review" camunda:assignee="alice" camunda:dueDate="PT40S" wf:reminders="PT30S,PT10S" />
                 <bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
                 <bpmn:endEvent id="end" />
               </bpmn:process>
@@ -99,13 +54,13 @@ public sealed class HostKillTests
             """, "test");
         await runtime.StartAsync(new StartRequest { ProcessId = "kill_test", BusinessKey = "INV-9" });
 
-        await host.StartAsync(); // recovers the bookmarks; the assignment mail and the first reminder (+4 s) go out
-        var before = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(20));
+        await host.StartAsync(); // recovers the bookmarks; the assignment mail and the first reminder (+10 s) go out
+        var before = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(40));
         Assert.Equal(2, before.Count);
         await host.KillAsync();
 
-        await host.StartAsync(); // the second reminder (+9 s) is still pending
-        var after = await smtp.WaitForAsync(3, TimeSpan.FromSeconds(30));
+        await host.StartAsync(); // the second reminder (+30 s) is still pending
+        var after = await smtp.WaitForAsync(3, TimeSpan.FromSeconds(60));
         await Task.Delay(TimeSpan.FromSeconds(3));
         after = smtp.Messages();
         Assert.Equal(3, after.Count);

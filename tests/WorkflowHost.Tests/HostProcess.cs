@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace WorkflowHost.Tests;
+
+/// <summary>
+/// The real host as a child process (dotnet WorkflowHost.dll) on 127.0.0.1, started with the given environment
+/// and killed with SIGKILL (no graceful shutdown), for crash and cluster tests. Its output is kept for assertions.
+/// </summary>
+public sealed class HostProcess(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null) : IAsyncDisposable
+{
+    private Process? _process;
+    private readonly StringBuilder _output = new();
+    public int Port { get; } = Email.SmtpTestServer.FreePort();
+    public string BaseUrl => $"http://127.0.0.1:{Port}";
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public async Task StartAsync(TimeSpan? limit = null)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "WorkflowHost.dll"));
+        info.Environment["Urls"] = BaseUrl; // beats the Urls in appsettings.json
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
+        foreach (var (key, value) in environment) info.Environment[key.Replace(":", "__")] = value;
+        _process = Process.Start(info)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        using var http = new HttpClient();
+        var until = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"the host did not become healthy:\n{Output}");
+    }
+
+    public async Task KillAsync()
+    {
+        if (_process is null) return;
+        _process.Kill(entireProcessTree: true); // SIGKILL: no graceful shutdown
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public ValueTask DisposeAsync() => new(KillAsync());
+}
