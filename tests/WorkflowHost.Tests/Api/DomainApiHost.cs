@@ -115,6 +115,20 @@ public sealed class DomainApiHost : IAsyncDisposable
         Assert.Fail("Gave up waiting for " + what);
     }
 
+    /// <summary>Waits for a step; on failure says where the case is and which incidents are open.</summary>
+    public async Task WaitForStepAsync(Guid id, string elementId)
+    {
+        try
+        {
+            await WaitForAsync($"step {elementId}", () => StepOpenAsync(id, elementId));
+        }
+        catch (Xunit.Sdk.FailException)
+        {
+            var incidents = await SendAsync(Admin, HttpMethod.Get, "/api/v1/incidents");
+            Assert.Fail($"Gave up waiting for step {elementId}: {await InventionAsync(id)}\nincidents: {incidents.Body}");
+        }
+    }
+
     // ------------------------------------------------------------------ the process, step by step
 
     public async Task<JsonElement> InventionAsync(Guid id) => await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}");
@@ -122,7 +136,6 @@ public sealed class DomainApiHost : IAsyncDisposable
     public async Task<bool> StepOpenAsync(Guid id, string elementId) =>
         (await InventionAsync(id)).GetProperty("openSteps").EnumerateArray().Any(s => s.GetProperty("elementId").GetString() == elementId);
 
-    public Task WaitForStepAsync(Guid id, string elementId) => WaitForAsync($"step {elementId}", () => StepOpenAsync(id, elementId));
 
     public object Draft(string title = "Low-loss silicon photonic waveguide") => new
     {
@@ -150,6 +163,7 @@ public sealed class DomainApiHost : IAsyncDisposable
         await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/assessment", new
         {
             technicalValue = 5, marketProspects = 4, legalStrength = 4, draftQuality = 3, strategicFit = 4, assessmentOutcome = "file",
+            filingRoute = "CN invention patent",
         });
         await WaitForStepAsync(id, "Task_Apply");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");

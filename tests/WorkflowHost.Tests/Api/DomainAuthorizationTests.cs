@@ -126,7 +126,7 @@ public sealed class DomainAuthorizationTests
         var closed = await OkAsync(host.Chair, HttpMethod.Post, $"/api/v1/reviews/{review}/close", close);
         Assert.Equal("no-quorum", closed.GetProperty("outcome").GetString()); // two votes cast, quorum three
         Assert.Equal(2, closed.GetProperty("votes").GetArrayLength());
-        Assert.Equal([host.Member1User.Id], closed.GetProperty("recused").EnumerateArray().Select(r => r.GetString()).ToArray());
+        Assert.Equal(new[] { host.Member1User.Id }, closed.GetProperty("recused").EnumerateArray().Select(r => r.GetString()!).ToArray());
     }
 
     private static async Task<string> SnapshotAsync(DomainApiHost host, Guid id)

@@ -15,15 +15,21 @@ public sealed class DomainBadRequestTests
         await using var host = await StartAsync(provider, new Dictionary<string, string> { ["TechTransfer:Attachments:MaxBytes"] = "1024" });
         var id = await host.SubmitInventionAsync();
         var stranger = Guid.NewGuid();
+        // A draft may be incomplete; submitting it checks that the shares sum to 100.
+        var badShares = (await ExpectAsync(HttpStatusCode.Created, host.Alice, HttpMethod.Post, "/api/v1/inventions", new
+        {
+            title = "Half-shared", field = "Photonics", @abstract = "A.", priorArt = "P.", intendedUses = "U.",
+            inventors = new[] { new { userId = host.AliceUser.Id, name = "Alice", share = 50m }, new { userId = host.BobUser.Id, name = "Bob", share = 30m } },
+        })).GetProperty("id").GetGuid();
         var cases = new (string Name, HttpClient Client, HttpMethod Method, string Path, Func<object?> Body, HttpStatusCode Expected, string? Field)[]
         {
             ("malformed JSON", host.Alice, HttpMethod.Post, "/api/v1/inventions", () => "{\"title\": ", HttpStatusCode.BadRequest, null),
             ("wrong type", host.Alice, HttpMethod.Post, "/api/v1/inventions", () => "{\"title\": 5}", HttpStatusCode.BadRequest, null),
             ("no body", host.Alice, HttpMethod.Post, "/api/v1/inventions", () => null, HttpStatusCode.BadRequest, null),
-            ("shares not 100", host.Alice, HttpMethod.Post, "/api/v1/inventions", () => new
-            {
-                title = "T", inventors = new[] { new { userId = host.AliceUser.Id, name = "Alice", share = 50m }, new { userId = host.BobUser.Id, name = "Bob", share = 30m } },
-            }, HttpStatusCode.BadRequest, "inventors"),
+            ("submitting shares that are not 100", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{badShares}/submit", () => null,
+                HttpStatusCode.BadRequest, "inventors"),
+            ("scores off the form", host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/assessment", () => new { technicalValue = 9 },
+                HttpStatusCode.Conflict, null), // not at scoring yet: no open step, before any form check
             ("screening decision off the form", host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/screening", () => new { decision = "maybe" },
                 HttpStatusCode.BadRequest, "variables.screeningDecision"),
             ("unknown status filter", host.Manager, HttpMethod.Get, "/api/v1/inventions?status=nonsense", () => null, HttpStatusCode.BadRequest, null),

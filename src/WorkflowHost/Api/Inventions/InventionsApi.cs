@@ -135,8 +135,17 @@ public static class InventionsApi
     }
 
     private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
-        ProcessSteps steps, CancellationToken ct) =>
-        StepAsync(id, "Task_Score", body, "score the invention", http, inventions, evidence, steps, ct);
+        ProcessSteps steps, CancellationToken ct)
+    {
+        // The domain's rules for the outcome, checked before the step completes (a refusal inside the process would
+        // leave the case at an incident instead of answering the caller).
+        var outcome = body["assessmentOutcome"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
+        if (outcome == "file" && string.IsNullOrWhiteSpace(body["filingRoute"]?.ToString()))
+            throw ApiProblemException.Invalid("filingRoute", "Say which route to file by (invention patent, utility model, PCT...).");
+        if (outcome is not null && outcome != "file" && string.IsNullOrWhiteSpace(body["assessmentReasons"]?.ToString()))
+            throw ApiProblemException.Invalid("assessmentReasons", "Give the reasons for not filing.");
+        return StepAsync(id, "Task_Score", body, "score the invention", http, inventions, evidence, steps, ct);
+    }
 
     private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
         ProcessSteps steps, CancellationToken ct) =>
