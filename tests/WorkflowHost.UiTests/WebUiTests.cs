@@ -27,8 +27,19 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         await host.GotoAsync(again, "account");
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("我的账户");
         await UiHost.ScreenshotAsync(again, "account-zh-CN");
+        await host.GotoAsync(again, "designer");
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("流程");
+        await UiHost.ScreenshotAsync(again, "designer-processes-zh-CN");
+        await host.GotoAsync(again, "designer/disclosure/edit");
+        await again.Locator("g.djs-element[data-element-id='Task_Screen']").WaitForAsync();
+        await UiHost.ScreenshotAsync(again, "designer-zh-CN");
+        await host.GotoAsync(again, "tasks");
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("我的任务");
+        await UiHost.ScreenshotAsync(again, "inbox-empty-zh-CN");
 
         await again.Locator("[data-testid='language-en']").ClickAsync();
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("My tasks");
+        await host.GotoAsync(again, "account");
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("My account");
         await UiHost.ScreenshotAsync(again, "account-en");
     }
@@ -53,7 +64,7 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await host.GotoAsync(page, "designer");
         await Assertions.Expect(page.Locator("[data-testid=process-list]")).ToContainTextAsync("committee-review");
-        await UiHost.ScreenshotAsync(page, "designer-processes");
+        await UiHost.ScreenshotAsync(page, "designer-processes-en");
 
         await host.GotoAsync(page, "designer/committee-review");
         await page.Locator("[data-testid=open-version-1]").ClickAsync();
