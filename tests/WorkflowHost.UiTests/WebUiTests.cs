@@ -127,6 +127,8 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         var page = await host.SignInAsync(email, password);
         await host.GotoAsync(page, "tasks");
         await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync(businessKey);
+        // Due in one day: highlighted as due soon (the manager reads Chinese).
+        await Assertions.Expect(page.Locator("tr.task-due-soon", new() { HasText = businessKey })).ToContainTextAsync("即将到期");
         await UiHost.ScreenshotAsync(page, "inbox-zh-CN");
         await page.Locator("[data-testid=task-link-Task_Screen]").First.ClickAsync();
         await UiHost.WaitInteractiveAsync(page);
