@@ -50,7 +50,7 @@ public sealed class UiHost : IAsyncLifetime
         var port = FreePort();
         BaseUrl = $"http://127.0.0.1:{port}/";
         var project = Path.Combine(RepositoryRoot, "src", "WorkflowHost");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "WorkflowHost.dll");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
@@ -94,12 +94,24 @@ public sealed class UiHost : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (_log) _log.AppendLine("[browser " + m.Type + "] " + m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400) lock (_log) _log.AppendLine($"[browser response {r.Status}] {r.Url}"); };
+        page.PageError += (_, e) => { lock (_log) _log.AppendLine("[browser page error] " + e); };
         await page.GotoAsync("account/login");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("[data-testid=sign-in]").ClickAsync();
-        await page.Locator("[data-testid=signed-in-user]").WaitForAsync();
+        await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>Pages are prerendered; a click before the circuit is up would be lost, so wait for the layout's mark.</summary>
+    public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public async Task GotoAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await WaitInteractiveAsync(page);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -121,6 +133,8 @@ public sealed class UiHost : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        Directory.CreateDirectory(ScreenshotFolder);
+        await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "host-and-browser.log"), Log);
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_host is { HasExited: false })

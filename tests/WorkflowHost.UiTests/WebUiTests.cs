@@ -24,11 +24,22 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         // Remembered per user: a fresh browser signs in to Chinese.
         var again = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("欢迎");
-        await again.GotoAsync("account");
+        await host.GotoAsync(again, "account");
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("我的账户");
         await UiHost.ScreenshotAsync(again, "account-zh-CN");
+        await host.GotoAsync(again, "designer");
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("流程");
+        await UiHost.ScreenshotAsync(again, "designer-processes-zh-CN");
+        await host.GotoAsync(again, "designer/disclosure/edit");
+        await again.Locator("g.djs-element[data-element-id='Task_Screen']").WaitForAsync();
+        await UiHost.ScreenshotAsync(again, "designer-zh-CN");
+        await host.GotoAsync(again, "tasks");
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("我的任务");
+        await UiHost.ScreenshotAsync(again, "inbox-empty-zh-CN");
 
         await again.Locator("[data-testid='language-en']").ClickAsync();
+        await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("My tasks");
+        await host.GotoAsync(again, "account");
         await Assertions.Expect(again.Locator("h1")).ToHaveTextAsync("My account");
         await UiHost.ScreenshotAsync(again, "account-en");
     }
@@ -51,20 +62,23 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
     public async Task Administrator_changes_a_due_date_sees_a_broken_flow_marked_fixes_it_and_publishes_version_2()
     {
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
-        await page.GotoAsync("designer");
+        await host.GotoAsync(page, "designer");
         await Assertions.Expect(page.Locator("[data-testid=process-list]")).ToContainTextAsync("committee-review");
-        await UiHost.ScreenshotAsync(page, "designer-processes");
+        await UiHost.ScreenshotAsync(page, "designer-processes-en");
 
-        await page.GotoAsync("designer/committee-review");
+        await host.GotoAsync(page, "designer/committee-review");
         await page.Locator("[data-testid=open-version-1]").ClickAsync();
+        await UiHost.WaitInteractiveAsync(page);
         var task = page.Locator("g.djs-element[data-element-id='Task_NoQuorum']");
         await task.WaitForAsync();
         Assert.True(await page.Locator(".bjs-powered-by").IsVisibleAsync(), "the bpmn.io watermark must stay visible");
 
-        // Change the due date in our wf: section (wf:dueDate wins over camunda:dueDate).
+        // Change the due date in the properties panel's Camunda user-assignment group; our wf: section shows the reminders.
         await task.ClickAsync();
-        await page.Locator("#wf-dueDate").FillAsync("P7D");
-        await page.Locator("#wf-dueDate").PressAsync("Tab");
+        await Assertions.Expect(page.Locator("#wf-reminders")).ToBeVisibleAsync();
+        await page.Locator("[data-group-id='group-CamundaPlatform__UserAssignment'] .bio-properties-panel-group-header").ClickAsync();
+        await page.Locator("#bio-properties-panel-dueDate").FillAsync("P7D");
+        await page.Locator("#bio-properties-panel-dueDate").PressAsync("Tab");
 
         // Break a flow: delete the flow into End_Chased; the server's diagnostics are marked on the elements.
         await page.Locator("g.djs-element[data-element-id='Flow_Task_Chase_End_Chased'] .djs-hit").ClickAsync(new() { Force = true });
@@ -87,14 +101,14 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.Locator("[data-testid=designer-status]")).ToContainTextAsync("committee-review v2");
         await UiHost.ScreenshotAsync(page, "designer-published-en");
 
-        await page.GotoAsync("designer/committee-review");
+        await host.GotoAsync(page, "designer/committee-review");
         await Assertions.Expect(page.Locator("[data-testid=version-2]")).ToBeVisibleAsync();
         await UiHost.ScreenshotAsync(page, "designer-versions-en");
 
         // Version 2 carries the new due date.
         using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         var xml = await api.GetStringAsync("api/v1/definitions/committee-review/versions/2/bpmn");
-        Assert.Contains("wf:dueDate=\"P7D\"", xml);
+        Assert.Matches("id=\"Task_NoQuorum\"[^>]*camunda:dueDate=\"P7D\"", xml);
     }
 
     [Fact]
@@ -111,14 +125,17 @@ public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
         (await api.PostAsJsonAsync("api/v1/instances", new { processId = "ui-screening", businessKey, variables = new JsonObject() })).EnsureSuccessStatusCode();
 
         var page = await host.SignInAsync(email, password);
-        await page.GotoAsync("tasks");
+        await host.GotoAsync(page, "tasks");
         await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync(businessKey);
+        // Due in one day: highlighted as due soon (the manager reads Chinese).
+        await Assertions.Expect(page.Locator("tr.task-due-soon", new() { HasText = businessKey })).ToContainTextAsync("即将到期");
         await UiHost.ScreenshotAsync(page, "inbox-zh-CN");
         await page.Locator("[data-testid=task-link-Task_Screen]").First.ClickAsync();
+        await UiHost.WaitInteractiveAsync(page);
         await page.Locator("[data-testid=task-form] .fjs-form").WaitForAsync();
         await UiHost.ScreenshotAsync(page, "task-form-zh-CN");
 
-        await page.Locator("[data-testid=task-form] input[type=radio][value=accept]").CheckAsync();
+        await page.GetByLabel("Accept: the disclosure is complete").CheckAsync();
         await page.Locator("[data-testid=task-complete]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
         await Assertions.Expect(page.Locator("[data-testid=inbox]")).Not.ToContainTextAsync(businessKey);

@@ -33,7 +33,6 @@ public static class UiComposition
     {
         app.UseRequestLocalization();
         app.UseAntiforgery();
-        app.UseStaticFiles(); // wwwroot/lib is written by the build (npm), so it is served from disk, not the static-asset manifest
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();

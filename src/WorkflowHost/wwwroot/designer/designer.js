@@ -15,9 +15,11 @@ function load(tag, url) {
   return loaded.get(url);
 }
 
-// Our attributes per element kind (doc/bpmn-subset.md).
+// Our attributes per element kind (doc/bpmn-subset.md). wf:assignee, wf:dueDate and the other twins of camunda:
+// attributes cannot be declared beside camunda-bpmn-moddle (moddle refuses two extension properties with one local
+// name); files that use them keep them unchanged on save, and the Camunda fields of the panel edit the camunda: ones.
 const wfFields = [
-  { types: ['bpmn:UserTask'], names: ['assignee', 'candidateUsers', 'candidateGroups', 'dueDate', 'followUpDate', 'priority', 'formKey', 'reminders', 'workingDays'] },
+  { types: ['bpmn:UserTask'], names: ['reminders', 'workingDays'] },
   { types: ['bpmn:ServiceTask'], names: ['handler', 'retries'] },
   { types: ['bpmn:SendTask'], names: ['template', 'to'] },
   { types: ['bpmn:CatchEvent'], names: ['correlationKey'], when: bo => (bo.eventDefinitions || []).some(d => d.$type === 'bpmn:MessageEventDefinition') },
@@ -41,7 +43,6 @@ export async function open(canvasEl, panelEl, wfEl, xml, labels) {
   const panel = window.BpmnJSPropertiesPanel;
   const modeler = new window.BpmnJS({
     container: canvasEl,
-    keyboard: { bindTo: document },
     propertiesPanel: { parent: panelEl },
     additionalModules: [panel.BpmnPropertiesPanelModule, panel.BpmnPropertiesProviderModule, panel.CamundaPlatformPropertiesProviderModule],
     moddleExtensions: { camunda, wf },
