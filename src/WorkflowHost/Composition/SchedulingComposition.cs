@@ -29,10 +29,15 @@ public static class SchedulingComposition
         var polling = hangfire.GetValue("PollingInterval", TimeSpan.FromSeconds(1));
         // Registered before AddHangfire, which then keeps it: the storage belongs to this host's container, not
         // to Hangfire's process-wide JobStorage.Current (tests run several hosts in one process).
-        services.AddSingleton<JobStorage>(_ => settings.Provider == DatabaseProvider.Postgres
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, PostgresOptions(hangfire, polling)), PostgresOptions(hangfire, polling))
-            : new InMemoryStorage(new InMemoryStorageOptions()));
-        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            sp.GetRequiredService<IGlobalConfiguration>(); // this host's log provider first: the storage logs as it starts
+            return settings.Provider == DatabaseProvider.Postgres
+                ? new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, PostgresOptions(hangfire, polling)), PostgresOptions(hangfire, polling))
+                : new InMemoryStorage(new InMemoryStorageOptions());
+        });
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings().UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.Configure<RecurringJobSchedules>(configuration.GetSection("BackgroundJobs"));
         services.AddHostedService<RecurringJobsSetup>();
         services.AddHangfireServer((sp, o) =>

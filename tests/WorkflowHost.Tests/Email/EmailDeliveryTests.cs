@@ -132,6 +132,31 @@ public sealed class EmailDeliveryTests
         Assert.All(await Rows(), r => Assert.Equal((int)EmailStatus.Sent, r.Status));
     }
 
+    /// <summary>The same path with Hangfire on PostgreSQL (its own schema in the application's database) instead of in memory.</summary>
+    [Fact]
+    public async Task On_PostgreSQL_Hangfire_runs_the_outbox_and_delivery_jobs_from_its_own_schema()
+    {
+        await using var db = await Workflows.Testing.TestDatabase.CreateAsync(Workflows.Persistence.DatabaseProvider.Postgres, migrate: false);
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows, new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres", ["ConnectionStrings:Workflows"] = db.ConnectionString, ["Hangfire:Schema"] = "jobs",
+        });
+        _ = host.CreateClient();
+        await AddPeopleAsync(host.Services);
+        await StartScreeningAsync(host.Services, "P5D", "P1D", "alice");
+
+        var pickup = Path.Combine(data, "mail");
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(200);
+        var mail = ReceivedMail.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(pickup, "*.eml"))));
+        Assert.StartsWith("New task: 审查披露 Screen (INV-2026-042)", mail.Subject);
+        await using var connection = new Npgsql.NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var jobs = new Npgsql.NpgsqlCommand("SELECT COUNT(*) FROM jobs.job", connection);
+        Assert.True((long)(await jobs.ExecuteScalarAsync())! > 0, "no Hangfire job in the jobs schema");
+    }
+
     [Fact]
     public async Task Dispatching_the_same_notification_again_sends_nothing_twice()
     {

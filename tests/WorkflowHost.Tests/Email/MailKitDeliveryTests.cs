@@ -44,7 +44,7 @@ public sealed class MailKitDeliveryTests
         Assert.Equal("技术转移办公室", ((MailboxAddress)message.From.Single()).Name);
         Assert.Equal(MailMessages.MessageId("key-" + id, "example.edu"), message.MessageId);
         var alternative = Assert.IsType<MultipartAlternative>(message.Body);
-        Assert.Equal("王老师，您好：请及时处理。", message.TextBody.Trim());
+        Assert.Equal("王老师，您好：请及时处理。", message.TextBody?.Trim());
         Assert.Contains("<b>请及时处理</b>", message.HtmlBody);
         Assert.Equal(2, alternative.Count);
         Assert.Equal(EmailStatus.Sent, (await rig.RowAsync(id)).Status);

@@ -138,7 +138,7 @@ public sealed class TimerPumpTests
     }
 
     /// <summary>Shifts every stored due time, as if the clock had moved on by that much while no host ran.</summary>
-    public static async Task MoveDueTimesAsync(string connectionString, TimeSpan by)
+    internal static async Task MoveDueTimesAsync(string connectionString, TimeSpan by)
     {
         await using var db = new SqliteConnection(connectionString);
         await db.OpenAsync();
