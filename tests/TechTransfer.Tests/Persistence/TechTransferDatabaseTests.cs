@@ -1,0 +1,40 @@
+using TechTransfer.Committees;
+using TechTransfer.Persistence;
+using Workflows.Persistence;
+using Workflows.Persistence.Migrations;
+using static TechTransfer.Tests.DomainHarness;
+
+namespace TechTransfer.Tests.Persistence;
+
+public sealed class TechTransferDatabaseTests
+{
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task The_domain_schema_is_its_own_module_and_migrating_again_changes_nothing(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var invention = await h.SubmittedInventionAsync();
+
+        Assert.Empty(await new TechTransferDatabase(provider, h.ConnectionString).MigrateAsync());
+        await using var connection = WorkflowPersistence.OpenConnection(provider, h.ConnectionString);
+        await connection.OpenAsync();
+        Assert.Equal(1, await SchemaMigrator.CurrentVersionAsync(connection, null, TechTransferDatabase.Module));
+        Assert.Equal(1, await SchemaMigrator.CurrentVersionAsync(connection, null, WorkflowPersistence.Module));
+        Assert.Equal(invention.CaseNumber, (await h.Inventions.GetAsync(Tom, invention.Id)).CaseNumber);
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task Concurrent_commands_on_one_invention_all_land_and_the_chain_stays_intact(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var invention = await h.AcceptedInventionAsync();
+        var review = await h.Committees.OpenReviewAsync(Tom, invention.Id, null, "Licence");
+
+        await Task.WhenAll(new[] { "chen", "m1", "m2", "m3", "m4" }.Select(m =>
+            Task.Run(() => h.Committees.CastVoteAsync(Member(m), review.Id, VoteChoice.Approve, "yes"))));
+
+        Assert.Equal(5, (await h.Committees.GetAsync(Tom, review.Id)).BallotsCast);
+        var entries = await h.Evidence.EntriesAsync(invention.Id);
+        Assert.Equal(5, entries.Count(e => e.Action == "committee.vote-cast"));
+        Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
+    }
+}
