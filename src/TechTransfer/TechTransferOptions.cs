@@ -18,6 +18,28 @@ public sealed class TechTransferOptions
     public PricingOptions Pricing { get; set; } = new();
     public LicensingOptions Licensing { get; set; } = new();
     public RevenueOptions Revenue { get; set; } = new();
+
+    /// <summary>Refuses a configuration that cannot be right, naming the key, so the host stops at start-up.</summary>
+    public void Validate()
+    {
+        void Require(bool ok, string key, string why)
+        {
+            if (!ok) throw new InvalidOperationException($"{Section}:{key} {why}");
+        }
+        Require(Assessment.Criteria.Count > 0 && Assessment.Criteria.All(c => c.Weight > 0 && c.Key.Length > 0), "Assessment:Criteria",
+            "needs at least one criterion, each with a key and a positive weight.");
+        Require(Assessment.Criteria.Select(c => c.Key).Distinct().Count() == Assessment.Criteria.Count, "Assessment:Criteria", "has a key twice.");
+        Require(Committee.Quorum >= 1, "Committee:Quorum", "must be at least 1.");
+        Require(Pricing.NoticeWindow > TimeSpan.Zero, "Pricing:NoticeWindow", "must be positive.");
+        Require(Pricing.ListingWindow is null || Pricing.ListingWindow > TimeSpan.Zero, "Pricing:ListingWindow", "must be positive.");
+        Require(Pricing.ListingWindowWorkingDays >= 1, "Pricing:ListingWindowWorkingDays", "must be at least 1.");
+        Require(Pricing.AuctionWindow > TimeSpan.Zero, "Pricing:AuctionWindow", "must be positive.");
+        Require(Licensing.RecordalMonths >= 1, "Licensing:RecordalMonths", "must be at least 1.");
+        Require(Revenue.InventorShare is > 0 and <= 1, "Revenue:InventorShare", "must be above 0 and at most 1 (0.5 = 50%).");
+        Require(Revenue.StaffShare is >= 0 and < 1 && Revenue.InventorShare + Revenue.StaffShare <= 1, "Revenue:StaffShare",
+            "must be at least 0, and with the inventors' share at most 1.");
+        Require(Attachments.MaxBytes > 0, "Attachments:MaxBytes", "must be positive.");
+    }
 }
 
 public sealed class AttachmentOptions

@@ -45,6 +45,7 @@ public static class TechTransferRegistration
     public static IServiceCollection AddTechTransfer(this IServiceCollection services, TechTransferSettings settings, TechTransferOptions? options = null)
     {
         options ??= new TechTransferOptions();
+        options.Validate();
         var database = new TechTransferDatabase(settings.Provider, settings.ConnectionString);
         services.AddSingleton(options);
         services.AddSingleton(database);

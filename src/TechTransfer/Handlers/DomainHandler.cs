@@ -53,10 +53,11 @@ public abstract class DomainHandler : IServiceTaskHandler
 
         public string String(string name) => OptionalString(name) ?? throw Missing(name, "text");
 
+        // Values may be backed by JSON (from the store) or by CLR values (from the caller): read them by their JSON kind.
         public string? OptionalString(string name) => variables[name] switch
         {
             null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => string.IsNullOrWhiteSpace(s) ? null : s,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() is { } s && !string.IsNullOrWhiteSpace(s) ? s : null,
             JsonValue v => v.ToJsonString(),
             _ => throw Wrong(name, "text"),
         };
@@ -69,22 +70,24 @@ public abstract class DomainHandler : IServiceTaskHandler
 
         public decimal Decimal(string name) => OptionalDecimal(name) ?? throw Missing(name, "a number");
 
-        public decimal? OptionalDecimal(string name) => variables[name] switch
+        public decimal? OptionalDecimal(string name)
         {
-            null => null,
-            JsonValue v when v.TryGetValue<decimal>(out var d) => d,
-            JsonValue v when v.TryGetValue<string>(out var s) && s.Trim().Length == 0 => null,
-            JsonValue v when v.TryGetValue<string>(out var s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
-            _ => throw Wrong(name, "a number"),
-        };
+            var node = variables[name];
+            if (node is null) return null;
+            var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>().Trim()
+                : node is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? n.ToJsonString()
+                : throw Wrong(name, "a number");
+            if (text.Length == 0) return null;
+            return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw Wrong(name, "a number");
+        }
 
         public int Int(string name) => (int)Decimal(name);
 
         public bool Bool(string name) => variables[name] switch
         {
             null => false,
-            JsonValue v when v.TryGetValue<bool>(out var b) => b,
-            JsonValue v when v.TryGetValue<string>(out var s) => s.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "1",
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValueKind() == JsonValueKind.True,
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>().Trim().ToLowerInvariant() is "true" or "yes" or "on" or "1",
             _ => throw Wrong(name, "true or false"),
         };
 
@@ -102,8 +105,8 @@ public abstract class DomainHandler : IServiceTaskHandler
         public List<string> Strings(string name) => variables[name] switch
         {
             null => [],
-            JsonArray a => a.Where(x => x is not null).Select(x => x!.GetValue<string>()).ToList(),
-            JsonValue v when v.TryGetValue<string>(out var s) => s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+            JsonArray a => a.Where(x => x is not null).Select(x => x!.GetValueKind() == JsonValueKind.String ? x.GetValue<string>() : x.ToJsonString()).ToList(),
+            JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is { } s => s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
             _ => throw Wrong(name, "a list"),
         };
 

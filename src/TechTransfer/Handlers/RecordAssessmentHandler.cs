@@ -38,8 +38,9 @@ public sealed class RecordAssessmentHandler(AssessmentService assessments) : Dom
         foreach (var c in assessments.Criteria)
         {
             var node = given?[c.Key] ?? vars[CamelCase(c.Key)];
-            if (node is JsonValue v && (v.TryGetValue<int>(out var n) || (v.TryGetValue<string>(out var s) && int.TryParse(s, out n))))
-                scores[c.Key] = n;
+            var text = node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : node?.ToJsonString();
+            if (decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n))
+                scores[c.Key] = (int)n;
         }
         return scores; // a missing criterion is refused by the service, naming it
     }

@@ -15,16 +15,34 @@ public static class EngineComposition
             Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays")));
         services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(RuntimeOptions(configuration));
         services.AddSingleton<WorkflowRuntime>(sp => new WorkflowRuntime(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<ITimerScheduler>(),
             sp.GetServices<IServiceTaskHandler>(),
-            sp.GetService<WorkflowRuntimeOptions>(),
+            sp.GetRequiredService<WorkflowRuntimeOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IBusinessCalendar>()));
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddSingleton<IWorkflowQueries>(sp => sp.GetRequiredService<WorkflowRuntime>());
         return services;
+    }
+
+    /// <summary>
+    /// The engine's options from <c>Engine:*</c> (conflict retries, service-task backoff, administrators' group...). Send
+    /// tasks may name only the email templates the host knows, so an unknown one is a publish error (BPMN021).
+    /// </summary>
+    public static WorkflowRuntimeOptions RuntimeOptions(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Engine");
+        var options = new WorkflowRuntimeOptions();
+        section.Bind(options);
+        if (section.GetSection(nameof(WorkflowRuntimeOptions.ServiceRetryBackoff)).Exists()) // replace the defaults, not append to them
+            options.ServiceRetryBackoff = section.GetSection(nameof(WorkflowRuntimeOptions.ServiceRetryBackoff)).Get<TimeSpan[]>() ?? [];
+        if (options.ServiceRetryBackoff.Length == 0)
+            throw new InvalidOperationException("Engine:ServiceRetryBackoff needs at least one delay.");
+        options.KnownTemplates = Notifications.EmailTemplateCatalog.Defaults.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+        return options;
     }
 
     /// <summary>ISO dates (yyyy-MM-dd) from a configuration list; a wrong one stops start-up naming it.</summary>

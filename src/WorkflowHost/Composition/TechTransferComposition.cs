@@ -5,26 +5,42 @@ using TechTransfer;
 using TechTransfer.Committees;
 using WorkflowHost.Api;
 using WorkflowHost.Domain;
+using WorkflowHost.Startup;
 
 namespace WorkflowHost.Composition;
 
 public static class TechTransferComposition
 {
     /// <summary>
-    /// The technology-transfer domain on the host's database and data folder: its figures from configuration section
-    /// <c>TechTransfer</c> (windows, shares, limits; demonstrations shorten windows here, never in code), committees from
-    /// the accounts, its schema migrated at start-up (register before the workflow start-up, which may run its handlers),
-    /// its refusals as problem details, and enum values in JSON as kebab-case words (<c>"exclusive-licence"</c>).
+    /// The tech-transfer domain on the host's database and data folder, its figures from <c>TechTransfer:*</c> (windows,
+    /// shares, limits; a demonstration shortens windows here, never in code), committees from the accounts, and its
+    /// tables migrated at start-up (before the shipped workflows, whose service tasks it serves, are published). For
+    /// its endpoints: the process steps they complete, its refusals as problem details, and enum values in JSON as
+    /// kebab-case words (<c>"exclusive-licence"</c>).
     /// </summary>
     public static IServiceCollection AddTechTransferDomain(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
-        var options = configuration.GetSection(TechTransferOptions.Section).Get<TechTransferOptions>() ?? new TechTransferOptions();
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
-        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath), options);
+        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
+            Options(configuration.GetSection(TechTransferOptions.Section)));
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;
+    }
+
+    /// <summary>Binds the options. A list given in configuration replaces the default list (the binder would append to it).</summary>
+    public static TechTransferOptions Options(IConfigurationSection section)
+    {
+        var options = new TechTransferOptions();
+        section.Bind(options);
+        if (section.GetSection("Assessment:Criteria").Exists())
+            options.Assessment.Criteria = section.GetSection("Assessment:Criteria").Get<List<AssessmentCriterion>>() ?? [];
+        if (section.GetSection("Attachments:AllowedExtensions").Exists())
+            options.Attachments.AllowedExtensions = section.GetSection("Attachments:AllowedExtensions").Get<List<string>>() ?? [];
+        if (section.GetSection("Attachments:AllowedContentTypes").Exists())
+            options.Attachments.AllowedContentTypes = section.GetSection("Attachments:AllowedContentTypes").Get<List<string>>() ?? [];
+        return options;
     }
 }

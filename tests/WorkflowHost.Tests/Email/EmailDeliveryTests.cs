@@ -52,8 +52,8 @@ public sealed class EmailDeliveryTests
     private static async Task AddPeopleAsync(IServiceProvider services)
     {
         var users = services.GetRequiredService<IUserDirectory>();
-        await users.SaveAsync(new UserContact("wang", "王老师", "wang@example.edu", "zh-CN", false), ["tech-manager"], default);
-        await users.SaveAsync(new UserContact("alice", "Alice", "alice@example.edu", "en", false), ["tech-manager"], default);
+        await users.SaveAsync(new UserContact("wang", "王老师", "wang@example.edu", "zh-CN", false), ["technology-manager"], default);
+        await users.SaveAsync(new UserContact("alice", "Alice", "alice@example.edu", "en", false), ["technology-manager"], default);
         await users.SaveAsync(new UserContact("head", "Head of office", "head@example.edu", "en", false), ["office-head"], default);
     }
 
@@ -107,7 +107,7 @@ public sealed class EmailDeliveryTests
         _ = host.CreateClient();
         await AddPeopleAsync(host.Services);
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
-        await runtime.PublishAsync(ScreeningProcess.Replace("camunda:assignee=\"${officer}\"", "camunda:candidateGroups=\"tech-manager\"")
+        await runtime.PublishAsync(ScreeningProcess.Replace("camunda:assignee=\"${officer}\"", "camunda:candidateGroups=\"technology-manager\"")
             .Replace("DUE", "P5D").Replace("REMINDERS", "P1D"), "test");
         await runtime.StartAsync(new StartRequest { ProcessId = "screening", BusinessKey = "INV-7" });
 
@@ -174,7 +174,7 @@ public sealed class DigestTests
         var users = host.Services.GetRequiredService<IUserDirectory>();
         await users.SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), [WorkflowHost.Identity.Roles.TechnologyManager], default);
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
-        await runtime.PublishAsync(File.ReadAllText(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn")), "test");
+        await runtime.PublishAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Email", "disclosure-screening.bpmn")), "test");
         await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-1" });
         await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-2" });
 

@@ -25,20 +25,57 @@ public sealed class StartupTests
     public async Task Shipped_workflows_are_published_as_version_1_once()
     {
         var (data, workflows) = HostFactory.NewFolders();
-        File.Copy(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn"), Path.Combine(workflows, "disclosure-screening.bpmn"));
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(HostFactory.RepositoryWorkflow("invention-transfer.bpmn"))!, "*.bpmn"))
+            File.Copy(file, Path.Combine(workflows, Path.GetFileName(file)));
+        string[] processes = ["invention-transfer", "disclosure", "pre-filing-assessment", "committee-review", "pricing-agreement",
+            "pricing-listing", "pricing-auction", "licence-filing"];
 
         await using (var first = new HostFactory(data, workflows))
         {
             _ = first.CreateClient();
             var store = first.Services.GetRequiredService<IWorkflowStore>();
-            Assert.Equal(1, (await store.GetLatestPublishedAsync("disclosure_screening"))!.Version);
+            foreach (var process in processes) Assert.Equal(1, (await store.GetLatestPublishedAsync(process))!.Version);
         }
         await using (var second = new HostFactory(data, workflows))
         {
             _ = second.CreateClient();
-            var versions = await second.Services.GetRequiredService<IWorkflowStore>().ListDefinitionsAsync("disclosure_screening");
+            var versions = await second.Services.GetRequiredService<IWorkflowStore>().ListDefinitionsAsync("invention-transfer");
             Assert.Equal([1], versions.Select(v => v.Version));
         }
+    }
+
+    [Fact]
+    public async Task The_domain_tables_are_created_at_start_up()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await using var host = new HostFactory(data, workflows);
+        _ = host.CreateClient();
+        var inventions = host.Services.GetRequiredService<TechTransfer.Inventions.InventionService>();
+        var draft = await inventions.CreateDraftAsync(TechTransfer.ActingUser.Create("alice", "inventor"),
+            new TechTransfer.Inventions.InventionDraft { Title = "Sensor", Inventors = [new("alice", "Alice", 100m)] });
+        Assert.StartsWith("INV-", draft.CaseNumber);
+    }
+
+    [Fact]
+    public async Task A_send_task_naming_an_unknown_email_template_stops_start_up()
+    {
+        var (data, workflows) = HostFactory.NewFolders();
+        await File.WriteAllTextAsync(Path.Combine(workflows, "mail.bpmn"), """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:wf="http://workflowhost.org/schema/bpmn/1.0" id="d" targetNamespace="t">
+              <bpmn:process id="mail" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="tell" />
+                <bpmn:sendTask id="tell" wf:template="no-such-template" wf:to="role:office-head" />
+                <bpmn:sequenceFlow id="f2" sourceRef="tell" targetRef="end" />
+                <bpmn:endEvent id="end" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """);
+        await using var host = new HostFactory(data, workflows);
+        var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
+        Assert.Contains("BPMN021", error.ToString());
+        Assert.Contains("no-such-template", error.ToString());
     }
 
     [Fact]

@@ -18,6 +18,32 @@ public sealed class ParserTests
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Bpmn", "Parsing", name));
 
     [Fact]
+    public void A_multi_instance_sub_process_as_bpmn_js_writes_it_parses()
+    {
+        // bpmn-js writes a sub-process's incoming, outgoing and loop characteristics among its children.
+        var result = Parse("""
+            <bpmn:startEvent id="start"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="each" />
+            <bpmn:subProcess id="each">
+              <bpmn:incoming>f1</bpmn:incoming>
+              <bpmn:outgoing>f2</bpmn:outgoing>
+              <bpmn:multiInstanceLoopCharacteristics camunda:collection="${members}" camunda:elementVariable="member" />
+              <bpmn:startEvent id="s"><bpmn:outgoing>g1</bpmn:outgoing></bpmn:startEvent>
+              <bpmn:sequenceFlow id="g1" sourceRef="s" targetRef="vote" />
+              <bpmn:userTask id="vote" camunda:assignee="${member}"><bpmn:incoming>g1</bpmn:incoming><bpmn:outgoing>g2</bpmn:outgoing></bpmn:userTask>
+              <bpmn:sequenceFlow id="g2" sourceRef="vote" targetRef="e" />
+              <bpmn:endEvent id="e"><bpmn:incoming>g2</bpmn:incoming></bpmn:endEvent>
+            </bpmn:subProcess>
+            <bpmn:sequenceFlow id="f2" sourceRef="each" targetRef="end" />
+            <bpmn:endEvent id="end"><bpmn:incoming>f2</bpmn:incoming></bpmn:endEvent>
+            """);
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        var each = Assert.IsType<SubProcess>(result.Model!.Processes[0].GetNode("each"));
+        Assert.Equal("member", each.MultiInstance!.ElementVariable);
+        Assert.Equal(3, each.Nodes.Count);
+    }
+
+    [Fact]
     public void Camunda_modeler_file_parses_into_the_model()
     {
         var result = BpmnParser.Parse(Fixture("camunda-modeler-approval.bpmn"));

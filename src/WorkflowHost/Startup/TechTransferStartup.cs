@@ -1,8 +1,8 @@
 using TechTransfer.Persistence;
 
-namespace WorkflowHost.Domain;
+namespace WorkflowHost.Startup;
 
-/// <summary>Brings the domain's tt_* tables up to date before the workflows start (their service tasks write to them).</summary>
+/// <summary>Brings the domain's <c>tt_*</c> tables up to date at start-up (module <c>techtransfer</c> of schema_migrations).</summary>
 public sealed class TechTransferStartup(TechTransferDatabase database, ILogger<TechTransferStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)

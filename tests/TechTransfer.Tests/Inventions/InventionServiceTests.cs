@@ -1,0 +1,64 @@
+using TechTransfer.Inventions;
+using Workflows.Persistence;
+using static TechTransfer.Tests.DomainHarness;
+
+namespace TechTransfer.Tests.Inventions;
+
+public sealed class InventionServiceTests
+{
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task Shares_must_sum_to_100_to_submit(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var draft = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft("Sensor", new("alice", "Alice", 60m), new("bob", "Bob", 39.99m)));
+
+        var refused = await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.SubmitAsync(Alice, draft.Id));
+        Assert.Equal("shares-not-100", refused.Code);
+        Assert.Equal("inventors", refused.Field);
+        Assert.Equal(InventionStatus.Draft, (await h.Inventions.GetAsync(Alice, draft.Id)).Status);
+
+        await h.Inventions.UpdateDraftAsync(Alice, draft.Id, CompleteDraft("Sensor", new("alice", "Alice", 60m), new("bob", "Bob", 40m)));
+        var submitted = await h.Inventions.SubmitAsync(Alice, draft.Id);
+        Assert.Equal(InventionStatus.Submitted, submitted.Status);
+        Assert.Equal([60m, 40m], (await h.Inventions.GetAsync(Tom, draft.Id)).Inventors.Select(i => i.Share));
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task Case_numbers_count_up_within_the_year(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var first = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft("One"));
+        var second = await h.Inventions.CreateDraftAsync(Bob, CompleteDraft("Two"));
+        Assert.Equal("INV-2026-0001", first.CaseNumber);
+        Assert.Equal("INV-2026-0002", second.CaseNumber);
+        Assert.Equal(second.Id, (await h.Inventions.GetByCaseNumberAsync(Tom, "INV-2026-0002")).Id);
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task An_inventor_sees_only_inventions_they_are_on(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var mine = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft("Mine", new InventorShare("alice", "Alice", 100m)));
+        var stranger = ActingUser.Create("dave", DomainRoles.Inventor);
+
+        var hidden = await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.GetAsync(stranger, mine.Id));
+        Assert.Equal(DomainErrorKind.NotFound, hidden.Kind);
+        Assert.Empty(await h.Inventions.ListAsync(stranger));
+        await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.UpdateDraftAsync(stranger, mine.Id, CompleteDraft("Taken", new InventorShare("dave", "Dave", 100m))));
+        Assert.Single(await h.Inventions.ListAsync(Alice));
+        Assert.Single(await h.Inventions.ListAsync(Tom));
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task A_returned_disclosure_is_edited_and_submitted_again_but_a_submitted_one_is_not_editable(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var invention = await h.SubmittedInventionAsync();
+        await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.UpdateDraftAsync(Alice, invention.Id, CompleteDraft("Changed")));
+        await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.ReturnToInventorsAsync(Alice, invention.Id, "self-return"));
+
+        await h.Inventions.ReturnToInventorsAsync(Tom, invention.Id, "Which funder?");
+        await h.Inventions.UpdateDraftAsync(Bob, invention.Id, CompleteDraft("Changed"));
+        Assert.Equal(InventionStatus.Submitted, (await h.Inventions.SubmitAsync(Bob, invention.Id)).Status);
+    }
+}
