@@ -12,7 +12,6 @@ var settings = HostSettings.From(builder.Configuration, builder.Environment);
 
 builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
-// Before the notification services: they read users, so the accounts schema comes first.
 builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);

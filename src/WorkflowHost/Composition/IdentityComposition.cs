@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Identity;
@@ -40,6 +41,9 @@ public static class IdentityComposition
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddApiEndpoints();
+        // Bearer tokens and cookies are protected with keys kept in the database, so every host of a cluster reads
+        // the others' tokens and a restart (or a fresh container) does not sign everyone out.
+        services.AddDataProtection().SetApplicationName("WorkflowHost").PersistKeysToDbContext<AccountsDbContext>();
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddSingleton<AccountsDatabase>();
@@ -47,7 +51,9 @@ public static class IdentityComposition
         services.AddScoped<CommitteeService>();
         services.AddScoped<UserAccountService>();
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
-        services.AddHostedService<AccountsStartup>();
+        // First of all hosted services: Data Protection's key-ring warm-up reads the keys table, and the
+        // notification services read users; both need the accounts schema.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AccountsStartup>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,13 +7,15 @@ using Microsoft.EntityFrameworkCore;
 namespace WorkflowHost.Identity;
 
 /// <summary>
-/// Identity's users, roles, claims, logins and tokens, and the committees, in the application's own database.
+/// Identity's users, roles, claims, logins and tokens, the committees, and the data-protection keys that sign bearer
+/// tokens and cookies (shared by every host on the database), in the application's own database.
 /// Tables and columns are snake_case like the rest of the schema; the tables are created by the versioned SQL
 /// scripts in <c>Identity/Migrations</c> (the one migration mechanism), not by EF migrations.
 /// </summary>
 public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
 
@@ -32,6 +35,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
         builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
         builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
         builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<Committee>(c =>
         {
             c.ToTable("committees");

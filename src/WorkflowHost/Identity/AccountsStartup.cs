@@ -17,7 +17,16 @@ public sealed class AccountsStartup(IServiceScopeFactory scopes, AccountsDatabas
         foreach (var name in Roles.All)
         {
             if (await roles.RoleExistsAsync(name)) continue;
-            var result = await roles.CreateAsync(new IdentityRole(name) { Id = name });
+            IdentityResult result;
+            try
+            {
+                result = await roles.CreateAsync(new IdentityRole(name) { Id = name });
+            }
+            catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+            {
+                if (await roles.RoleExistsAsync(name)) continue; // another host starting at the same moment created it
+                throw;
+            }
             if (!result.Succeeded) throw new InvalidOperationException($"Role {name}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
         await scope.ServiceProvider.GetRequiredService<BootstrapAdministrator>().EnsureAsync(ct);

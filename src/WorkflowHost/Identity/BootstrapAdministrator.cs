@@ -28,7 +28,16 @@ public sealed class BootstrapAdministrator(
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", Language = Languages.English,
         };
-        var created = await users.CreateAsync(admin, password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(admin, password);
+        }
+        catch (DbUpdateException)
+        {
+            if (await users.FindByEmailAsync(email) is not null) return; // another host of the cluster, starting at the same moment, created it
+            throw;
+        }
         if (!created.Succeeded)
             throw new InvalidOperationException($"The first administrator ({email}) could not be created: " +
                 string.Join(" ", created.Errors.Select(x => x.Description)) + " Check Bootstrap:AdminEmail and Bootstrap:AdminPassword.");

@@ -12,6 +12,8 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
 {
     public sealed record NewUser(string? Email, string? Password, string? DisplayName, string? Language, string? Digest, IReadOnlyList<string>? Roles);
     public sealed record Profile(string? DisplayName, string? Language, string? Digest);
+    /// <summary>What an administrator may change about a user: their profile and their email (which is also their user name).</summary>
+    public sealed record Update(string? Email, string? DisplayName, string? Language, string? Digest);
 
     public async Task<IReadOnlyList<UserView>> ListAsync(string? search, int skip, int take, CancellationToken ct)
     {
@@ -41,13 +43,17 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         var digest = CheckDigest(request.Digest ?? "immediate", errors);
         var roles = CheckRoles(request.Roles ?? [], errors);
         CheckDisplayName(request.DisplayName, errors);
-        if (errors.Any) return (null, errors);
-
         var user = new ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName?.Trim(),
-            Language = language!, Digest = digest!.Value,
+            Language = language ?? Languages.Chinese, Digest = digest ?? DigestChoice.Immediate,
         };
+        // Every field's problems in one answer: the password rules too, before anything is written.
+        if (!string.IsNullOrEmpty(request.Password))
+            foreach (var validator in users.PasswordValidators)
+                if (await validator.ValidateAsync(users, user, request.Password) is { Succeeded: false } weak) errors.Add(weak);
+        if (errors.Any) return (null, errors);
+
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded) return (null, errors.Add(created));
         var added = await users.AddToRolesAsync(user, roles);
@@ -55,16 +61,31 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         return (await GetAsync(user.Id, ct), errors);
     }
 
-    /// <summary>Changes what is given (null leaves a field as it is).</summary>
-    public async Task<(UserView? Updated, AccountErrors Errors)> UpdateProfileAsync(string id, Profile request, CancellationToken ct)
+    /// <summary>A user changes their own profile: what is given (null leaves a field as it is).</summary>
+    public Task<(UserView? Updated, AccountErrors Errors)> UpdateProfileAsync(string id, Profile request, CancellationToken ct) =>
+        UpdateAsync(id, new Update(null, request.DisplayName, request.Language, request.Digest), ct);
+
+    /// <summary>An administrator changes a user: what is given (null leaves a field as it is).</summary>
+    public async Task<(UserView? Updated, AccountErrors Errors)> UpdateAsync(string id, Update request, CancellationToken ct)
     {
         var errors = new AccountErrors();
         var user = await users.FindByIdAsync(id);
         if (user is null) return (null, errors);
+        var email = request.Email?.Trim();
+        if (email is { Length: 0 }) errors.Add("email", "The email address cannot be empty.");
         var language = request.Language is null ? null : CheckLanguage(request.Language, errors);
         var digest = request.Digest is null ? null : CheckDigest(request.Digest, errors);
         if (request.DisplayName is not null) CheckDisplayName(request.DisplayName, errors);
         if (errors.Any) return (null, errors);
+        if (email is not null && !string.Equals(email, user.Email, StringComparison.Ordinal))
+        {
+            // The email is the user name people sign in with: both change together, or neither.
+            var byEmail = await users.SetEmailAsync(user, email);
+            if (!byEmail.Succeeded) return (null, errors.Add(byEmail));
+            var byName = await users.SetUserNameAsync(user, email);
+            if (!byName.Succeeded) return (null, errors.Add(byName));
+            user.EmailConfirmed = true;
+        }
         if (request.DisplayName is not null) user.DisplayName = request.DisplayName.Trim().Length == 0 ? null : request.DisplayName.Trim();
         if (language is not null) user.Language = language;
         if (digest is not null) user.Digest = digest.Value;

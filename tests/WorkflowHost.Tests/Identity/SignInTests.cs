@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Identity;
 using Workflows.Persistence;
 
@@ -103,6 +105,23 @@ public sealed class SignInTests
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
         var token = (await refreshed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_token_issued_before_a_restart_still_works_because_the_keys_live_in_the_database(DatabaseProvider provider)
+    {
+        await using var installation = await AccountsHost.CreateAsync(provider);
+        var first = installation.Start();
+        var token = (await (await first.LoginAsync(TestUsers.AdminEmail, TestUsers.AdminPassword)).Content.ReadFromJsonAsync<JsonElement>())
+            .GetProperty("accessToken").GetString();
+        using (var scope = first.Services.CreateScope())
+            Assert.NotEmpty(await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().DataProtectionKeys.Select(k => k.FriendlyName).ToListAsync());
+        await first.DisposeAsync();
+
+        var second = installation.Start();
+        var client = second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
     }

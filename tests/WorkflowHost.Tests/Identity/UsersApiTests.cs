@@ -46,8 +46,15 @@ public sealed class UsersApiTests
         Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { "root" } }))).TryGetProperty("roles", out _));
         Assert.True((await Errors(await admin.GetAsync("/api/v1/users?pageSize=0"))).TryGetProperty("pageSize", out _));
 
+        var weakAndFrench = await Errors(await admin.PostAsJsonAsync("/api/v1/users", new { email = "w@example.edu", password = "short", language = "fr" }));
+        Assert.True(weakAndFrench.TryGetProperty("password", out _) && weakAndFrench.TryGetProperty("language", out _));
         var malformed = await admin.PostAsync("/api/v1/users", new StringContent("{\"email\": ", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        Assert.True((await Errors(await admin.PostAsJsonAsync("/api/v1/users", new { email = 5 }))).TryGetProperty("email", out _));
+        Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = "inventor" }))).TryGetProperty("roles", out _));
+        var wrongType = await admin.PostAsync("/api/v1/users", new StringContent("email=x", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/v1/users/nobody")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/users/nobody/roles", new { roles = Array.Empty<string>() })).StatusCode);
     }
@@ -116,5 +123,23 @@ public sealed class UsersApiTests
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/users/{user.Id}/password", new { newPassword = "Brand-New-Passw0rd!" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, "Brand-New-Passw0rd!")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_administrator_changes_a_users_email_and_they_sign_in_with_the_new_one()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var admin = await host.SignInAsAdminAsync();
+        var user = await host.CreateUserAsync("old-name@example.edu", Roles.Inventor);
+        var other = await host.CreateUserAsync("taken@example.edu", Roles.Inventor);
+
+        Assert.True((await Errors(await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { email = other.Email }))).TryGetProperty("email", out _));
+        var changed = await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}", new { email = "new-name@example.edu", displayName = "New Name" });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("new-name@example.edu", (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+        var client = await host.SignInAsync("new-name@example.edu", user.Password);
+        Assert.Equal(user.Id, (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("id").GetString());
     }
 }

@@ -27,6 +27,13 @@ public static class AuthApi
                     return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not offered",
                         detail: "Email links are not used for accounts; a system administrator resets a forgotten password.");
                 return await next(context);
+            })
+            .Add(endpoint =>
+            {
+                // Refused endpoints stay out of the OpenAPI document.
+                var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";
+                if (pattern.EndsWith("/register", StringComparison.OrdinalIgnoreCase) || NotOffered.Any(p => pattern.EndsWith(p, StringComparison.OrdinalIgnoreCase)))
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
             });
         return app;
     }

@@ -44,9 +44,9 @@ public static class UsersApi
         return view is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Created($"/api/v1/users/{view.Id}", view);
     }
 
-    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> Update(string id, UserAccountService.Profile body,
+    private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> Update(string id, UserAccountService.Update body,
         UserAccountService accounts, CancellationToken ct) =>
-        Answer(await accounts.UpdateProfileAsync(id, body, ct));
+        Answer(await accounts.UpdateAsync(id, body, ct));
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> SetRoles(string id, RolesBody body,
         UserAccountService accounts, CancellationToken ct) =>

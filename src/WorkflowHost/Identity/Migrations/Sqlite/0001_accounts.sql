@@ -1,9 +1,14 @@
--- Accounts (ASP.NET Core Identity) and committees. DDL generated once from AccountsDbContext with
+-- Accounts (ASP.NET Core Identity), committees, and the data-protection keys of tokens and cookies. DDL generated once from AccountsDbContext with
 -- Database.GenerateCreateScript() and kept here as the versioned script; never edit it after it ships.
 CREATE TABLE "committees" (
     "code" TEXT NOT NULL CONSTRAINT "pk_committees" PRIMARY KEY,
     "name" TEXT NOT NULL,
     "created_at" INTEGER NOT NULL
+);
+CREATE TABLE "data_protection_keys" (
+    "id" INTEGER NOT NULL CONSTRAINT "pk_data_protection_keys" PRIMARY KEY AUTOINCREMENT,
+    "friendly_name" TEXT NULL,
+    "xml" TEXT NULL
 );
 CREATE TABLE "roles" (
     "id" TEXT NOT NULL CONSTRAINT "pk_roles" PRIMARY KEY,
