@@ -42,16 +42,16 @@ public static class DefinitionsApi
         var write = group.MapGroup("").RequireAuthorization(Policies.WorkflowAdministrator);
         write.MapPost("/validate", Validate).WithName("ValidateBpmn")
             .WithSummary("Validates a BPMN file exactly as publishing does, without storing it: each diagnostic with code, element, line and column.")
-            .Accepts<string>("application/xml", "multipart/form-data")
+            .AcceptsBpmn()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         write.MapPost("/", Publish).WithName("PublishBpmn")
             .WithSummary("Publishes each executable process of a BPMN file as a new immutable version (an unchanged file returns the current version).")
-            .Accepts<string>("application/xml", "multipart/form-data")
+            .AcceptsBpmn()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         write.MapPost("/drafts", SaveDraft).WithName("SaveDraft")
             .WithSummary("Saves a BPMN file as the draft of each process in it (a draft may be invalid; its diagnostics are returned).")
-            .Accepts<string>("application/xml", "multipart/form-data")
+            .AcceptsBpmn()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         write.MapGet("/{processId}/draft/bpmn", DownloadDraft).WithName("DownloadDraft")
