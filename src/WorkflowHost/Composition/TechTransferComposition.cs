@@ -12,10 +12,11 @@ namespace WorkflowHost.Composition;
 public static class TechTransferComposition
 {
     /// <summary>
-    /// The technology-transfer domain on the host's database and data folder: its figures from configuration section
-    /// <c>TechTransfer</c> (windows, shares, limits; demonstrations shorten windows here, never in code), committees from
-    /// the accounts, its schema migrated at start-up (register before the workflow start-up, which may run its handlers),
-    /// its refusals as problem details, and enum values in JSON as kebab-case words (<c>"exclusive-licence"</c>).
+    /// The tech-transfer domain on the host's database and data folder, its figures from <c>TechTransfer:*</c> (windows,
+    /// shares, limits; a demonstration shortens windows here, never in code), committees from the accounts, and its
+    /// tables migrated at start-up (before the shipped workflows, whose service tasks it serves, are published). For
+    /// its endpoints: the process steps they complete, its refusals as problem details, and enum values in JSON as
+    /// kebab-case words (<c>"exclusive-licence"</c>).
     /// </summary>
     public static IServiceCollection AddTechTransferDomain(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {

@@ -46,7 +46,8 @@ public static class AgreementsApi
         var invention = await inventions.GetAsync(actor, id, ct);
         // Say why the signing step is not open yet, when the pricing record tells.
         var now = clock.GetUtcNow();
-        foreach (var record in await pricing.ListAsync(actor, id, ct))
+        var records = await pricing.ListAsync(actor, id, ct);
+        foreach (var record in records)
         {
             var view = await pricing.GetAsync(actor, record.Id, ct);
             if (view.OpenObjections > 0)
@@ -55,6 +56,16 @@ public static class AgreementsApi
             if (record.Method == PricingMethod.Agreement && record.Status == PricingStatus.Open && now < record.WindowEndsAt)
                 throw new ApiProblemException(StatusCodes.Status409Conflict, "notice-running",
                     $"The public notice of case {invention.CaseNumber} runs until {record.WindowEndsAt:u}; nothing is signed before it ends.");
+        }
+        // The terms must match the price that was set (the domain's rule, answered here as 400 rather than a refusal inside the process).
+        if (records.Where(r => r.Status == PricingStatus.Concluded).OrderBy(r => r.ClosedAt).LastOrDefault() is { } set
+            && body["agreementKind"]?.ToString() != "open-licence")
+        {
+            var counterparty = body["counterparty"] is JsonValue c && c.TryGetValue<string>(out var name) ? name.Trim() : null;
+            if (counterparty is not null && set.Counterparty is { } agreed && counterparty != agreed)
+                throw ApiProblemException.Invalid("counterparty", $"The price was set with {agreed}, not {counterparty}.");
+            if (body["consideration"] is JsonValue v && v.TryGetValue<decimal>(out var consideration) && set.FinalPrice is { } price && consideration < price)
+                throw ApiProblemException.Invalid("consideration", $"The consideration is below the price set ({price:0.00}).");
         }
         var before = (await agreements.ListAsync(actor, id, ct)).Select(a => a.Id).ToHashSet();
         await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Sign", body, "sign the agreement", ct);

@@ -156,6 +156,8 @@ public static class TasksApi
         var task = (await queries.GetTaskAsync(id, ct))!;
         var variables = body.Variables ?? new JsonObject();
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
+        // Who completed the task, for the service tasks after it: set here, never taken from the client.
+        variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;
         await runtime.CompleteTaskAsync(id, actor, variables, ct);
         return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
     }
