@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The project's one entry point on a fresh Debian machine with the .NET SDK, Node.js and root:
 #   ./build.sh test   installs what the tests need when it is missing (PostgreSQL, python3-aiosmtpd, Chromium,
-#                     CJK fonts), starts a private PostgreSQL (.ci/postgres.sh) and runs the whole suite
+#                     CJK fonts, jq and curl for the API tour), starts a private PostgreSQL (.ci/postgres.sh) and runs the whole suite
 #   ./build.sh run    runs the host (SQLite, http://localhost:5080)
 # Nothing is skipped because a server is absent: the PostgreSQL and SMTP tests always run here.
 set -euo pipefail
@@ -14,6 +14,8 @@ install_missing() {
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
+  command -v jq >/dev/null 2>&1 || missing+=(jq)   # doc/api-tour.md, run by the suite
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "== installing Debian packages: ${missing[*]}"
     local sudo=()
