@@ -11,6 +11,15 @@ namespace WorkflowHost.Api.Accounts;
 /// </summary>
 public static class AuthApi
 {
+    /// <summary>Summaries for Identity's own endpoints, by the end of their route.</summary>
+    private static readonly (string Suffix, string Summary)[] Summaries =
+    [
+        ("/login", "Signs in with email and password: a bearer token (or, with useCookies=true, a cookie); 401 for a wrong password or a locked account."),
+        ("/refresh", "Exchanges a refresh token for a new bearer token."),
+        ("/manage/info", "My sign-in details (email); POST changes them."),
+        ("/manage/2fa", "Two-factor authentication settings of my account."),
+    ];
+
     private static readonly string[] NotOffered = ["/confirmEmail", "/resendConfirmationEmail", "/forgotPassword", "/resetPassword"];
 
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
@@ -34,6 +43,10 @@ public static class AuthApi
                 var pattern = (endpoint as RouteEndpointBuilder)?.RoutePattern.RawText ?? "";
                 if (pattern.EndsWith("/register", StringComparison.OrdinalIgnoreCase) || NotOffered.Any(p => pattern.EndsWith(p, StringComparison.OrdinalIgnoreCase)))
                     endpoint.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+                else if (Summaries.FirstOrDefault(s => pattern.EndsWith(s.Suffix, StringComparison.OrdinalIgnoreCase)) is { Summary: { } summary })
+                    endpoint.Metadata.Add(new EndpointSummaryAttribute(summary));
+                // Identity's endpoints answer 401 as problem details too; say so in the description.
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
             });
         return app;
     }

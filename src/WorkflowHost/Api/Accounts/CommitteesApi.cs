@@ -14,14 +14,15 @@ public static class CommitteesApi
 
     public static IEndpointRouteBuilder MapCommitteesApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/committees").RequireAuthorization(Policies.Administrator).WithTags("Committees");
-        group.MapGet("", List);
-        group.MapGet("/{code}", Get);
-        group.MapPost("", Create);
-        group.MapPut("/{code}", Rename);
-        group.MapPost("/{code}/members", AddMember);
-        group.MapDelete("/{code}/members/{userId}", RemoveMember);
-        group.MapPut("/{code}/chair", SetChair);
+        var group = app.MapGroup("/api/v1/committees").RequireAuthorization(Policies.Administrator).WithTags("Committees")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("", List).WithSummary("Lists the committees with their members and chair.");
+        group.MapGet("/{code}", Get).WithSummary("One committee by its code.");
+        group.MapPost("", Create).WithSummary("Creates a committee (its code is the group name BPMN files use).");
+        group.MapPut("/{code}", Rename).WithSummary("Renames a committee.");
+        group.MapPost("/{code}/members", AddMember).WithSummary("Adds a member, optionally as the chair.");
+        group.MapDelete("/{code}/members/{userId}", RemoveMember).WithSummary("Removes a member.");
+        group.MapPut("/{code}/chair", SetChair).WithSummary("Makes a member the chair (one chair per committee).");
         return app;
     }
 

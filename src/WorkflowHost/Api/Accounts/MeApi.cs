@@ -12,10 +12,11 @@ public static class MeApi
 
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/me").RequireAuthorization(Policies.SignedIn).WithTags("My account");
-        group.MapGet("", Get);
-        group.MapPut("", Update);
-        group.MapPost("/password", ChangePassword);
+        var group = app.MapGroup("/api/v1/me").RequireAuthorization(Policies.SignedIn).WithTags("My account")
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("", Get).WithSummary("My account: name, email, roles, committees, language and digest choice.");
+        group.MapPut("", Update).WithSummary("Changes my display name, language (zh-CN or en) and reminder choice (immediate or daily digest).");
+        group.MapPost("/password", ChangePassword).WithSummary("Changes my password; needs the current one.");
         return app;
     }
 

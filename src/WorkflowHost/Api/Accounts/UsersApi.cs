@@ -13,15 +13,16 @@ public static class UsersApi
 
     public static IEndpointRouteBuilder MapUsersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/users").RequireAuthorization(Policies.Administrator).WithTags("Users");
-        group.MapGet("", List);
-        group.MapGet("/{id}", Get);
-        group.MapPost("", Create);
-        group.MapPut("/{id}", Update);
-        group.MapPut("/{id}/roles", SetRoles);
-        group.MapPost("/{id}/lock", Lock);
-        group.MapPost("/{id}/unlock", Unlock);
-        group.MapPost("/{id}/password", ResetPassword);
+        var group = app.MapGroup("/api/v1/users").RequireAuthorization(Policies.Administrator).WithTags("Users")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("", List).WithSummary("Lists the users (system administrators only).");
+        group.MapGet("/{id}", Get).WithSummary("One user with roles, committees and lock state.");
+        group.MapPost("", Create).WithSummary("Creates a user with roles and an initial password (nobody registers themselves).");
+        group.MapPut("/{id}", Update).WithSummary("Changes a user's name, email, language or digest choice.");
+        group.MapPut("/{id}/roles", SetRoles).WithSummary("Replaces a user's roles (the last active system administrator keeps theirs).");
+        group.MapPost("/{id}/lock", Lock).WithSummary("Locks an account: its tokens and cookies stop working at once.");
+        group.MapPost("/{id}/unlock", Unlock).WithSummary("Unlocks an account locked by an administrator or by failed sign-ins.");
+        group.MapPost("/{id}/password", ResetPassword).WithSummary("Sets a new password for a user who forgot theirs.");
         return app;
     }
 
