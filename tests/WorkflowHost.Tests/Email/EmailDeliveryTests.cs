@@ -237,7 +237,7 @@ public sealed class DigestTests
         await host.Services.GetRequiredService<IUserDirectory>()
             .SaveAsync(new UserContact("li", "李老师", "li@example.edu", "zh-CN", Digest: true), ["technology-manager"], default);
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
-        await runtime.PublishAsync(File.ReadAllText(HostFactory.RepositoryWorkflow("disclosure-screening.bpmn")), "test");
+        await runtime.PublishAsync(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Email", "disclosure-screening.bpmn")), "test");
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         async Task<List<(string Subject, int Status)>> Rows() =>
             await db.QueryAsync("SELECT subject, status FROM email_messages", r => (r.GetString(0), Convert.ToInt32(r.GetValue(1))), default);
