@@ -77,7 +77,7 @@ public sealed class EmailDeliveryTests
 
         await using var second = new HostFactory(data, workflows, Smtp(smtp.Port));
         _ = second.CreateClient();
-        var mails = await smtp.WaitForAsync(5, TimeSpan.FromSeconds(30));
+        var mails = await smtp.WaitForAsync(5, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would show now
         mails = smtp.Messages();
 
@@ -114,7 +114,7 @@ public sealed class EmailDeliveryTests
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         async Task<List<(int Status, int Attempts)>> Rows() => await db.QueryAsync("SELECT status, attempts FROM email_messages",
             r => (Convert.ToInt32(r.GetValue(0)), Convert.ToInt32(r.GetValue(1))), default);
-        var until = DateTime.UtcNow.AddSeconds(20);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until && !(await Rows()).Any(r => r.Attempts >= 1)) await Task.Delay(200);
         var waiting = await Rows();
         Assert.Equal(2, waiting.Count); // wang and alice, as tech managers
@@ -123,7 +123,7 @@ public sealed class EmailDeliveryTests
 
         await using var smtp = new SmtpTestServer(port);
         await smtp.StartAsync();
-        var mails = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(30));
+        var mails = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(90));
         await Task.Delay(TimeSpan.FromSeconds(2));
         mails = smtp.Messages();
         Assert.Equal(2, mails.Count);
@@ -147,7 +147,7 @@ public sealed class EmailDeliveryTests
         await StartScreeningAsync(host.Services, "P5D", "P1D", "alice");
 
         var pickup = Path.Combine(data, "mail");
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(200);
         var mail = ReceivedMail.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(pickup, "*.eml"))));
         Assert.StartsWith("New task: 审查披露 Screen (INV-2026-042)", mail.Subject);
@@ -243,7 +243,7 @@ public sealed class DigestTests
             await db.QueryAsync("SELECT subject, status FROM email_messages", r => (r.GetString(0), Convert.ToInt32(r.GetValue(1))), default);
         async Task HeldAsync(int count)
         {
-            var until = DateTime.UtcNow.AddSeconds(20);
+            var until = DateTime.UtcNow.AddSeconds(90);
             while (DateTime.UtcNow < until && (await Rows()).Count(r => r.Status is (int)EmailStatus.Digest or (int)EmailStatus.InDigest) < count)
                 await Task.Delay(100);
         }

@@ -39,7 +39,7 @@ public sealed class NotificationProblemTests
 
     private static async Task<JsonElement> WaitForProblemsAsync(HttpClient admin, int count)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         JsonElement problems;
         do
         {

@@ -49,7 +49,7 @@ public sealed class TimerPumpTests
         await runtime.PublishAsync(TimerProcess("timed", "PT2S"), "test");
         var instance = await runtime.StartAsync(new StartRequest { ProcessId = "timed" });
 
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(30)),
+        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(90)),
             "the timer did not fire within 30 seconds");
         Assert.Single(await store.GetHistoryAsync(instance.Id), e => e.Event == HistoryEventType.TimerFired);
         Assert.Empty(await store.GetScheduledBookmarksAsync());
@@ -73,7 +73,7 @@ public sealed class TimerPumpTests
         await using var second = new HostFactory(data, workflows);
         _ = second.CreateClient();
         var store = second.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instanceId)).Count == 1, TimeSpan.FromSeconds(30)),
+        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instanceId)).Count == 1, TimeSpan.FromSeconds(90)),
             "the late timer did not fire after the restart");
         Assert.Single(await store.GetHistoryAsync(instanceId), e => e.Event == HistoryEventType.TimerFired);
         Assert.Empty(await store.GetScheduledBookmarksAsync()); // nothing left that could fire a second time
@@ -95,7 +95,7 @@ public sealed class TimerPumpTests
         var instance = await other.StartAsync(new StartRequest { ProcessId = "elsewhere" });
 
         var store = host.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(30)),
+        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(90)),
             "the host did not fire a timer it was never told about");
     }
 
@@ -129,9 +129,9 @@ public sealed class TimerPumpTests
         await using var second = new HostFactory(data, workflows);
         _ = second.CreateClient();
         var store = second.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" })).Count >= 1, TimeSpan.FromSeconds(30)),
+        Assert.True(await WaitForAsync(async () => (await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" })).Count >= 1, TimeSpan.FromSeconds(90)),
             "the missed occurrence did not fire");
-        Assert.True(await WaitForAsync(async () => (await store.GetScheduledBookmarksAsync()).Count == 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await WaitForAsync(async () => (await store.GetScheduledBookmarksAsync()).Count == 1, TimeSpan.FromSeconds(90)));
         var next = Assert.Single(await store.GetScheduledBookmarksAsync());
         Assert.True(next.DueAt > DateTimeOffset.UtcNow.AddMinutes(55), $"the next occurrence is {next.DueAt}, not about an hour from now");
         Assert.Single(await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" }));
