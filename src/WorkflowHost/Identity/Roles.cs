@@ -1,16 +1,16 @@
 namespace WorkflowHost.Identity;
 
 /// <summary>
-/// The one spelling of each role, used by Identity, the authorization policies, the engine's options
+/// The one spelling of each role (the domain's own roles are spelled once, in <see cref="TechTransfer.DomainRoles"/>), used by Identity, the authorization policies, the engine's options
 /// (candidate groups in BPMN files name these) and the notification directory alike.
 /// </summary>
 public static class Roles
 {
-    public const string Inventor = "inventor";
-    public const string TechnologyManager = "technology-manager";
-    public const string CommitteeMember = "committee-member";
-    public const string CommitteeChair = "committee-chair";
-    public const string OfficeHead = "office-head";
+    public const string Inventor = TechTransfer.DomainRoles.Inventor;
+    public const string TechnologyManager = TechTransfer.DomainRoles.TechnologyManager;
+    public const string CommitteeMember = TechTransfer.DomainRoles.CommitteeMember;
+    public const string CommitteeChair = TechTransfer.DomainRoles.CommitteeChair;
+    public const string OfficeHead = TechTransfer.DomainRoles.OfficeHead;
     public const string WorkflowAdministrator = "workflow-administrator";
     public const string SystemAdministrator = "system-administrator";
 

@@ -12,8 +12,7 @@ public static class ActingUserFactory
     public static ActingUser FromPrincipal(ClaimsPrincipal user)
     {
         var actor = ActorFactory.FromPrincipal(user);
-        var roles = user.Claims.Where(c => c.Type == ClaimTypes.Role || c.Type == (user.Identity as ClaimsIdentity)?.RoleClaimType)
-            .Select(c => c.Value).ToArray();
+        var roles = ActorFactory.RolesOf(user).ToArray();
         var chairs = user.FindAll(AccountClaims.CommitteeChair).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var seats = user.FindAll(AccountClaims.Committee).Select(c => c.Value).Distinct(StringComparer.Ordinal)
             .Select(code => new CommitteeSeat(code, chairs.Contains(code))).ToList();

@@ -23,8 +23,7 @@ public static class ActorFactory
             throw new InvalidOperationException("No signed-in user: the endpoint must require an authorization policy before asking for the actor.");
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? user.Identity.Name
             ?? throw new InvalidOperationException("The signed-in user has no id claim.");
-        var roles = user.Claims.Where(c => c.Type == ClaimTypes.Role || c.Type == (user.Identity as ClaimsIdentity)?.RoleClaimType)
-            .Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var roles = RolesOf(user);
         var groups = roles
             .Concat(user.FindAll(AccountClaims.Committee).Select(c => c.Value))
             .Concat(user.FindAll(AccountClaims.CommitteeChair).Select(c => GroupNames.ChairOf(c.Value)))
@@ -32,6 +31,11 @@ public static class ActorFactory
         var administrator = roles.Any(r => Roles.EngineAdministrators.Contains(r, StringComparer.OrdinalIgnoreCase));
         return new Actor(userId, groups, administrator);
     }
+
+    /// <summary>The user's roles, from the standard role claim or the identity's own role claim type.</summary>
+    internal static IReadOnlyList<string> RolesOf(ClaimsPrincipal user) =>
+        user.Claims.Where(c => c.Type == ClaimTypes.Role || c.Type == (user.Identity as ClaimsIdentity)?.RoleClaimType)
+            .Select(c => c.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary><c>http.User.ToActor()</c> in endpoint handlers.</summary>
     public static Actor ToActor(this ClaimsPrincipal user) => FromPrincipal(user);
