@@ -11,10 +11,16 @@ namespace WorkflowHost.UiTests;
 
 /// <summary>
 /// The real host (the built WorkflowHost.dll, Kestrel on a free 127.0.0.1 port, SQLite in a temp folder, a first
-/// administrator from configuration) and Debian's Chromium driven by Playwright. One per test class.
+/// administrator from configuration) and Debian's Chromium driven by Playwright. One per test class; every class is in
+/// the <see cref="UiCollection"/> so that only one host and one browser run at a time on the two CI cores.
+/// Windows that last days in real life last seconds here (configuration, as in doc/api-tour.md), and one vote makes
+/// a committee's quorum, so that a journey fits in a test.
 /// </summary>
 public sealed class UiHost : IAsyncLifetime
 {
+    /// <summary>The password of every user the tests create.</summary>
+    public const string UserPassword = "Ui-tests-User-2026";
+
     public const string AdminEmail = "admin@ui-tests.example.org";
     public const string AdminPassword = "Ui-tests-Admin-2026";
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -60,6 +66,10 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["Storage__DataPath"] = _data;
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        start.Environment["TechTransfer__Pricing__NoticeWindow"] = "00:00:30";
+        start.Environment["TechTransfer__Pricing__ListingWindow"] = "00:00:20";
+        start.Environment["TechTransfer__Pricing__AuctionWindow"] = "00:00:20";
+        start.Environment["TechTransfer__Committee__Quorum"] = "1";
         _host = Process.Start(start)!;
         _host.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _host.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
@@ -129,6 +139,24 @@ public sealed class UiHost : IAsyncLifetime
         var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Creates a user through the REST API as the administrator (set-up); returns the new user's id.</summary>
+    public async Task<string> CreateUserAsync(string email, string displayName, string language, params string[] roles)
+    {
+        using var api = await ApiAsAsync(AdminEmail, AdminPassword);
+        var response = await api.PostAsJsonAsync("api/v1/users", new { email, password = UserPassword, displayName, language, digest = "immediate", roles });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Creating {email}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+    }
+
+    /// <summary>Creates a committee with these members (set-up); the first one is its chair. Use a code of the test's own.</summary>
+    public async Task CreateCommitteeAsync(string code, string name, params string[] memberIds)
+    {
+        using var api = await ApiAsAsync(AdminEmail, AdminPassword);
+        (await api.PostAsJsonAsync("api/v1/committees", new { code, name })).EnsureSuccessStatusCode();
+        for (var i = 0; i < memberIds.Length; i++)
+            (await api.PostAsJsonAsync($"api/v1/committees/{code}/members", new { userId = memberIds[i], chair = i == 0 })).EnsureSuccessStatusCode();
     }
 
     public async Task DisposeAsync()

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 namespace WorkflowHost.UiTests;
 
 /// <summary>The web UI in Chromium against the real host: sign-in, language, the designer, the inbox and a task form.</summary>
+[Collection(UiCollection.Name)]
 public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
 {
     [Fact]
