@@ -51,8 +51,10 @@ export async function open(leftEl, rightEl, leftXml, rightXml) {
     const result = await viewer.importXML(xml);
     warnings.push(...(result.warnings || []).map(w => w.message));
   }
-  left.get('canvas').zoom('fit-viewport');
-  right.get('canvas').viewbox(left.get('canvas').viewbox());
+  // Both show the same area: the newer version's (usually the larger) fitted and centred.
+  right.get('canvas').zoom('fit-viewport', 'auto');
+  const box = right.get('canvas').viewbox();
+  left.get('canvas').viewbox({ x: box.x, y: box.y, width: box.width, height: box.height });
 
   // Scroll and zoom together.
   const follow = (from, to) => from.on('canvas.viewbox.changed', ({ viewbox }) => {
