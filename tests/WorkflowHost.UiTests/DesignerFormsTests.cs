@@ -35,6 +35,8 @@ public sealed class DesignerFormsTests(UiHost host) : IClassFixture<UiHost>
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await host.GotoAsync(page, "designer/ui-compare");
         await Assertions.Expect(page.Locator("[data-testid=version-2]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=compare-open]")).ToBeEnabledAsync(); // the newest two are picked
+        await UiHost.ScreenshotAsync(page, "designer-versions-compare-en");
         await page.Locator("[data-testid=compare-previous-2]").ClickAsync();
         await UiHost.WaitInteractiveAsync(page);
 
