@@ -45,8 +45,11 @@ public sealed class TaskQueryTests : RuntimeTestBase
     {
         var h = await HarnessAsync(store);
         await h.StartAsync("single-task.bpmn", new { pricingMethod = "listing", rounds = 2, urgent = true, title = "专利 \"A\"" }, businessKey: "CN-2026-0001");
+        h.Clock.Advance(TimeSpan.FromMinutes(1)); // creation order is the order asserted
         await h.StartAsync("single-task.bpmn", new { pricingMethod = "auction", rounds = 3, urgent = false }, businessKey: "CN-2026-0002");
+        h.Clock.Advance(TimeSpan.FromMinutes(1)); // creation order is the order asserted
         await h.StartAsync("single-task.bpmn", new { pricingMethod = "listing", rounds = 3, note = "pricingMethod" }, businessKey: "us-2026-0003");
+        h.Clock.Advance(TimeSpan.FromMinutes(1)); // creation order is the order asserted
 
         async Task<string[]> Keys(TaskQuery q) => (await h.Store.QueryTasksAsync(q with { Sort = TaskSort.Created })).Select(t => t.BusinessKey!).ToArray();
         Dictionary<string, string> Vars(params (string, string)[] pairs) => pairs.ToDictionary(p => p.Item1, p => p.Item2);
