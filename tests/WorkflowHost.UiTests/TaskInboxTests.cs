@@ -216,6 +216,8 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         await host.GotoAsync(page, "tasks");
         await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync("每页行数");
         await Assertions.Expect(page.Locator("[data-testid=inbox]")).Not.ToContainTextAsync("Rows per page");
+        // MudBlazor's own labels come from MudBlazorText.zh-CN.resx through the MudLocalizer (the pager's buttons).
+        await Assertions.Expect(page.Locator("[data-testid=inbox] button[aria-label='下一页']")).ToHaveCountAsync(1);
         await Assertions.Expect(Row(page, key)).ToBeVisibleAsync();
         await UiHost.ScreenshotAsync(page, "inbox-zh-CN");
         await host.GotoAsync(page, $"tasks/{taskId}");

@@ -9,7 +9,8 @@ namespace WorkflowHost.Components.Pages.Tasks;
 /// The inbox's view as a query string, so that a link (or a saved filter) reproduces it: <c>process</c>, <c>element</c>,
 /// <c>search</c> (case number contains), <c>dueAfter</c> / <c>dueBefore</c> (dates, yyyy-mm-dd, in the user's time zone
 /// read as UTC days), <c>overdue=true</c>, <c>var.&lt;name&gt;=&lt;value&gt;</c>, <c>sort</c> (due, created, followUp,
-/// priority) with <c>order</c> (asc, desc), <c>page</c> (from 1) and <c>size</c>. The same names as <c>GET /api/v1/tasks</c>.
+/// priority) with <c>order</c> (asc, desc), <c>page</c> (from 1) and <c>size</c>. <c>search</c>, <c>dueAfter</c>,
+/// <c>dueBefore</c>, <c>overdue</c>, <c>var.*</c>, <c>sort</c> and <c>order</c> mean what they mean to <c>GET /api/v1/tasks</c>.
 /// </summary>
 public sealed record InboxFilter
 {
