@@ -201,6 +201,7 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         await Assertions.Expect(results).ToContainTextAsync("2 task(s): 1 claimed, 1 refused");
         await Assertions.Expect(results.Locator("[data-claimed=true]")).ToContainTextAsync($"{prefix}-1");
         await Assertions.Expect(results.Locator("[data-claimed=false]")).ToContainTextAsync($"{prefix}-2");
+        await Assertions.Expect(results.Locator("[data-claimed=false]")).ToContainTextAsync("someone else holds it");
         await UiHost.ScreenshotAsync(page, "inbox-bulk-claim-en");
     }
 
