@@ -124,6 +124,8 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/case/{caseNumber}$"));
         await Assertions.Expect(page.Locator("[data-testid=invention-questions]")).ToContainTextAsync(question, new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("[data-testid=invention-status]")).ToContainTextAsync("Returned with questions");
+        await Assertions.Expect(page.Locator("[data-testid=case-diagram] section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Revise']"))
+            .ToHaveCountAsync(1, new() { Timeout = 60_000 });
         await UiHost.ScreenshotAsync(page, "invention-questions-en");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=invention-error]")).ToContainTextAsync("Write your answer");

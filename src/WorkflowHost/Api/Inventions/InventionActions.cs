@@ -31,7 +31,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
         var office = actor.IsOffice;
         var timeline = (await evidence.EntriesAsync(id, ct))
             .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
-            .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, Facts(e.Payload))).ToList();
+            .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, office ? Facts(e.Payload) : ForInventors(e.Action, Facts(e.Payload)))).ToList();
         return new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
             open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, t.Name, t.DueAt, t.Assignee, t.CandidateGroups, t.CandidateUsers)).ToList(),
             timeline);
@@ -98,6 +98,17 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
             .Select(h => h.ElementId!).Distinct(StringComparer.Ordinal).Except(active, StringComparer.Ordinal).ToList();
         return new StageDiagram(instance.ProcessId, instance.DefinitionVersion, instance.Id, instance.Status.ToString().ToLowerInvariant(), calledBy,
             instance.StartedAt, instance.EndedAt, done, active);
+    }
+
+    /// <summary>Facts of the committee's close that stay with the office and the committee: who voted how, who was recused, who attended.</summary>
+    private static readonly string[] CommitteePrivate = ["votes", "recused", "attendance", "minutes", "reviewId"];
+
+    /// <summary>What an inventor sees of a decision's facts: the committee's outcome and tally, not its members' ballots.</summary>
+    private static JsonNode? ForInventors(string action, JsonNode? facts)
+    {
+        if (action != "committee.closed" || facts is not JsonObject o) return facts;
+        foreach (var key in CommitteePrivate) o.Remove(key);
+        return o;
     }
 
     private static JsonNode? Facts(string payload)
