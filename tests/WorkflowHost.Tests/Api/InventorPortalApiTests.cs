@@ -66,4 +66,31 @@ public sealed class InventorPortalApiTests
         var submitted = detail.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "disclosure.submitted");
         Assert.Equal(System.Text.Json.JsonValueKind.Object, submitted.GetProperty("facts").ValueKind);
     }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
+    public async Task Inventors_see_the_committees_outcome_and_tally_on_their_file_but_not_the_members_ballots(DatabaseProvider provider)
+    {
+        await using var host = await StartAsync(provider);
+        var id = await host.InventionReadyForTransferAsync();
+        var review = await host.PrepareAsync(id, new
+        {
+            pricingMethod = "listing", reviewSubject = "Licence by listing", basePrice = 100000, valuation = 120000, valuationBasis = "Income approach",
+        });
+        await host.ApproveAsync(review);
+
+        static System.Text.Json.JsonElement Closed(System.Text.Json.JsonElement detail) =>
+            detail.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "committee.closed").GetProperty("facts");
+        var inventors = Closed(await OkAsync(host.Alice, HttpMethod.Get, $"/api/v1/inventions/{id}"));
+        Assert.Equal("approved", inventors.GetProperty("outcome").GetString());
+        Assert.Equal(3, inventors.GetProperty("approvals").GetInt32());
+        foreach (var hidden in new[] { "votes", "recused", "attendance", "minutes", "reviewId" })
+            Assert.False(inventors.TryGetProperty(hidden, out _), hidden + " must stay with the office and the committee");
+        // The assessment's decision and its reasons are on the inventors' file too.
+        var assessment = (await OkAsync(host.Alice, HttpMethod.Get, $"/api/v1/inventions/{id}")).GetProperty("timeline").EnumerateArray()
+            .Single(e => e.GetProperty("action").GetString() == "assessment.decided").GetProperty("facts");
+        Assert.Equal("file", assessment.GetProperty("outcome").GetString());
+
+        var office = Closed(await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}"));
+        Assert.Equal(3, office.GetProperty("votes").GetArrayLength());
+    }
 }
