@@ -4,6 +4,7 @@ using WorkflowHost.Api;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
 using WorkflowHost.Components.Pages.Tasks;
+using WorkflowHost.Components.Pages.Inventions;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
 using WorkflowHost.Scheduling;
@@ -29,6 +30,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddTaskInbox();
+builder.Services.AddInventorPortal();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<SchedulerHealthCheck>("scheduler");

@@ -2,6 +2,7 @@ using WorkflowHost.Api.Agreements;
 using WorkflowHost.Api.Attachments;
 using WorkflowHost.Api.Evidence;
 using WorkflowHost.Api.Inventions;
+using WorkflowHost.Api.People;
 using WorkflowHost.Api.Pricing;
 using WorkflowHost.Api.Revenue;
 using WorkflowHost.Api.Reviews;
@@ -20,6 +21,7 @@ public static class DomainApi
         app.MapAgreementsApi();
         app.MapRevenueApi();
         app.MapEvidenceApi();
+        app.MapPeopleApi();
         return app;
     }
 }

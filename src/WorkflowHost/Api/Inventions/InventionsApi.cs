@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
-using TechTransfer.Evidence;
 using TechTransfer.Inventions;
 using WorkflowHost.Security;
 
@@ -20,15 +19,18 @@ public static class InventionsApi
         string? Questions, IReadOnlyList<InventorShare> Inventors, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
         string? ApplicationNumber, DateOnly? FilingDate, string? PatentNumber, DateOnly? GrantDate, int Version);
     public sealed record OpenStep(Guid TaskId, string ProcessId, string ElementId, string? Name, DateTimeOffset? DueAt, string? Assignee,
-        IReadOnlyList<string> CandidateGroups);
-    public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action);
+        IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers);
+    /// <summary>One recorded decision or event; <c>Facts</c> are its recorded facts (decision, reasons, figures) as written.</summary>
+    public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, System.Text.Json.Nodes.JsonNode? Facts);
+    /// <summary>Where a case is on its diagrams: the main process first, then each stage it called, oldest first.</summary>
+    public sealed record CaseProgress(Guid InventionId, string CaseNumber, IReadOnlyList<StageDiagram> Diagrams);
+    /// <summary>One instance on its diagram (the version it runs on): elements done and elements active now.</summary>
+    public sealed record StageDiagram(string ProcessId, int Version, Guid InstanceId, string Status, Guid? CalledBy, DateTimeOffset StartedAt,
+        DateTimeOffset? EndedAt, IReadOnlyList<string> Done, IReadOnlyList<string> Active);
     public sealed record InventionDetail(InventionView Invention, string ProcessStatus, Guid? ProcessInstanceId, IReadOnlyList<OpenStep> OpenSteps,
         IReadOnlyList<TimelineEntry> Timeline);
     public sealed record ScreeningBody(string? Decision, string? Questions);
     public sealed record AnswerBody(string? Answer);
-
-    /// <summary>Timeline entries an inventor may see; committee ballots, pricing moves and bids stay with the office.</summary>
-    private static readonly string[] InventorVisible = ["disclosure.", "assessment.decided", "patent.", "committee.closed", "agreement.", "filing.", "revenue."];
 
     public static IEndpointRouteBuilder MapInventionsApi(this IEndpointRouteBuilder app)
     {
@@ -42,6 +44,9 @@ public static class InventionsApi
             .WithSummary("The inventions I may see: those I am an inventor on; the office and the committee see all. Filter by status.");
         group.MapGet("/{id:guid}", Get).WithName("GetInvention")
             .WithSummary("One invention with its process status, its open steps and its timeline (404 for an inventor not on it).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/progress", Progress).WithName("GetInventionProgress")
+            .WithSummary("Where the case is on its diagrams: the main process and each stage it called (process, version, elements done, elements active), for those who may see the invention (404 otherwise).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{id:guid}", Update).WithName("UpdateInvention")
             .WithSummary("Edits a draft or a returned disclosure (its inventors or the office).")
@@ -78,51 +83,22 @@ public static class InventionsApi
     private static async Task<Ok<List<InventionView>>> List(HttpContext http, InventionService inventions, InventionStatus? status, CancellationToken ct) =>
         TypedResults.Ok((await inventions.ListAsync(http.User.ToActingUser(), status, ct)).Select(View).ToList());
 
-    private static async Task<Ok<InventionDetail>> Get(Guid id, HttpContext http, InventionService inventions, EvidenceLog evidence, ProcessSteps steps,
-        CancellationToken ct)
-    {
-        var actor = http.User.ToActingUser();
-        var invention = await inventions.GetAsync(actor, id, ct);
-        var instance = await steps.MainInstanceAsync(invention.CaseNumber, ct);
-        var open = instance is null ? [] : await steps.OpenTasksAsync(invention.CaseNumber, ct);
-        var office = actor.IsOffice;
-        var timeline = (await evidence.EntriesAsync(id, ct))
-            .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
-            .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action)).ToList();
-        return TypedResults.Ok(new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
-            open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, t.Name, t.DueAt, t.Assignee, t.CandidateGroups)).ToList(), timeline));
-    }
+    private static async Task<Ok<InventionDetail>> Get(Guid id, HttpContext http, InventionActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.DetailAsync(http.User, id, ct));
+
+    private static async Task<Ok<CaseProgress>> Progress(Guid id, HttpContext http, InventionActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.ProgressAsync(http.User, id, ct));
 
     private static async Task<Ok<InventionView>> Update(Guid id, InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct) =>
         TypedResults.Ok(View(await inventions.UpdateDraftAsync(http.User.ToActingUser(), id, Normalise(body), ct)));
 
-    private static async Task<Ok<InventionDetail>> Submit(Guid id, HttpContext http, InventionService inventions, EvidenceLog evidence, ProcessSteps steps,
-        CancellationToken ct)
-    {
-        var actor = http.User.ToActingUser();
-        var invention = await inventions.GetAsync(actor, id, ct);
-        if (invention.Status == InventionStatus.Returned)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "answer-questions",
-                $"Case {invention.CaseNumber} was returned with questions: edit it, then POST /api/v1/inventions/{id}/answer.");
-        // A draft is submitted; a submitted one whose process did not start (a crash between the two) is started now.
-        if (invention.Status == InventionStatus.Draft)
-            invention = await inventions.SubmitAsync(actor, id, ct);
-        else if (invention.Status != InventionStatus.Submitted || await steps.MainInstanceAsync(invention.CaseNumber, ct) is not null)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-submitted", $"Case {invention.CaseNumber} is {invention.Status}, not a draft.");
-        var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == actor.UserId) ?? invention.Inventors.OrderBy(i => i.Position).First();
-        await steps.StartMainAsync(invention.CaseNumber, invention.Id, inventor.UserId, actor.UserId, ct);
-        return await Get(id, http, inventions, evidence, steps, ct);
-    }
+    private static async Task<Ok<InventionDetail>> Submit(Guid id, HttpContext http, InventionActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.SubmitAsync(http.User, id, ct));
 
-    private static async Task<Ok<InventionDetail>> Answer(Guid id, AnswerBody body, HttpContext http, InventionService inventions, EvidenceLog evidence,
-        ProcessSteps steps, CancellationToken ct)
-    {
-        var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Revise", new JsonObject { ["answer"] = body.Answer }, "answer the office's questions", ct);
-        return await Get(id, http, inventions, evidence, steps, ct);
-    }
+    private static async Task<Ok<InventionDetail>> Answer(Guid id, AnswerBody body, HttpContext http, InventionActions actions, CancellationToken ct) =>
+        TypedResults.Ok(await actions.AnswerAsync(http.User, id, body.Answer, ct));
 
-    private static async Task<Ok<InventionDetail>> Screen(Guid id, ScreeningBody body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+    private static async Task<Ok<InventionDetail>> Screen(Guid id, ScreeningBody body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct)
     {
         var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
@@ -131,10 +107,10 @@ public static class InventionsApi
         if (body.Decision == "questions" && string.IsNullOrWhiteSpace(body.Questions))
             throw ApiProblemException.Invalid("questions", "Say what the inventors must answer.");
         await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Screen", data, "screen the disclosure", ct);
-        return await Get(id, http, inventions, evidence, steps, ct);
+        return await Get(id, http, actions, ct);
     }
 
-    private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+    private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct)
     {
         // The domain's rules for the outcome, checked before the step completes (a refusal inside the process would
@@ -144,24 +120,24 @@ public static class InventionsApi
             throw ApiProblemException.Invalid("filingRoute", "Say which route to file by (invention patent, utility model, PCT...).");
         if (outcome is not null && outcome != "file" && string.IsNullOrWhiteSpace(body["assessmentReasons"]?.ToString()))
             throw ApiProblemException.Invalid("assessmentReasons", "Give the reasons for not filing.");
-        return StepAsync(id, "Task_Score", body, "score the invention", http, inventions, evidence, steps, ct);
+        return StepAsync(id, "Task_Score", body, "score the invention", http, inventions, actions, steps, ct);
     }
 
-    private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+    private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
-        StepAsync(id, "Task_Apply", body, "record the patent application", http, inventions, evidence, steps, ct);
+        StepAsync(id, "Task_Apply", body, "record the patent application", http, inventions, actions, steps, ct);
 
-    private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, EvidenceLog evidence,
+    private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
-        StepAsync(id, "Task_Prepare", body, "prepare the transfer file", http, inventions, evidence, steps, ct);
+        StepAsync(id, "Task_Prepare", body, "prepare the transfer file", http, inventions, actions, steps, ct);
 
     /// <summary>A step whose body is the task's form data as it is (checked against the form on the server).</summary>
     private static async Task<Ok<InventionDetail>> StepAsync(Guid id, string elementId, JsonObject body, string what, HttpContext http,
-        InventionService inventions, EvidenceLog evidence, ProcessSteps steps, CancellationToken ct)
+        InventionService inventions, InventionActions actions, ProcessSteps steps, CancellationToken ct)
     {
         var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
         await steps.CompleteAsync(http.User, invention.CaseNumber, elementId, body, what, ct);
-        return await Get(id, http, inventions, evidence, steps, ct);
+        return await Get(id, http, actions, ct);
     }
 
     private static InventionDraft Normalise(InventionDraft draft) => draft with { Title = draft.Title ?? "", Inventors = draft.Inventors ?? [] };

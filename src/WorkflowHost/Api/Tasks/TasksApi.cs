@@ -82,9 +82,8 @@ public static class TasksApi
             .WithSummary("The delegate hands a delegated task back to its owner, with optional data (checked against the form).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        // Beside the inbox: the user's saved inbox filters and the people picker of delegate / reassign.
+        // Beside the inbox: the user's saved inbox filters.
         app.MapTaskFiltersApi();
-        app.MapPeopleApi();
         return app;
     }
 

@@ -1,0 +1,265 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WorkflowHost.UiTests;
+
+/// <summary>
+/// The inventor portal in Chromium against the real host: filing a disclosure with co-inventors and attachments, the
+/// office's questions answered on the invention's page, the case's stage on its diagram, and privacy of others' cases.
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
+{
+    [Fact]
+    public async Task Inventor_files_a_disclosure_with_two_co_inventors()
+    {
+        var tag = Tag();
+        var inventor = $"inventor-{tag}@ui-tests.example.org";
+        await host.CreateUserAsync(inventor, $"Zhang Inventor {tag}", "en", "inventor");
+        await host.CreateUserAsync($"li-{tag}@ui-tests.example.org", $"Li Coinventor {tag}", "en", "inventor");
+        await host.CreateUserAsync($"chen-{tag}@ui-tests.example.org", $"Chen Coinventor {tag}", "en", "inventor");
+        var manager = $"manager-{tag}@ui-tests.example.org";
+        await host.CreateUserAsync(manager, $"Wang Manager {tag}", "en", "technology-manager");
+
+        var page = await host.SignInAsync(inventor, UiHost.UserPassword);
+        await host.GotoAsync(page, "inventions");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My inventions");
+        await page.Locator("[data-testid=invention-new]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/new$"));
+        await Assertions.Expect(page.Locator("[data-testid=attachments-limits]")).ToContainTextAsync(".pdf");
+
+        var title = $"Low-loss photonic waveguide {tag}";
+        await Input(page, "field-title").FillAsync(title);
+        await Input(page, "field-field").FillAsync("Photonics");
+        await Input(page, "field-ipc").FillAsync("G02B 6/12");
+        await Input(page, "field-abstract").FillAsync("A waveguide geometry that halves propagation loss.");
+        await Input(page, "field-prior-art").FillAsync("Ridge waveguides.");
+        await Input(page, "field-uses").FillAsync("Optical transceivers.");
+
+        // The filer is the first inventor; two co-inventors are found by name.
+        await Input(page, "inventor-share-1").FillAsync("50");
+        await AddCoInventorAsync(page, 2, $"Li Coinventor {tag}", "30");
+        await AddCoInventorAsync(page, 3, $"Chen Coinventor {tag}", "10");
+        await Assertions.Expect(page.Locator("[data-testid=inventors-total]")).ToContainTextAsync("90%");
+
+        // Shares that do not sum to 100 are refused with a message.
+        await page.Locator("[data-testid=editor-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=inventors-error]")).ToContainTextAsync("must add up to 100%");
+        await UiHost.ScreenshotAsync(page, "invention-editor-shares-refused-en");
+        await Input(page, "inventor-share-3").FillAsync("20");
+        await Assertions.Expect(page.Locator("[data-testid=inventors-total]")).ToContainTextAsync("100%");
+
+        // Saved as a draft, files can be attached: an accepted one, and one of a type that is refused.
+        await page.Locator("[data-testid=editor-save]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"), new() { Timeout = 30_000 });
+        var id = Regex.Match(page.Url, "inventions/([0-9a-f-]{36})/edit").Groups[1].Value;
+        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "design-notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Measured loss: 0.8 dB/cm at 1550 nm.\n"),
+        });
+        await page.Locator("[data-testid=attachment-upload]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("design-notes.txt");
+        await Assertions.Expect(page.Locator("[data-testid='attachment-design-notes.txt']"))
+            .ToHaveAttributeAsync("href", new Regex("api/v1/attachments/[0-9a-f-]{36}/content$"));
+
+        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "setup.exe", MimeType = "application/octet-stream", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00],
+        });
+        await page.Locator("[data-testid=attachment-upload]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=attachment-error]")).ToContainTextAsync("not accepted");
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).Not.ToContainTextAsync("setup.exe");
+        await UiHost.ScreenshotAsync(page, "invention-editor-en");
+
+        // Submitted: the process starts and the file shows it.
+        await page.Locator("[data-testid=editor-submit]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/{id}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=invention-status]")).Not.ToHaveTextAsync("Draft");
+        await Assertions.Expect(page.Locator("[data-testid=invention-inventors]")).ToContainTextAsync($"Li Coinventor {tag}");
+        await Assertions.Expect(page.Locator("[data-testid=invention-inventors]")).ToContainTextAsync("20%");
+
+        // The office sees it among all inventions.
+        var office = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(office, "inventions");
+        await Assertions.Expect(office.Locator("h1")).ToHaveTextAsync("Inventions");
+        await Assertions.Expect(office.Locator("[data-testid=inventions]")).ToContainTextAsync(title);
+        await Input(office, "inventions-search").FillAsync(tag);
+        await Assertions.Expect(office.Locator("[data-testid=inventions] tbody tr")).ToHaveCountAsync(1);
+        await UiHost.ScreenshotAsync(office, "inventions-en");
+    }
+
+    [Fact]
+    public async Task Manager_sends_a_disclosure_back_and_the_inventor_answers()
+    {
+        var tag = Tag();
+        var inventor = $"inventor-{tag}@ui-tests.example.org";
+        var inventorId = await host.CreateUserAsync(inventor, $"Zhao Inventor {tag}", "en", "inventor");
+        var manager = $"manager-{tag}@ui-tests.example.org";
+        await host.CreateUserAsync(manager, $"Sun Manager {tag}", "en", "technology-manager");
+        var (id, caseNumber) = await SubmittedInventionAsync(inventor, inventorId, $"Solid-state battery electrolyte {tag}");
+
+        // The manager opens the screening task (the case's file beside the form) and asks a question.
+        using var managerApi = await host.ApiAsAsync(manager, UiHost.UserPassword);
+        var taskId = await WaitForTaskAsync(managerApi, caseNumber, "Task_Screen");
+        var office = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(office, $"tasks/{taskId}");
+        await office.Locator("[data-testid=task-form] .fjs-form").WaitForAsync();
+        await Assertions.Expect(office.Locator("[data-testid=case-panel]")).ToContainTextAsync($"Solid-state battery electrolyte {tag}");
+        await UiHost.ScreenshotAsync(office, "task-with-case-file-en");
+        await office.GetByLabel("Return to the inventors with questions").CheckAsync();
+        const string question = "Which funded project paid for the prototype cells?";
+        await office.GetByLabel("Questions for the inventors (when returning)").FillAsync(question);
+        await office.Locator("[data-testid=task-complete]").ClickAsync();
+        await Assertions.Expect(office).ToHaveURLAsync(new Regex("/tasks$"));
+
+        // The inventor follows the inbox to the invention's page, reads the question and answers it.
+        var page = await host.SignInAsync(inventor, UiHost.UserPassword);
+        using var inventorApi = await host.ApiAsAsync(inventor, UiHost.UserPassword);
+        await WaitForTaskAsync(inventorApi, caseNumber, "Task_Revise");
+        await host.GotoAsync(page, "tasks");
+        await page.Locator("[data-testid=task-link-Task_Revise]").First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/case/{caseNumber}$"));
+        await Assertions.Expect(page.Locator("[data-testid=invention-questions]")).ToContainTextAsync(question, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=invention-status]")).ToContainTextAsync("Returned with questions");
+        await Assertions.Expect(page.Locator("[data-testid=case-diagram] section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Revise']"))
+            .ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await UiHost.ScreenshotAsync(page, "invention-questions-en");
+        await page.Locator("[data-testid=answer-send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=invention-error]")).ToContainTextAsync("Write your answer");
+        await Input(page, "answer-text").FillAsync("The NSFC project 62275001 paid for them; the disclosure now names it.");
+        await page.Locator("[data-testid=answer-send]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=answer-send]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+
+        // The screening task comes back to the manager.
+        await WaitForTaskAsync(managerApi, caseNumber, "Task_Screen", taskId);
+        await host.GotoAsync(office, "tasks");
+        await Assertions.Expect(office.Locator("[data-testid=inbox]")).ToContainTextAsync(caseNumber);
+        var detail = await inventorApi.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}");
+        Assert.Contains("disclosure.returned", detail!["timeline"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Inventor_sees_the_stage_on_the_diagram()
+    {
+        var tag = Tag();
+        var inventor = $"inventor-{tag}@ui-tests.example.org";
+        var inventorId = await host.CreateUserAsync(inventor, $"Qian Inventor {tag}", "en", "inventor");
+        var (id, caseNumber) = await SubmittedInventionAsync(inventor, inventorId, $"Enzyme for PET recycling {tag}");
+        using var inventorApi = await host.ApiAsAsync(inventor, UiHost.UserPassword);
+        await WaitForOpenStepAsync(inventorApi, id, "Task_Screen");
+
+        var page = await host.SignInAsync(inventor, UiHost.UserPassword);
+        await host.GotoAsync(page, $"inventions/{id}");
+        var diagram = page.Locator("[data-testid=case-diagram]");
+        // The main process is in its disclosure stage; in that stage the office's screening is active, the check done.
+        await Assertions.Expect(diagram.Locator("section[data-process='invention-transfer'] g.djs-element.case-active[data-element-id='Call_Disclosure']"))
+            .ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-done").First).ToBeAttachedAsync();
+        Assert.True(await page.Locator(".bjs-powered-by").First.IsVisibleAsync(), "the bpmn.io watermark must stay visible");
+        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("in progress now");
+        await Assertions.Expect(page.Locator("[data-testid=open-step-Task_Screen]")).ToContainTextAsync("technology managers");
+        await Assertions.Expect(page.Locator("[data-testid=decisions]")).ToContainTextAsync("Disclosure submitted");
+        await UiHost.ScreenshotAsync(page, "invention-file-en");
+
+        // The same pages in Chinese.
+        await page.Locator("[data-testid='language-zh-CN']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("进行中", new() { Timeout = 30_000 });
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await UiHost.ScreenshotAsync(page, "invention-file-zh-CN");
+        await host.GotoAsync(page, "inventions");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的发明");
+        await Assertions.Expect(page.Locator("[data-testid=inventions]")).ToContainTextAsync(caseNumber);
+        await UiHost.ScreenshotAsync(page, "inventions-zh-CN");
+        await host.GotoAsync(page, "inventions/new");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("新建发明披露");
+        await UiHost.ScreenshotAsync(page, "invention-editor-zh-CN");
+    }
+
+    [Fact]
+    public async Task Inventor_who_is_not_on_an_invention_gets_a_not_found_page()
+    {
+        var tag = Tag();
+        var owner = $"owner-{tag}@ui-tests.example.org";
+        var ownerId = await host.CreateUserAsync(owner, $"Zhou Owner {tag}", "en", "inventor");
+        var stranger = $"stranger-{tag}@ui-tests.example.org";
+        await host.CreateUserAsync(stranger, $"Wu Stranger {tag}", "en", "inventor");
+        var (id, caseNumber) = await SubmittedInventionAsync(owner, ownerId, $"Private invention {tag}");
+
+        var page = await host.SignInAsync(stranger, UiHost.UserPassword);
+        await host.GotoAsync(page, $"inventions/{id}");
+        await Assertions.Expect(page.Locator("[data-testid=invention-not-found]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("body")).Not.ToContainTextAsync($"Private invention {tag}");
+        await host.GotoAsync(page, $"inventions/case/{caseNumber}");
+        await Assertions.Expect(page.Locator("[data-testid=invention-not-found]")).ToBeVisibleAsync();
+        await host.GotoAsync(page, $"inventions/{id}/edit");
+        await Assertions.Expect(page.Locator("[data-testid=invention-not-found]")).ToBeVisibleAsync();
+        await host.GotoAsync(page, "inventions");
+        await Assertions.Expect(page.Locator("[data-testid=inventions]")).Not.ToContainTextAsync(caseNumber);
+        await UiHost.ScreenshotAsync(page, "invention-not-found-en");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static string Tag() => Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>The input (or textarea) of a MudBlazor field, whichever element carries its data-testid.</summary>
+    private static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
+    private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
+    {
+        await page.Locator("[data-testid=inventor-add]").ClickAsync();
+        var user = Input(page, $"inventor-user-{row}");
+        await user.ClickAsync();
+        await user.PressSequentiallyAsync(name.Split(' ')[0] + " " + name.Split(' ')[1][..4]);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First.ClickAsync();
+        await Assertions.Expect(Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name);
+        await Input(page, $"inventor-share-{row}").FillAsync(share);
+    }
+
+    /// <summary>Set-up through the REST API: the inventor files and submits a complete disclosure naming only themself.</summary>
+    private async Task<(Guid Id, string CaseNumber)> SubmittedInventionAsync(string email, string userId, string title)
+    {
+        using var api = await host.ApiAsAsync(email, UiHost.UserPassword);
+        var created = await api.PostAsJsonAsync("api/v1/inventions", new
+        {
+            title, field = "Materials", ipcClass = "H01M 10/0562", @abstract = "An abstract.", fiscallyFunded = false, priorArt = "Known art.",
+            intendedUses = "Batteries.", inventors = new[] { new { userId, name = "Inventor", share = 100m } },
+        });
+        created.EnsureSuccessStatusCode();
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        var id = body["id"]!.GetValue<Guid>();
+        (await api.PostAsync($"api/v1/inventions/{id}/submit", null)).EnsureSuccessStatusCode();
+        return (id, body["caseNumber"]!.GetValue<string>());
+    }
+
+    /// <summary>Waits until the user has the case's open task at this element (another one than <paramref name="not"/>); returns its id.</summary>
+    private static async Task<Guid> WaitForTaskAsync(HttpClient api, string caseNumber, string elementId, Guid? not = null)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            var tasks = await api.GetFromJsonAsync<JsonObject>($"api/v1/tasks?businessKey={Uri.EscapeDataString(caseNumber)}&elementId={elementId}");
+            var task = tasks!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).FirstOrDefault(t => t != not);
+            if (task != Guid.Empty) return task;
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"No open {elementId} for {caseNumber}.");
+    }
+
+    private static async Task WaitForOpenStepAsync(HttpClient api, Guid id, string elementId)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < until)
+        {
+            var detail = await api.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}");
+            if (detail!["openSteps"]!.AsArray().Any(s => s!["elementId"]!.GetValue<string>() == elementId)) return;
+            await Task.Delay(300);
+        }
+        throw new TimeoutException($"Invention {id} never reached {elementId}.");
+    }
+}
