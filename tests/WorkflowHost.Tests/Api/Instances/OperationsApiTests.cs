@@ -44,7 +44,13 @@ public sealed class OperationsApiTests
     {
         await using var host = await ApiHost.StartAsync(provider);
         var admin = host.Administrator();
-        var bob = await host.Factory.CreateUserAsync("bob@tests.example.edu", "technology-manager");
+        var created = await host.As("sam", "system-administrator").PostAsJsonAsync("/api/v1/users", new
+        {
+            email = "bob@tests.example.edu", password = TestUsers.DefaultPassword, displayName = "Bob", language = "en", digest = "immediate",
+            roles = new[] { "technology-manager" },
+        });
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        var bob = new TestUser((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!, "bob@tests.example.edu", TestUsers.DefaultPassword);
         await host.PublishAsync("review-v1.bpmn");
         await host.PublishAsync("stuck.bpmn");
         var first = await host.StartInstanceAsync("tech_review", ReviewVariables, "INV-1");
