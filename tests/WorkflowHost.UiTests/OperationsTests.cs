@@ -76,7 +76,8 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.Locator("[data-testid='incident-message']")).ToContainTextAsync("inventionId");
         await UiHost.ScreenshotAsync(page, "operations-instance-en");
         await page.Locator("[data-testid^='incident-retry-']").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid='instance-message']")).ToContainTextAsync("run again", Slow);
+        await Assertions.Expect(page.Locator("[data-testid='instance-message']")).ToContainTextAsync("run again", new() { Timeout = 60_000 });
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Journal" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='journal'] [data-event='IncidentResolved']")).ToHaveCountAsync(1);
 
         // Variables, shown and downloaded as JSON.
@@ -113,7 +114,7 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
         var zh = await ChineseAdministratorAsync("ops-zh@ui-tests.example.org");
         await host.GotoAsync(zh, "operations/processes/ui_ops");
         await Assertions.Expect(zh.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1", Slow);
-        await Assertions.Expect(zh.Locator("nav")).ToContainTextAsync("运行监控");
+        await Assertions.Expect(zh.Locator("nav.mud-navmenu")).ToContainTextAsync("运行监控");
         await UiHost.ScreenshotAsync(zh, "operations-process-zh-CN");
         await host.GotoAsync(zh, $"operations/instances/{failing}");
         await Assertions.Expect(zh.Locator("[data-testid='instance-diagram']")).ToHaveAttributeAsync("data-ready", "true");
