@@ -87,6 +87,29 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             .Select(c => new VersionInstanceCount(c.ProcessId, c.DefinitionVersion, c.Running, c.Total))
             .OrderBy(c => c.ProcessId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList(), ct);
 
+    private static readonly int[] WaitKinds = [(int)BookmarkKind.Timer, (int)BookmarkKind.Message, (int)BookmarkKind.Retry];
+
+    /// <summary>Three GROUP BY queries over the running instances of the process (tasks, waits, incidents), merged by element id.</summary>
+    public Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<ElementActivityCount>>(async db =>
+        {
+            var running = db.Instances.AsNoTracking().Where(i => i.ProcessId == processId && i.Status == (int)InstanceStatus.Running);
+            if (version is { } v) running = running.Where(i => i.DefinitionVersion == v);
+            var ids = running.Select(i => i.Id);
+            var tasks = await db.Tasks.AsNoTracking().Where(t => t.Status <= (int)UserTaskStatus.Delegated && ids.Contains(t.InstanceId))
+                .GroupBy(t => t.ElementId).Select(g => new { ElementId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var waiting = await db.Bookmarks.AsNoTracking().Where(b => WaitKinds.Contains(b.Kind) && ids.Contains(b.InstanceId))
+                .Select(b => new { b.ElementId, b.InstanceId, b.TokenId }).Distinct()
+                .GroupBy(b => b.ElementId).Select(g => new { ElementId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var incidents = await db.Incidents.AsNoTracking().Where(i => i.ResolvedAt == null && ids.Contains(i.InstanceId))
+                .GroupBy(i => i.ElementId).Select(g => new { ElementId = g.Key, Count = g.Count() }).ToListAsync(ct);
+            var t = tasks.ToDictionary(x => x.ElementId, x => x.Count, StringComparer.Ordinal);
+            var w = waiting.ToDictionary(x => x.ElementId, x => x.Count, StringComparer.Ordinal);
+            var n = incidents.ToDictionary(x => x.ElementId, x => x.Count, StringComparer.Ordinal);
+            return t.Keys.Union(w.Keys).Union(n.Keys).Order(StringComparer.Ordinal)
+                .Select(e => new ElementActivityCount(e, t.GetValueOrDefault(e), w.GetValueOrDefault(e), n.GetValueOrDefault(e))).ToList();
+        }, ct);
+
     private static IQueryable<InstanceRow> Filter(IQueryable<InstanceRow> q, InstanceQuery query)
     {
         if (query.ProcessId is { } p) q = q.Where(i => i.ProcessId == p);

@@ -15,6 +15,9 @@ public interface IWorkflowQueries
     /// <summary>Drafts and published versions, ordered by process id and version.</summary>
     Task<IReadOnlyList<WorkflowDefinitionRecord>> ListDefinitionsAsync(string? processId = null, CancellationToken ct = default);
     Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default);
+    /// <summary>Per element of a process (one version, or all when null): open tasks, other waits and open incidents of
+    /// its running instances, grouped in the store; elements with nothing waiting are left out.</summary>
+    Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default);
     /// <summary>The parsed process of a published version (cached), for element names and kinds.</summary>
     Task<ProcessDefinition> GetProcessModelAsync(string definitionId, CancellationToken ct = default);
 

@@ -26,6 +26,9 @@ public interface IWorkflowStore
     Task<int> CountInstancesAsync(InstanceQuery query, CancellationToken ct = default);
     /// <summary>Running and total instances per published version, of one process or of all.</summary>
     Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default);
+    /// <summary>Per element: open tasks, timer/message/retry waits (per token) and open incidents of the running instances of
+    /// a process (one version, or all when null), ordered by element id; elements with nothing are left out.</summary>
+    Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default);
     Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default);
     Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default);
     /// <summary>How many tasks match the query (its Skip and Take ignored), for paged inboxes.</summary>

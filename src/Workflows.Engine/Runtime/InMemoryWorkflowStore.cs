@@ -90,6 +90,30 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
                 .OrderBy(c => c.ProcessId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList());
     }
 
+    public Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var running = _instances.Values
+                .Where(i => i.ProcessId == processId && (version is null || i.DefinitionVersion == version) && i.Status == InstanceStatus.Running)
+                .Select(i => i.Id).ToHashSet();
+            var tasks = _tasks.Values.Where(t => t.IsOpen && running.Contains(t.InstanceId)).GroupBy(t => t.ElementId)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var waiting = _bookmarks.Values.Where(b => IsWait(b.Kind) && running.Contains(b.InstanceId))
+                .Select(b => (b.ElementId, b.InstanceId, b.TokenId)).Distinct().GroupBy(b => b.ElementId)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            var incidents = _incidents.Values.Where(i => i.IsOpen && running.Contains(i.InstanceId)).GroupBy(i => i.ElementId)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return Task.FromResult<IReadOnlyList<ElementActivityCount>>(tasks.Keys.Union(waiting.Keys).Union(incidents.Keys)
+                .Order(StringComparer.Ordinal)
+                .Select(e => new ElementActivityCount(e, tasks.GetValueOrDefault(e), waiting.GetValueOrDefault(e), incidents.GetValueOrDefault(e)))
+                .ToList());
+        }
+    }
+
+    /// <summary>The bookmarks that hold a token at their element (reminders only notify).</summary>
+    private static bool IsWait(BookmarkKind kind) => kind is BookmarkKind.Timer or BookmarkKind.Message or BookmarkKind.Retry;
+
     private static bool Matches(ProcessInstance i, InstanceQuery query) =>
         (query.ProcessId is null || i.ProcessId == query.ProcessId) &&
         (query.DefinitionVersion is null || i.DefinitionVersion == query.DefinitionVersion) &&

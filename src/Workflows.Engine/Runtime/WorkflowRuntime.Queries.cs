@@ -19,6 +19,9 @@ public sealed partial class WorkflowRuntime : IWorkflowQueries
     public Task<IReadOnlyList<VersionInstanceCount>> CountInstancesPerVersionAsync(string? processId = null, CancellationToken ct = default) =>
         _store.CountInstancesPerVersionAsync(processId, ct);
 
+    public Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default) =>
+        _store.CountActivitiesAsync(processId, version, ct);
+
     public Task<ProcessDefinition> GetProcessModelAsync(string definitionId, CancellationToken ct = default) =>
         _definitions.GetAsync(definitionId, ct);
 

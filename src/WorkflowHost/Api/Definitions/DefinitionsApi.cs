@@ -22,6 +22,8 @@ public static class DefinitionsApi
     public sealed record ProcessSummary(string ProcessId, string? Name, int? LatestVersion, DateTimeOffset? LatestPublishedAt,
         string? LatestPublishedBy, bool HasDraft, int Versions, int RunningInstances);
     public sealed record ProcessView(string ProcessId, string? Name, IReadOnlyList<VersionView> Versions, DraftView? Draft);
+    public sealed record ElementCountView(string ElementId, int OpenTasks, int Waiting, int OpenIncidents, int Active);
+    public sealed record ActivityCountsView(string ProcessId, int? Version, IReadOnlyList<ElementCountView> Elements);
 
     public static IEndpointRouteBuilder MapDefinitionsApi(this IEndpointRouteBuilder app)
     {
@@ -38,6 +40,10 @@ public static class DefinitionsApi
         group.MapGet("/{processId}/versions/{version:int}/bpmn", Download).WithName("DownloadVersion")
             .WithSummary("Downloads a published version's BPMN file (application/xml, as an attachment).")
             .Produces<string>(StatusCodes.Status200OK, "application/xml").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{processId}/activity-counts", ActivityCounts).WithName("GetActivityCounts")
+            .RequireAuthorization(Policies.EngineViews)
+            .WithSummary("Per element of a process (one version, or all versions when none is given): open user tasks, other waits (timers, messages, retries) and open incidents of its running instances.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
 
         var write = group.MapGroup("").RequireAuthorization(Policies.WorkflowAdministrator);
         write.MapPost("/validate", Validate).WithName("ValidateBpmn")
@@ -75,6 +81,18 @@ public static class DefinitionsApi
                 counts.Where(c => c.ProcessId == g.Key).Sum(c => c.Running));
         }).ToList();
         return TypedResults.Ok(list);
+    }
+
+    private static async Task<Results<Ok<ActivityCountsView>, ValidationProblem, ProblemHttpResult>> ActivityCounts(string processId, int? version,
+        IWorkflowQueries queries, CancellationToken ct)
+    {
+        if (version is < 1) return ApiProblems.Invalid("version", "version starts at 1.");
+        if (version is { } v ? await queries.GetDefinitionAsync(processId, v, ct) is null
+                : !(await queries.ListDefinitionsAsync(processId, ct)).Any(d => d.Status == DefinitionStatus.Published))
+            return ApiProblems.NotFound("Process version", version is null ? processId : $"{processId} v{version}");
+        var counts = await queries.CountActivitiesAsync(processId, version, ct);
+        return TypedResults.Ok(new ActivityCountsView(processId, version,
+            counts.Select(c => new ElementCountView(c.ElementId, c.OpenTasks, c.Waiting, c.OpenIncidents, c.Active)).ToList()));
     }
 
     private static async Task<Results<Ok<ProcessView>, ProblemHttpResult>> Get(string processId, IWorkflowQueries queries, IWorkflowRuntime runtime, CancellationToken ct)

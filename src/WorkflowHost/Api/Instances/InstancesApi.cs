@@ -28,6 +28,8 @@ public static class InstancesApi
     public sealed record HistoryView(long Id, string Event, string? ElementId, string? ElementType, string? TokenId, string? Actor, DateTimeOffset At, JsonNode? Data);
     public sealed record StartBody(string? ProcessId, int? Version, string? BusinessKey, JsonObject? Variables);
     public sealed record CancelBody(string? Reason);
+    public sealed record BulkBody(string? Action, List<Guid>? InstanceIds, string? Reason, string? Assignee);
+    public sealed record BulkResult(string Action, int Done, int Refused, IReadOnlyList<InstanceBulkActions.ItemResult> Items);
     public sealed record MigrationBody(string? ProcessId, int? TargetVersion, int? SourceVersion, List<Guid>? InstanceIds, Dictionary<string, string>? Mapping);
 
     private static readonly string[] States = Enum.GetNames<InstanceStatus>().Select(s => s.ToLowerInvariant()).ToArray();
@@ -59,6 +61,9 @@ public static class InstancesApi
         admin.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInstance")
             .WithSummary("Cancels a running instance with a reason (its tasks and timers end with it).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/bulk", Bulk).WithName("BulkInstanceAction")
+            .WithSummary("Runs one action on many instances, one after another: retry their open incidents, cancel them (with a reason), or reassign their open tasks to a user; reports per instance whether it was done or refused and why.")
+            .ProducesValidationProblem();
         admin.MapPost("/migrations/plan", PlanMigration).WithName("PlanMigration")
             .WithSummary("Reports, per instance, what a migration to the target version would move where, and what stops it. Changes nothing.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
@@ -155,6 +160,14 @@ public static class InstancesApi
         if (body.Reason.Length > 2000) return ApiProblems.Invalid("reason", "The reason has at most 2000 characters.");
         await runtime.CancelInstanceAsync(id, http.User.ToActor(), body.Reason, ct);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<BulkResult>, ValidationProblem>> Bulk(BulkBody body, HttpContext http, InstanceBulkActions actions, CancellationToken ct)
+    {
+        var errors = InstanceBulkActions.Check(body.Action, body.InstanceIds, body.Reason, body.Assignee);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        var items = await actions.RunAsync(new InstanceBulkActions.Request(body.Action!, body.InstanceIds!, body.Reason, body.Assignee), http.User.ToActor(), ct);
+        return TypedResults.Ok(new BulkResult(body.Action!, items.Count(i => i.Done), items.Count(i => !i.Done), items));
     }
 
     private static async Task<Results<Ok<MigrationPlan>, ValidationProblem>> PlanMigration(MigrationBody body, IWorkflowRuntime runtime, CancellationToken ct)
