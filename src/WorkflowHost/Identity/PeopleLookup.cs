@@ -3,9 +3,11 @@ using Microsoft.EntityFrameworkCore;
 namespace WorkflowHost.Identity;
 
 /// <summary>
-/// A narrow lookup of people by name for pickers (delegate or reassign a task): id and display name only, at most
-/// <see cref="MaxResults"/>, optionally holders of one role; accounts locked by an administrator are left out.
-/// Not the administrators' user list: no email, no roles, no paging through everyone.
+/// A narrow lookup of people by name for pickers: id and display name only, at most <see cref="MaxResults"/>, optionally
+/// holders of one role; accounts locked by an administrator are left out. Not the administrators' user list: no email,
+/// no roles, no paging through everyone. Anyone signed in may find inventors by display name (to name co-inventors on a
+/// disclosure); finding anyone else (to delegate or reassign a task) is for those who see the engine's views, and also
+/// matches the sign-in name.
 /// </summary>
 public sealed class PeopleLookup(AccountsDbContext db, TimeProvider clock)
 {
@@ -13,7 +15,11 @@ public sealed class PeopleLookup(AccountsDbContext db, TimeProvider clock)
 
     public sealed record Person(string Id, string DisplayName);
 
-    public async Task<IReadOnlyList<Person>> FindAsync(string? text, string? role, CancellationToken ct)
+    /// <summary>Whether this is the search everyone signed in may run: inventors, to name co-inventors.</summary>
+    public static bool IsInventorSearch(string? role) => string.Equals(role?.Trim(), Roles.Inventor, StringComparison.OrdinalIgnoreCase);
+
+    /// <param name="matchSignInName">Also match the sign-in name (email) and the id: only for callers who see the engine's views.</param>
+    public async Task<IReadOnlyList<Person>> FindAsync(string? text, string? role, CancellationToken ct, bool matchSignInName = true)
     {
         var users = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(role))
@@ -28,8 +34,11 @@ public sealed class PeopleLookup(AccountsDbContext db, TimeProvider clock)
         if (!string.IsNullOrWhiteSpace(text))
         {
             var upper = text.Trim().ToUpperInvariant();
-            users = users.Where(u => (u.DisplayName != null && u.DisplayName.ToUpper().Contains(upper)) ||
-                                     (u.NormalizedUserName != null && u.NormalizedUserName.Contains(upper)) || u.Id == text.Trim());
+            var trimmed = text.Trim();
+            users = matchSignInName
+                ? users.Where(u => (u.DisplayName != null && u.DisplayName.ToUpper().Contains(upper)) ||
+                                   (u.NormalizedUserName != null && u.NormalizedUserName.Contains(upper)) || u.Id == trimmed)
+                : users.Where(u => u.DisplayName != null && u.DisplayName.ToUpper().Contains(upper));
         }
         // A few more than shown, so that locked accounts filtered out below do not shorten the list much.
         var found = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(MaxResults * 2)
