@@ -36,7 +36,7 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.Locator("[data-testid=case-file]")).ToContainTextAsync("Low-loss silicon photonic waveguide");
         await Assertions.Expect(page.Locator("[data-testid=transfer-method]")).ToHaveTextAsync("Listing on a technology exchange");
         await Assertions.Expect(page.Locator("[data-testid=transfer-base-price]")).ToContainTextAsync("100,000.00");
-        await Assertions.Expect(page.Locator("[data-testid=attachments] a")).ToHaveTextAsync("measurements.txt");
+        await Assertions.Expect(page.Locator("[data-testid=attachment-link]")).ToHaveTextAsync("measurements.txt");
 
         // The vote opens only after the conflict statement: before it, its controls are disabled.
         await Assertions.Expect(page.Locator("[data-testid=vote-submit]")).ToBeDisabledAsync();
