@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
 using WorkflowHost.Api;
 using WorkflowHost.Api.Definitions;
+using WorkflowHost.Api.Forms;
 using WorkflowHost.Api.Incidents;
 using WorkflowHost.Api.Instances;
 using WorkflowHost.Api.Tasks;
@@ -19,7 +20,7 @@ public static class ApiComposition
             : Path.Combine(settings.WorkflowsPath, "forms");
         var maxUpload = configuration.GetValue<long?>("Workflows:MaxUploadBytes") ?? ApiSettings.DefaultMaxUploadBytes;
         services.AddSingleton(new ApiSettings(maxUpload, formsPath));
-        services.AddSingleton(new FormCatalog(formsPath));
+        services.AddTaskForms(formsPath);
         // Binding failures (malformed JSON, wrong types, empty bodies) are thrown, so BadRequestExceptionHandler answers them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
@@ -40,6 +41,7 @@ public static class ApiComposition
         app.MapInstancesApi();
         app.MapIncidentsApi();
         app.MapTasksApi();
+        app.MapFormsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/scalar", o => o.WithTitle("WorkflowHost API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         return app;

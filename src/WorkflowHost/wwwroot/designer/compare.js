@@ -1,0 +1,96 @@
+// Two versions of a process side by side: two bpmn-js viewers that scroll and zoom together, with the elements added
+// (right), removed (left) and changed (both) marked in colour. The difference comes from bpmn-diff.js.
+import { diff } from './bpmn-diff.js';
+
+function load(tag, url) {
+  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const el = document.createElement(tag);
+    el.dataset.src = url;
+    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
+    el.onload = resolve;
+    el.onerror = () => reject(new Error('Could not load ' + url));
+    document.head.appendChild(el);
+  });
+}
+
+// The navigated viewer's build sets window.BpmnJS, as the modeler's does: keep it under a name of its own and give the
+// global back, so that the designer's modeler still finds its BpmnJS after a visit here.
+async function viewerClass() {
+  if (window.WfBpmnViewer) return window.WfBpmnViewer;
+  const previous = window.BpmnJS;
+  await new Promise((resolve, reject) => {
+    const el = document.createElement('script');
+    el.src = 'lib/bpmn-js/bpmn-navigated-viewer.production.min.js';
+    el.onload = resolve;
+    el.onerror = () => reject(new Error('Could not load the BPMN viewer'));
+    document.head.appendChild(el);
+  });
+  window.WfBpmnViewer = window.BpmnJS;
+  if (previous) window.BpmnJS = previous; else delete window.BpmnJS;
+  return window.WfBpmnViewer;
+}
+
+let state = null;
+
+const markerOf = { added: 'wf-diff-added', removed: 'wf-diff-removed', changed: 'wf-diff-changed' };
+
+export async function open(leftEl, rightEl, leftXml, rightXml) {
+  await Promise.all([
+    load('link', 'lib/bpmn-js/assets/diagram-js.css'),
+    load('link', 'lib/bpmn-js/assets/bpmn-js.css'),
+    load('link', 'lib/bpmn-js/assets/bpmn-embedded.css'),
+    load('link', 'designer/compare.css'),
+  ]);
+  const Viewer = await viewerClass();
+  const left = new Viewer({ container: leftEl });
+  const right = new Viewer({ container: rightEl });
+  state = { left, right, syncing: false };
+  const warnings = [];
+  for (const [viewer, xml] of [[left, leftXml], [right, rightXml]]) {
+    const result = await viewer.importXML(xml);
+    warnings.push(...(result.warnings || []).map(w => w.message));
+  }
+  // Both show the same area: the newer version's (usually the larger) fitted and centred.
+  right.get('canvas').zoom('fit-viewport', 'auto');
+  const box = right.get('canvas').viewbox();
+  left.get('canvas').viewbox({ x: box.x, y: box.y, width: box.width, height: box.height });
+
+  // Scroll and zoom together.
+  const follow = (from, to) => from.on('canvas.viewbox.changed', ({ viewbox }) => {
+    if (state.syncing) return;
+    state.syncing = true;
+    try { to.get('canvas').viewbox({ x: viewbox.x, y: viewbox.y, width: viewbox.width, height: viewbox.height }); }
+    finally { state.syncing = false; }
+  });
+  follow(left, right);
+  follow(right, left);
+
+  const changes = diff(left, right);
+  for (const c of changes) {
+    const marker = markerOf[c.kind];
+    if (c.kind !== 'added') tryMark(left, c.id, marker);
+    if (c.kind !== 'removed') tryMark(right, c.id, marker);
+  }
+  return { warnings, changes };
+}
+
+function tryMark(viewer, id, marker) {
+  if (viewer.get('elementRegistry').get(id)) viewer.get('canvas').addMarker(id, marker);
+}
+
+// Brings an element into view in both viewers (the other follows) and highlights it briefly.
+export function focus(elementId) {
+  if (!state) return;
+  for (const viewer of [state.right, state.left]) {
+    const element = viewer.get('elementRegistry').get(elementId);
+    if (!element) continue;
+    viewer.get('canvas').scrollToElement(element);
+    return;
+  }
+}
+
+export function destroy() {
+  if (state) { state.left.destroy(); state.right.destroy(); }
+  state = null;
+}
