@@ -109,14 +109,14 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
         {
-            var rows = await Sorted(Filter(db.Tasks.AsNoTracking(), query), query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
+            var rows = await Sorted(Filter(db.Tasks.AsNoTracking(), query, db), query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
             return rows.Select(ToRecord).ToList();
         }, ct);
 
     public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default) =>
-        ReadAsync(db => Filter(db.Tasks.AsNoTracking(), query).CountAsync(ct), ct);
+        ReadAsync(db => Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
 
-    private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> q, TaskQuery query)
+    private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> q, TaskQuery query, WorkflowDbContext db)
     {
         if (query.OpenOnly) q = q.Where(t => t.Status <= (int)UserTaskStatus.Delegated);
         if (query.InstanceId is { } id) q = q.Where(t => t.InstanceId == id);
@@ -133,6 +133,30 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         {
             var ticks = Ticks(after);
             q = q.Where(t => t.DueAt != null && t.DueAt >= ticks);
+        }
+        if (query.BusinessKeyContains is { Length: > 0 } text)
+        {
+            // Case numbers are ASCII: upper() on both databases makes the search ignore case.
+            var upper = text.ToUpperInvariant();
+            q = q.Where(t => t.BusinessKey != null && t.BusinessKey.ToUpper().Contains(upper));
+        }
+        if (query.FollowUpBefore is { } fBefore)
+        {
+            var ticks = Ticks(fBefore);
+            q = q.Where(t => t.FollowUpAt != null && t.FollowUpAt < ticks);
+        }
+        if (query.FollowUpAfter is { } fAfter)
+        {
+            var ticks = Ticks(fAfter);
+            q = q.Where(t => t.FollowUpAt != null && t.FollowUpAt >= ticks);
+        }
+        foreach (var (name, value) in query.Variables ?? new Dictionary<string, string>())
+        {
+            // The instance state is JSON text on both databases: the serialized pair is looked for in it (TaskVariableFilter).
+            var fragments = TaskVariableFilter.JsonFragments(name, value);
+            var first = fragments[0];
+            var second = fragments.Count > 1 ? fragments[1] : fragments[0];
+            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && (i.State.Contains(first) || i.State.Contains(second))));
         }
         if (query.ActionableBy is { } user) q = q.Where(Actionable(user, query.CandidateGroups ?? Array.Empty<string>()));
         return q;

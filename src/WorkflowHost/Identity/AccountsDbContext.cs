@@ -18,6 +18,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<UserTaskFilter> TaskFilters => Set<UserTaskFilter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +53,14 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             m.HasIndex(x => x.UserId);
             // The database itself allows one chair per committee.
             m.HasIndex(x => x.CommitteeCode).IsUnique().HasFilter("is_chair = TRUE").HasDatabaseName("ux_committee_members_chair");
+        });
+        builder.Entity<UserTaskFilter>(f =>
+        {
+            f.ToTable("user_task_filters");
+            f.Property(x => x.Name).HasMaxLength(UserTaskFilters.MaxNameLength);
+            f.Property(x => x.Query).HasMaxLength(UserTaskFilters.MaxQueryLength);
+            f.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            f.HasIndex(x => new { x.UserId, x.Name }).IsUnique().HasDatabaseName("ux_user_task_filters_user_name");
         });
 
         foreach (var entity in builder.Model.GetEntityTypes())

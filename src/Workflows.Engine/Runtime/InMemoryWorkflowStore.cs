@@ -128,7 +128,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     private static IOrderedEnumerable<UserTaskRecord> ByDate(IEnumerable<UserTaskRecord> tasks, Func<UserTaskRecord, DateTimeOffset?> key, bool descending) =>
         descending ? tasks.OrderBy(t => key(t) is null).ThenByDescending(key) : tasks.OrderBy(t => key(t) is null).ThenBy(key);
 
-    private static bool Matches(UserTaskRecord t, TaskQuery q)
+    private bool Matches(UserTaskRecord t, TaskQuery q)
     {
         if (q.OpenOnly && !t.IsOpen) return false;
         if (q.InstanceId is { } id && t.InstanceId != id) return false;
@@ -137,6 +137,16 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         if (q.DueBefore is { } before && !(t.DueAt < before)) return false;
         if (q.DueAfter is { } after && !(t.DueAt >= after)) return false;
         if (q.BusinessKey is not null && t.BusinessKey != q.BusinessKey) return false;
+        if (q.BusinessKeyContains is { } text && t.BusinessKey?.Contains(text, StringComparison.OrdinalIgnoreCase) != true) return false;
+        if (q.FollowUpBefore is { } fBefore && !(t.FollowUpAt < fBefore)) return false;
+        if (q.FollowUpAfter is { } fAfter && !(t.FollowUpAt >= fAfter)) return false;
+        if (q.Variables is { Count: > 0 } wanted)
+        {
+            if (_instances.GetValueOrDefault(t.InstanceId) is not { } instance) return false;
+            foreach (var (name, value) in wanted)
+                if (!TaskVariableFilter.Matches(instance.State.Variables[name], value) &&
+                    !instance.State.Scopes.Any(s => TaskVariableFilter.Matches(s.Variables[name], value))) return false;
+        }
         if (q.Assignee is not null && t.Assignee != q.Assignee) return false;
         if (q.ActionableBy is { } user)
         {

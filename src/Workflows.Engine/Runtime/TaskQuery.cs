@@ -11,10 +11,21 @@ public sealed record TaskQuery
     public string? ProcessId { get; init; }
     public string? ElementId { get; init; }
     public string? BusinessKey { get; init; }
+    /// <summary>Business key (case number) containing this text, ignoring case (a search box).</summary>
+    public string? BusinessKeyContains { get; init; }
     /// <summary>Due strictly before this time (an overdue filter passes "now").</summary>
     public DateTimeOffset? DueBefore { get; init; }
     /// <summary>Due at or after this time.</summary>
     public DateTimeOffset? DueAfter { get; init; }
+    /// <summary>Follow-up date strictly before this time.</summary>
+    public DateTimeOffset? FollowUpBefore { get; init; }
+    /// <summary>Follow-up date at or after this time.</summary>
+    public DateTimeOffset? FollowUpAfter { get; init; }
+    /// <summary>
+    /// Process variables that must have these values (all of them): a text value matches a string variable of that
+    /// text, or a number or boolean written the same way (<c>5</c>, <c>true</c>). See <see cref="TaskVariableFilter"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Variables { get; init; }
     public bool OpenOnly { get; init; } = true;
     /// <summary>Default: priority (highest first), then due date, then creation.</summary>
     public TaskSort Sort { get; init; } = TaskSort.Priority;

@@ -42,11 +42,11 @@ public sealed class AccountsMigrationTests
         }
 
         var applied = await new AccountsDatabase(settings, notifications).MigrateAsync(default);
-        Assert.Equal([1, 2], applied);
+        Assert.Equal([1, 2, 3], applied);
         await using (var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString))
         {
             await connection.OpenAsync();
-            Assert.Equal(2, await SchemaMigrator.CurrentVersionAsync(connection, null, AccountsDatabase.Module));
+            Assert.Equal(3, await SchemaMigrator.CurrentVersionAsync(connection, null, AccountsDatabase.Module));
             await using var probe = connection.CreateCommand();
             probe.CommandText = "SELECT COUNT(*) FROM user_contacts";
             await Assert.ThrowsAnyAsync<DbException>(() => probe.ExecuteScalarAsync());
@@ -77,7 +77,7 @@ public sealed class AccountsMigrationTests
         var (data, workflows) = HostFactory.NewFolders();
         var settings = new HostSettings(provider, db.ConnectionString, data, workflows);
         var accounts = new AccountsDatabase(settings, new NotificationDatabase(settings));
-        Assert.Equal([1, 2], await accounts.MigrateAsync(default));
+        Assert.Equal([1, 2, 3], await accounts.MigrateAsync(default));
         Assert.Empty(await accounts.MigrateAsync(default));
         await using var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString);
         await connection.OpenAsync();

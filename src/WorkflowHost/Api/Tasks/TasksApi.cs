@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Api.Accounts;
 using WorkflowHost.Forms;
 using WorkflowHost.Security;
 
@@ -28,6 +29,12 @@ public static class TasksApi
     public sealed record SendBackBody(string? Reason);
     public sealed record ReassignBody(string? Assignee);
     public sealed record DelegateBody(string? UserId);
+    public sealed record BulkClaimBody(IReadOnlyList<Guid>? TaskIds);
+    public sealed record BulkClaimAnswer(IReadOnlyList<TaskCommands.ClaimOutcome> Results, int Claimed, int Refused);
+
+    /// <summary>Query parameters <c>var.&lt;name&gt;=&lt;value&gt;</c> filter on process variables.</summary>
+    public const string VariablePrefix = "var.";
+    public const int MaxBulkClaim = 100;
 
     private static readonly string[] Sorts = ["priority", "created", "due", "followUp"];
 
@@ -38,6 +45,9 @@ public static class TasksApi
 
         group.MapGet("/", MyTasks).WithName("MyTasks")
             .WithSummary("My open tasks (assigned to me, or mine to claim as a candidate by user id or role): filter by process, element, business key, due dates or overdue; sort by priority, created, due or followUp; paged with the total.")
+            .ProducesValidationProblem();
+        group.MapPost("/claim", ClaimAll).WithName("ClaimTasks")
+            .WithSummary("Claims several tasks at once (at most 100) and says for each whether it was claimed or why it was refused.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("GetTask")
             .WithSummary("One task with its variables, for its assignee, candidates, owner or an administrator.")
@@ -72,12 +82,15 @@ public static class TasksApi
             .WithSummary("The delegate hands a delegated task back to its owner, with optional data (checked against the form).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        // Beside the inbox: the user's saved inbox filters and the people picker of delegate / reassign.
+        app.MapTaskFiltersApi();
+        app.MapPeopleApi();
         return app;
     }
 
     private static async Task<Results<Ok<PagedList<TaskView>>, ValidationProblem>> MyTasks(HttpContext http, IWorkflowQueries queries, TimeProvider clock,
-        string? processId, string? elementId, string? businessKey, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
-        string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
+        string? processId, string? elementId, string? businessKey, string? search, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
+        DateTimeOffset? followUpBefore, DateTimeOffset? followUpAfter, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var paging = Paging.From(page, pageSize, errors);
@@ -92,6 +105,8 @@ public static class TasksApi
             _ => Fail(errors, "order", "order must be asc or desc."),
         };
         if (dueBefore is { } b && dueAfter is { } a && a > b) errors["dueAfter"] = ["dueAfter is later than dueBefore."];
+        if (followUpBefore is { } fb && followUpAfter is { } fa && fa > fb) errors["followUpAfter"] = ["followUpAfter is later than followUpBefore."];
+        var variables = VariablesOf(http.Request.Query, errors);
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
         var actor = http.User.ToActor();
@@ -100,10 +115,30 @@ public static class TasksApi
         var result = await queries.QueryTasksAsync(new TaskQuery
         {
             ActionableBy = actor.UserId, CandidateGroups = actor.Groups, ProcessId = processId, ElementId = elementId, BusinessKey = businessKey,
-            DueBefore = before, DueAfter = overdue == false ? now : dueAfter, Sort = by, Descending = descending,
+            BusinessKeyContains = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+            DueBefore = before, DueAfter = overdue == false ? now : dueAfter, FollowUpBefore = followUpBefore, FollowUpAfter = followUpAfter,
+            Variables = variables, Sort = by, Descending = descending,
             Skip = paging.Skip, Take = paging.PageSize,
         }, ct);
         return TypedResults.Ok(new PagedList<TaskView>(result.Items.Select(t => ToView(t, now)).ToList(), result.Total, paging.Page, paging.PageSize));
+    }
+
+    /// <summary><c>var.name=value</c> pairs of the query string (one value each; at most 10).</summary>
+    public static IReadOnlyDictionary<string, string>? VariablesOf(IQueryCollection query, Dictionary<string, string[]> errors)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in query)
+        {
+            if (!key.StartsWith(VariablePrefix, StringComparison.Ordinal)) continue;
+            var name = key[VariablePrefix.Length..];
+            if (name.Length is 0 or > 100 || !name.All(c => char.IsLetterOrDigit(c) || c is '_' or '-'))
+                errors[key] = ["A variable filter is var.<name>=<value>, the name of letters, digits, _ and -."];
+            else if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
+                errors[key] = [$"Give {key} one value."];
+            else variables[name] = values[0]!;
+        }
+        if (variables.Count > 10) errors["var"] = ["At most 10 variable filters."];
+        return variables.Count > 0 ? variables : null;
     }
 
     private static bool? Fail(Dictionary<string, string[]> errors, string field, string message)
@@ -162,18 +197,19 @@ public static class TasksApi
         return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
     }
 
-    private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> SendBack(Guid id, SendBackBody body, HttpContext http,
-        IWorkflowRuntime runtime, IWorkflowQueries queries, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<TaskView>> SendBack(Guid id, SendBackBody body, HttpContext http,
+        TaskCommands commands, IWorkflowQueries queries, TimeProvider clock, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(body.Reason)) return ApiProblems.Invalid("reason", "Say why the work goes back.");
-        if (body.Reason.Length > 4000) return ApiProblems.Invalid("reason", "The reason has at most 4000 characters.");
-        var actor = http.User.ToActor().AsParticipant();
-        if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
-        await runtime.CompleteTaskAsync(id, actor, new JsonObject
-        {
-            [OutcomeVariable] = SendBackOutcome, [SendBackReasonVariable] = body.Reason.Trim(),
-        }, ct);
+        await commands.SendBackAsync(id, http.User.ToActor(), body.Reason, ct);
         return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<BulkClaimAnswer>, ValidationProblem>> ClaimAll(BulkClaimBody body, HttpContext http, TaskCommands commands, CancellationToken ct)
+    {
+        if (body.TaskIds is not { Count: > 0 }) return ApiProblems.Invalid("taskIds", "Name the tasks to claim.");
+        if (body.TaskIds.Count > MaxBulkClaim) return ApiProblems.Invalid("taskIds", $"At most {MaxBulkClaim} tasks at once.");
+        var results = await commands.ClaimAllAsync(body.TaskIds, http.User.ToActor(), ct);
+        return TypedResults.Ok(new BulkClaimAnswer(results, results.Count(r => r.Claimed), results.Count(r => !r.Claimed)));
     }
 
     private static async Task<Results<NoContent, ValidationProblem>> Reassign(Guid id, ReassignBody body, HttpContext http, IWorkflowRuntime runtime, CancellationToken ct)

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Tasks;
+
+/// <summary>
+/// The task actions that are more than one runtime call, shared by the REST endpoints (<see cref="TasksApi"/>) and the
+/// task page, so both check the same things: send back (a reason, then a completion the workflow routes back) and
+/// claiming several tasks at once. Refusals are <see cref="ApiProblemException"/>s (400 naming the field, 403, 404,
+/// 409) or the engine's own typed failures.
+/// </summary>
+public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries queries)
+{
+    public const int MaxReasonLength = 4000;
+
+    /// <summary>What happened to one task of a bulk claim: claimed, or refused with the code and the reason.</summary>
+    public sealed record ClaimOutcome(Guid TaskId, string? Name, string? BusinessKey, bool Claimed, string? Code, string? Reason);
+
+    /// <summary>Completes the task with outcome = "sendBack" and the reason; the form is not checked.</summary>
+    public async Task SendBackAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw ApiProblemException.Invalid("reason", "Say why the work goes back.");
+        if (reason.Length > MaxReasonLength) throw ApiProblemException.Invalid("reason", $"The reason has at most {MaxReasonLength} characters.");
+        actor = actor.AsParticipant();
+        await EnsureMayActAsync(id, actor, ct);
+        await runtime.CompleteTaskAsync(id, actor, new JsonObject
+        {
+            [TasksApi.OutcomeVariable] = TasksApi.SendBackOutcome, [TasksApi.SendBackReasonVariable] = reason.Trim(),
+        }, ct);
+    }
+
+    /// <summary>Claims each task in turn; one refusal does not stop the others.</summary>
+    public async Task<IReadOnlyList<ClaimOutcome>> ClaimAllAsync(IEnumerable<Guid> ids, Actor actor, CancellationToken ct)
+    {
+        actor = actor.AsParticipant(); // as POST /claim: an administrator claims only as a candidate
+        var outcomes = new List<ClaimOutcome>();
+        foreach (var id in ids.Distinct())
+        {
+            var task = await queries.GetTaskAsync(id, ct);
+            try
+            {
+                await runtime.ClaimTaskAsync(id, actor, ct);
+                outcomes.Add(new(id, task?.Name, task?.BusinessKey, true, null, null));
+            }
+            catch (WorkflowException e)
+            {
+                outcomes.Add(new(id, task?.Name, task?.BusinessKey, false, e.Code, e.Message));
+            }
+        }
+        return outcomes;
+    }
+
+    /// <summary>404, 409 (no longer open) or 403 (neither the assignee nor a candidate of an unassigned task); the engine checks again in its step.</summary>
+    public async Task<UserTaskRecord> EnsureMayActAsync(Guid id, Actor actor, CancellationToken ct)
+    {
+        var task = await queries.GetTaskAsync(id, ct) ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "not-found", $"Task '{id}' was not found.");
+        if (!task.IsOpen)
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "conflict",
+                $"Task {id} is already {task.Status.ToString().ToLowerInvariant()}{(task.CompletedBy is { } by ? $" by {by}" : "")}.");
+        if (!MayAct(task, actor))
+            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", task.Assignee is null
+                ? $"{actor.UserId} is not a candidate for task {id}."
+                : $"Task {id} is assigned to {task.Assignee}; only they may act on it.");
+        return task;
+    }
+
+    /// <summary>The assignee, or a candidate (user id or group) of an unassigned task.</summary>
+    public static bool MayAct(UserTaskRecord task, Actor actor) =>
+        task.Assignee == actor.UserId || task.Assignee is null && IsCandidate(task, actor);
+
+    public static bool IsCandidate(UserTaskRecord task, Actor actor) =>
+        task.CandidateUsers.Contains(actor.UserId, StringComparer.Ordinal) || task.CandidateGroups.Any(actor.InGroup);
+}

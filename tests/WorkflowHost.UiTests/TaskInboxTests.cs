@@ -1,0 +1,228 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WorkflowHost.UiTests;
+
+/// <summary>
+/// The technology manager's inbox in Chromium: filters kept in the URL and saved per user, sorting, bulk claim, the task
+/// page's actions (claim, delegate, send back) and MudBlazor's own texts in Chinese. Tasks come from the test's own
+/// process (Fixtures/ui-inbox.bpmn), started through the REST API.
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifetime
+{
+    private const string ProcessId = "ui-inbox";
+
+    public async Task InitializeAsync()
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var bpmn = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ui-inbox.bpmn"));
+        (await api.PostAsync("api/v1/definitions", new StringContent(bpmn, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
+
+    private async Task<string> ManagerAsync(string name, string language = "en")
+    {
+        var email = $"{Guid.NewGuid():N}@inbox.example.org";
+        await host.CreateUserAsync(email, name, language, "technology-manager");
+        return email;
+    }
+
+    private async Task StartAsync(string businessKey, int dueDays, int followDays = 1, string pricingMethod = "listing")
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var response = await api.PostAsJsonAsync("api/v1/instances", new
+        {
+            processId = ProcessId, businessKey,
+            variables = new JsonObject { ["dueDays"] = dueDays, ["followDays"] = followDays, ["pricingMethod"] = pricingMethod },
+        });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException(await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonObject> OpenTaskAsync(string email, string businessKey)
+    {
+        using var api = await host.ApiAsAsync(email, UiHost.UserPassword);
+        var page = await api.GetFromJsonAsync<JsonObject>($"api/v1/tasks?businessKey={Uri.EscapeDataString(businessKey)}");
+        return page!["items"]!.AsArray().Single()!.AsObject();
+    }
+
+    private static ILocator Field(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
+
+    private static ILocator Row(IPage page, string businessKey) => page.Locator("tr.task-row", new() { HasText = businessKey });
+
+    [Fact]
+    public async Task Filters_survive_a_reload_and_a_saved_filter_is_applied_from_the_list()
+    {
+        var manager = await ManagerAsync("Zhao Filter");
+        var prefix = Unique("FLT");
+        await StartAsync($"{prefix}-LISTING", dueDays: 3, pricingMethod: "listing");
+        await StartAsync($"{prefix}-AUCTION", dueDays: 3, pricingMethod: "auction");
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, "tasks");
+        await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToBeVisibleAsync();
+        await Field(page, "filter-business-key").FillAsync(prefix.ToLowerInvariant()); // the search ignores case
+        await Field(page, "filter-variables").FillAsync("pricingMethod=listing");
+        await page.Locator("[data-testid=filter-apply]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("var\\.pricingMethod=listing"));
+        await Assertions.Expect(Row(page, $"{prefix}-LISTING")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToHaveCountAsync(0);
+        await UiHost.ScreenshotAsync(page, "inbox-filtered-en");
+
+        // The URL is the view: a reload shows the same tasks and the same filter fields.
+        await page.ReloadAsync();
+        await UiHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(Row(page, $"{prefix}-LISTING")).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToHaveCountAsync(0);
+        await Assertions.Expect(Field(page, "filter-variables")).ToHaveValueAsync("pricingMethod=listing");
+
+        // Saved under a name, then applied from the list after clearing the filters.
+        await page.Locator("[data-testid=saved-filters-panel] .mud-expand-panel-header").ClickAsync();
+        await Field(page, "filter-name").FillAsync("Listing cases");
+        await page.Locator("[data-testid=filter-save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid='saved-filter-Listing cases']")).ToBeVisibleAsync();
+        await host.GotoAsync(page, "tasks");
+        await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=saved-filters-panel] .mud-expand-panel-header").ClickAsync();
+        await page.Locator("[data-testid='saved-filter-Listing cases']").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("var\\.pricingMethod=listing"));
+        await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToHaveCountAsync(0);
+        await Assertions.Expect(Row(page, $"{prefix}-LISTING")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Sorting_by_due_date_orders_the_rows_and_is_kept_in_the_url()
+    {
+        var manager = await ManagerAsync("Qian Sort");
+        var prefix = Unique("SRT");
+        await StartAsync($"{prefix}-C", dueDays: 3);
+        await StartAsync($"{prefix}-A", dueDays: 1);
+        await StartAsync($"{prefix}-B", dueDays: 2);
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks?search={prefix}");
+        var keys = page.Locator("tr.task-row [data-testid=task-business-key]");
+        // Due date, earliest first, is the inbox's default order.
+        await Assertions.Expect(keys).ToHaveTextAsync([$"{prefix}-A", $"{prefix}-B", $"{prefix}-C"]);
+        await page.Locator("[data-testid=sort-due]").ClickAsync();
+        await Assertions.Expect(keys).ToHaveTextAsync([$"{prefix}-C", $"{prefix}-B", $"{prefix}-A"]);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("order=desc"));
+        await page.ReloadAsync();
+        await UiHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(keys).ToHaveTextAsync([$"{prefix}-C", $"{prefix}-B", $"{prefix}-A"]);
+        await UiHost.ScreenshotAsync(page, "inbox-en");
+    }
+
+    [Fact]
+    public async Task Manager_claims_a_task_and_delegates_it()
+    {
+        var manager = await ManagerAsync("Sun Owner");
+        var delegateName = $"Li Delegate {Guid.NewGuid().ToString("N")[..4]}";
+        var colleague = await ManagerAsync(delegateName);
+        var key = Unique("DLG");
+        await StartAsync(key, dueDays: 5);
+        var taskId = (await OpenTaskAsync(manager, key))["id"]!.GetValue<string>();
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks/{taskId}");
+        // Offered to me, not yet mine: claim is open, delegate says why not.
+        await Assertions.Expect(page.Locator("[data-testid=why-delegate]")).ToHaveTextAsync("Claim it first.");
+        await Assertions.Expect(page.Locator("[data-testid=action-delegate]")).ToBeDisabledAsync();
+        await page.Locator("[data-testid=action-claim]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=task-assignee]")).ToContainTextAsync("Sun Owner");
+        await Assertions.Expect(page.Locator("[data-testid=why-claim]")).ToHaveTextAsync("It is already yours.");
+        await UiHost.ScreenshotAsync(page, "task-actions-en");
+
+        await page.Locator("[data-testid=action-delegate]").ClickAsync();
+        await Field(page, "person-picker").FillAsync(delegateName);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = delegateName }).First.ClickAsync();
+        await page.Locator("[data-testid=delegate-confirm]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+
+        // The delegate finds it in their inbox, delegated by its owner.
+        var other = await host.SignInAsync(colleague, UiHost.UserPassword);
+        await host.GotoAsync(other, "tasks");
+        await Assertions.Expect(Row(other, key)).ToBeVisibleAsync();
+        await Row(other, key).Locator("[data-testid=task-link-Task_Check]").ClickAsync();
+        await UiHost.WaitInteractiveAsync(other);
+        await Assertions.Expect(other.Locator("[data-testid=task-owner]")).ToContainTextAsync("Sun Owner");
+        await Assertions.Expect(other.Locator("[data-testid=action-resolve]")).ToBeEnabledAsync();
+    }
+
+    [Fact]
+    public async Task Send_back_needs_a_reason_and_the_work_goes_back()
+    {
+        var manager = await ManagerAsync("Zhou Sender");
+        var key = Unique("SBK");
+        await StartAsync(key, dueDays: 5);
+        var taskId = (await OpenTaskAsync(manager, key))["id"]!.GetValue<string>();
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks/{taskId}");
+        await page.Locator("[data-testid=action-send-back]").ClickAsync();
+        await page.Locator("[data-testid=send-back-confirm]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=task-actions]")).ToContainTextAsync("Say why the work goes back.");
+        await Field(page, "send-back-reason").FillAsync("The prior-art search is missing.");
+        await UiHost.ScreenshotAsync(page, "task-send-back-en");
+        await page.Locator("[data-testid=send-back-confirm]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
+        // The workflow routed the send-back to its answer step.
+        await Assertions.Expect(Row(page, key)).ToContainTextAsync("Answer the questions");
+        var next = await OpenTaskAsync(manager, key);
+        Assert.Equal("Task_Answer", next["elementId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Claiming_several_tasks_reports_each_one()
+    {
+        var manager = await ManagerAsync("Wu Bulk");
+        var rival = await ManagerAsync("Zheng Rival");
+        var prefix = Unique("BLK");
+        await StartAsync($"{prefix}-1", dueDays: 2);
+        await StartAsync($"{prefix}-2", dueDays: 3);
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks?search={prefix}");
+        await Row(page, $"{prefix}-1").Locator("input[type=checkbox]").CheckAsync();
+        await Row(page, $"{prefix}-2").Locator("input[type=checkbox]").CheckAsync();
+        // Someone else takes the second one meanwhile.
+        var second = (await OpenTaskAsync(rival, $"{prefix}-2"))["id"]!.GetValue<string>();
+        using (var api = await host.ApiAsAsync(rival, UiHost.UserPassword))
+            (await api.PostAsync($"api/v1/tasks/{second}/claim", null)).EnsureSuccessStatusCode();
+
+        await page.Locator("[data-testid=claim-selected]").ClickAsync();
+        var results = page.Locator("[data-testid=bulk-results]");
+        await Assertions.Expect(results).ToContainTextAsync("2 task(s): 1 claimed, 1 refused");
+        await Assertions.Expect(results.Locator("[data-claimed=true]")).ToContainTextAsync($"{prefix}-1");
+        await Assertions.Expect(results.Locator("[data-claimed=false]")).ToContainTextAsync($"{prefix}-2");
+        await Assertions.Expect(results.Locator("[data-claimed=false]")).ToContainTextAsync("someone else holds it");
+        await UiHost.ScreenshotAsync(page, "inbox-bulk-claim-en");
+    }
+
+    [Fact]
+    public async Task MudBlazor_texts_are_in_Chinese_for_a_Chinese_user()
+    {
+        var manager = await ManagerAsync("王经理", language: "zh-CN");
+        var key = Unique("ZH");
+        await StartAsync(key, dueDays: 1);
+        var taskId = (await OpenTaskAsync(manager, key))["id"]!.GetValue<string>();
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, "tasks");
+        await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync("每页行数");
+        await Assertions.Expect(page.Locator("[data-testid=inbox]")).Not.ToContainTextAsync("Rows per page");
+        // MudBlazor's own labels come from MudBlazorText.zh-CN.resx through the MudLocalizer (the pager's buttons).
+        await Assertions.Expect(page.Locator("[data-testid=inbox] button[aria-label='下一页']")).ToHaveCountAsync(1);
+        await Assertions.Expect(Row(page, key)).ToBeVisibleAsync();
+        await UiHost.ScreenshotAsync(page, "inbox-zh-CN");
+        await host.GotoAsync(page, $"tasks/{taskId}");
+        await Assertions.Expect(page.Locator("[data-testid=why-delegate]")).ToHaveTextAsync("请先认领该任务。");
+        await UiHost.ScreenshotAsync(page, "task-actions-zh-CN");
+    }
+}
