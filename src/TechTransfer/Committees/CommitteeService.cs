@@ -147,6 +147,14 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
         return reviews.Where(r => actor.IsOffice || r.ChairId == actor.UserId || MembersOf(r).Contains(actor.UserId)).OrderBy(r => r.OpenedAt).ToList();
     }
 
+    /// <summary>Every review the actor may see, newest first: all for the office; those of their committees for a member or chair.</summary>
+    public async Task<List<CommitteeReview>> ListVisibleAsync(ActingUser actor, CancellationToken ct = default)
+    {
+        var reviews = await store.ReadAsync(db => db.Reviews.ToListAsync(ct), ct);
+        return reviews.Where(r => actor.IsOffice || r.ChairId == actor.UserId || MembersOf(r).Contains(actor.UserId))
+            .OrderByDescending(r => r.OpenedAt).ToList();
+    }
+
     internal static List<string> MembersOf(CommitteeReview review) => JsonSerializer.Deserialize<List<string>>(review.Members) ?? [];
 
     private static async Task<CommitteeReview> LoadOpenAsync(TechTransferDbContext db, Guid reviewId, CancellationToken ct)

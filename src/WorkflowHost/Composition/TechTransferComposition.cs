@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using TechTransfer;
 using TechTransfer.Committees;
 using WorkflowHost.Api;
+using WorkflowHost.Api.Reviews;
 using WorkflowHost.Domain;
 using WorkflowHost.Startup;
 
@@ -25,6 +26,7 @@ public static class TechTransferComposition
             Options(configuration.GetSection(TechTransferOptions.Section)));
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
+        services.AddReviewAndPricingActions();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;

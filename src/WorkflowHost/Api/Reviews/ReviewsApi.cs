@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TechTransfer;
-using TechTransfer.Common;
 using TechTransfer.Committees;
-using TechTransfer.Inventions;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Reviews;
@@ -11,7 +7,7 @@ namespace WorkflowHost.Api.Reviews;
 /// <summary>
 /// Committee reviews. A member declares a conflict (and is recused) or votes with a reason by completing their own
 /// vote task of the committee-review process; the chair alone closes the vote (the process's close task) with the
-/// minutes and attendance. Nobody sees the others' votes before the close (the domain's view hides them); a review is
+/// minutes and attendance. The handlers call <see cref="ReviewActions"/>, as the committee room does. Nobody sees the others' votes before the close (the domain's view hides them); a review is
 /// private to its committee and the office (404 for anyone else).
 /// </summary>
 public static class ReviewsApi
@@ -40,78 +36,18 @@ public static class ReviewsApi
         return app;
     }
 
-    private static async Task<Ok<List<ReviewView>>> List(Guid id, HttpContext http, InventionService inventions, CommitteeService committees,
-        CancellationToken ct)
-    {
-        var actor = http.User.ToActingUser();
-        await inventions.GetAsync(actor, id, ct); // 404 for an inventor not on it
-        var views = new List<ReviewView>();
-        foreach (var review in await committees.ListAsync(actor, id, ct)) views.Add(await committees.GetAsync(actor, review.Id, ct));
-        return TypedResults.Ok(views);
-    }
+    private static async Task<Ok<List<ReviewView>>> List(Guid id, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.ListForInventionAsync(http.User, id, ct));
 
-    private static async Task<Ok<ReviewView>> Get(Guid id, HttpContext http, CommitteeService committees, CancellationToken ct) =>
-        TypedResults.Ok(await committees.GetAsync(http.User.ToActingUser(), id, ct));
+    private static async Task<Ok<ReviewView>> Get(Guid id, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.GetAsync(http.User, id, ct));
 
-    private static async Task<Ok<ReviewView>> DeclareConflict(Guid id, ConflictBody body, HttpContext http, CommitteeService committees,
-        InventionService inventions, ProcessSteps steps, CancellationToken ct)
-    {
-        var (actor, view, caseNumber) = await MemberAsync(id, http, committees, inventions, ct);
-        if (string.IsNullOrWhiteSpace(body.Statement))
-            throw ApiProblemException.Invalid("statement", "Describe the tie (relative, buyer, economic interest).");
-        if (view.Recused.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-recused", "You have already declared a conflict on this review.");
-        await steps.CompleteAsync(http.User, caseNumber, "Task_Vote",
-            new JsonObject { ["conflict"] = true, ["conflictStatement"] = body.Statement.Trim() }, "declare a conflict on this review", ct);
-        return TypedResults.Ok(await committees.GetAsync(actor, id, ct));
-    }
+    private static async Task<Ok<ReviewView>> DeclareConflict(Guid id, ConflictBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.DeclareConflictAsync(http.User, id, body.Statement, ct));
 
-    private static async Task<Ok<ReviewView>> CastVote(Guid id, VoteBody body, HttpContext http, CommitteeService committees, InventionService inventions,
-        ProcessSteps steps, CancellationToken ct)
-    {
-        var (actor, view, caseNumber) = await MemberAsync(id, http, committees, inventions, ct);
-        if (view.Recused.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "recused",
-                "You declared a conflict of interest on this review and are recused: you cannot vote.");
-        if (view.MyVote is not null)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-voted", "You have already voted on this review.");
-        if (body.Vote is not { } vote) throw ApiProblemException.Invalid("vote", "Vote approve, reject or abstain.");
-        if (string.IsNullOrWhiteSpace(body.Reason)) throw ApiProblemException.Invalid("reason", "Give the reason for your vote.");
-        await steps.CompleteAsync(http.User, caseNumber, "Task_Vote",
-            new JsonObject { ["conflict"] = false, ["vote"] = Names.Kebab(vote), ["reason"] = body.Reason.Trim() }, "vote on this review", ct);
-        return TypedResults.Ok(await committees.GetAsync(actor, id, ct));
-    }
+    private static async Task<Ok<ReviewView>> CastVote(Guid id, VoteBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.VoteAsync(http.User, id, body.Vote, body.Reason, ct));
 
-    private static async Task<Ok<ReviewView>> Close(Guid id, CloseBody body, HttpContext http, CommitteeService committees, InventionService inventions,
-        ProcessSteps steps, CancellationToken ct)
-    {
-        var actor = http.User.ToActingUser();
-        var view = await committees.GetAsync(actor, id, ct);
-        if (view.ChairId != actor.UserId)
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", "Only the committee's chair closes the review.");
-        if (view.Status != ReviewStatus.Open)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "review-closed", "The review is closed.");
-        if (string.IsNullOrWhiteSpace(body.Minutes)) throw ApiProblemException.Invalid("minutes", "The minutes are required.");
-        if (body.Attendance is not { Count: > 0 }) throw ApiProblemException.Invalid("attendance", "List the members present (user ids).");
-        var stranger = body.Attendance.FirstOrDefault(a => !view.Members.Contains(a) && a != view.ChairId);
-        if (stranger is not null) throw ApiProblemException.Invalid("attendance", $"{stranger} is not on the committee.");
-        var invention = await inventions.GetAsync(actor, view.InventionId, ct);
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Close",
-            new JsonObject { ["minutes"] = body.Minutes.Trim(), ["attendance"] = string.Join(",", body.Attendance) }, "close the vote", ct);
-        return TypedResults.Ok(await committees.GetAsync(actor, id, ct));
-    }
-
-    /// <summary>The review as a member of it sees it, and its case number; 404 for strangers, 403 for the office (not a member).</summary>
-    private static async Task<(ActingUser Actor, ReviewView View, string CaseNumber)> MemberAsync(Guid id, HttpContext http, CommitteeService committees,
-        InventionService inventions, CancellationToken ct)
-    {
-        var actor = http.User.ToActingUser();
-        var view = await committees.GetAsync(actor, id, ct);
-        if (!view.Members.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", "Only the committee's members vote on a review.");
-        if (view.Status != ReviewStatus.Open)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "review-closed", "The review is closed.");
-        var invention = await inventions.GetAsync(actor, view.InventionId, ct);
-        return (actor, view, invention.CaseNumber);
-    }
+    private static async Task<Ok<ReviewView>> Close(Guid id, CloseBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.CloseAsync(http.User, id, body.Minutes, body.Attendance, ct));
 }

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using TechTransfer;
+using TechTransfer.Inventions;
+using TechTransfer.Pricing;
+using WorkflowHost.Security;
+
+namespace WorkflowHost.Api.Pricing;
+
+/// <summary>
+/// What the office (and anyone, for an objection) does on a pricing record, for the REST endpoints
+/// (<see cref="PricingApi"/>) and the pricing screens alike: the checks, the domain call or the process step
+/// (<c>Task_Investigate</c>, <c>Task_Negotiate</c> through <see cref="ProcessSteps"/>), the objection message to the
+/// process, and the record as the user may see it afterwards.
+/// </summary>
+public sealed class PricingActions(PricingService pricing, InventionService inventions, ProcessSteps steps)
+{
+    /// <summary>The message the pricing-agreement process catches, correlated by the case number.</summary>
+    public const string ObjectionMessage = "PublicNoticeObjection";
+
+    public Task<PricingView> GetAsync(ClaimsPrincipal user, Guid pricingId, CancellationToken ct) => pricing.GetAsync(user.ToActingUser(), pricingId, ct);
+
+    /// <summary>The invention's pricing records, oldest first (the office and the committee).</summary>
+    public async Task<List<PricingRecord>> ListForInventionAsync(ClaimsPrincipal user, Guid inventionId, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        await inventions.GetAsync(actor, inventionId, ct);
+        return await pricing.ListAsync(actor, inventionId, ct);
+    }
+
+    /// <summary>The case's pricing records, oldest first (the inbox links a case's investigation and negotiation steps here).</summary>
+    public async Task<List<PricingRecord>> ListForCaseAsync(ClaimsPrincipal user, string caseNumber, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        var invention = await inventions.GetByCaseNumberAsync(actor, caseNumber, ct);
+        return await pricing.ListAsync(actor, invention.Id, ct);
+    }
+
+    /// <summary>Anyone signed in objects to a running public notice; the process is told (message <see cref="ObjectionMessage"/>).</summary>
+    public async Task<Objection> ObjectAsync(ClaimsPrincipal user, Guid pricingId, string? text, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        if (string.IsNullOrWhiteSpace(text)) throw ApiProblemException.Invalid("text", "State the objection.");
+        if (text.Length > 8000) throw ApiProblemException.Invalid("text", "An objection has at most 8000 characters.");
+        var view = await pricing.GetAsync(actor, pricingId, ct);
+        var objection = await pricing.LodgeObjectionAsync(actor, pricingId, text.Trim(), ct);
+        // The objector may not see the invention; the case number is looked up as the process would.
+        var invention = await inventions.GetAsync(ActingUser.Process(null), view.Record.InventionId, ct);
+        await steps.CorrelateAsync(ObjectionMessage, invention.CaseNumber, new JsonObject { ["objectionId"] = objection.Id.ToString() }, ct);
+        return objection;
+    }
+
+    /// <summary>The office decides an objection (the process's <c>Task_Investigate</c>): upheld stops the deal, dismissed lets it go on.</summary>
+    public async Task<PricingView> ResolveObjectionAsync(ClaimsPrincipal user, Guid pricingId, Guid objectionId, bool? upheld, string? resolution,
+        CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        EnsureOffice(actor);
+        var view = await pricing.GetAsync(actor, pricingId, ct);
+        var objection = view.Objections.FirstOrDefault(o => o.Id == objectionId) ?? throw TechTransferException.NotFound("Objection", objectionId);
+        if (objection.Status != ObjectionStatus.Open)
+            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-resolved", "The objection has been decided.");
+        if (upheld is not { } isUpheld) throw ApiProblemException.Invalid("upheld", "Say whether the objection is upheld (true) or dismissed (false).");
+        if (string.IsNullOrWhiteSpace(resolution)) throw ApiProblemException.Invalid("resolution", "Record how the objection was investigated and decided.");
+        var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
+        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Investigate",
+            new JsonObject { ["objectionUpheld"] = isUpheld, ["objectionResolution"] = resolution.Trim() },
+            "decide an objection", ct, new JsonObject { ["objectionId"] = objectionId.ToString() });
+        return await pricing.GetAsync(actor, pricingId, ct);
+    }
+
+    /// <summary>The office records a qualified party's interest in a listing while its window runs.</summary>
+    public async Task<PricingView> RegisterInterestAsync(ClaimsPrincipal user, Guid pricingId, string? party, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        EnsureOffice(actor);
+        await pricing.RegisterInterestAsync(actor, pricingId, party ?? "", ct);
+        return await pricing.GetAsync(actor, pricingId, ct);
+    }
+
+    /// <summary>The office records a bid in a running auction (invalid ones are kept, marked with the reason).</summary>
+    public async Task<PricingView> PlaceBidAsync(ClaimsPrincipal user, Guid pricingId, string? bidder, decimal? amount, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        EnsureOffice(actor);
+        if (amount is not { } value || value <= 0) throw ApiProblemException.Invalid("amount", "A bid is a positive amount.");
+        await pricing.PlaceBidAsync(actor, pricingId, bidder ?? "", value, ct);
+        return await pricing.GetAsync(actor, pricingId, ct);
+    }
+
+    /// <summary>The price negotiated with a listing's one party (the process's <c>Task_Negotiate</c>), no less than the base price.</summary>
+    public async Task<PricingView> RecordNegotiatedPriceAsync(ClaimsPrincipal user, Guid pricingId, decimal? price, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        EnsureOffice(actor);
+        var view = await pricing.GetAsync(actor, pricingId, ct);
+        if (price is not { } value || value <= 0) throw ApiProblemException.Invalid("negotiatedPrice", "The negotiated price is a positive amount.");
+        if (value < view.Record.Price)
+            throw ApiProblemException.Invalid("negotiatedPrice", $"The negotiated price may not be below the base price {view.Record.Price:0.00}.");
+        var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
+        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Negotiate", ProcessSteps.Data(new { negotiatedPrice = value }), "record the negotiated price", ct);
+        return await pricing.GetAsync(actor, pricingId, ct);
+    }
+
+    /// <summary>The office's actions (the endpoints' <see cref="Policies.Office"/> policy says the same before a page calls).</summary>
+    private static void EnsureOffice(ActingUser actor)
+    {
+        if (!actor.IsOffice) throw TechTransferException.Forbidden("Only the technology-transfer office does this.");
+    }
+}
