@@ -137,8 +137,7 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
     }
 
     /// <summary>A MudBlazor text field's textarea or input, wherever the component put the test id.</summary>
-    internal static ILocator Input(IPage page, string testId) =>
-        page.Locator($"[data-testid={testId}] textarea, textarea[data-testid={testId}], [data-testid={testId}] input, input[data-testid={testId}]").First;
+    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
 
     /// <summary>States "no conflict" (which opens the vote), picks the choice, gives the reason and casts the vote.</summary>
     private static async Task VoteAsync(IPage page, string choice, string reason)

@@ -207,8 +207,7 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
     private static string Tag() => Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>The input (or textarea) of a MudBlazor field, whichever element carries its data-testid.</summary>
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
 
     private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
     {

@@ -18,7 +18,7 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
     private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
 
     /// <summary>The input of a MudBlazor field or check box, whether its data-testid sits on the input or on a wrapper.</summary>
-    private static ILocator Input(IPage page, string testId) => page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
 
     private static string Fixture(string name, string processId) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)).Replace("\"ui_ops\"", $"\"{processId}\"");

@@ -122,5 +122,5 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         Assert.NotEqual(listing, await c.PricingAsync(host, "auction"));
     }
 
-    private static ILocator Input(IPage page, string testId) => CommitteeRoomTests.Input(page, testId);
+    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
 }

@@ -118,6 +118,10 @@ public sealed class UiHost : IAsyncLifetime
     /// <summary>Pages are prerendered; a click before the circuit is up would be lost, so wait for the layout's mark.</summary>
     public static Task WaitInteractiveAsync(IPage page) => page.Locator("[data-interactive=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+    /// <summary>The input or textarea of a MudBlazor field: the test id sits on the wrapper or on the input itself.</summary>
+    public static ILocator Input(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
     public async Task GotoAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
