@@ -143,6 +143,10 @@ public sealed class InventionJourneyTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-filing.decided']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-agreement.signed']")).ToBeVisibleAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-committee.closed']")).ToBeVisibleAsync();
+        // The main process on its diagram: the stages passed are done, the income step (after the filing) is where it is now.
+        var diagram = alicePage.Locator("[data-testid=case-diagram] section[data-process='invention-transfer']");
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-done[data-element-id='Task_Sign']")).ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(alicePage, "journey-licence-recorded-en");
     }
 
