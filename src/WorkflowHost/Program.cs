@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WorkflowHost.Api;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
+using WorkflowHost.Components.Pages.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
 using WorkflowHost.Scheduling;
@@ -27,6 +28,7 @@ builder.Services.AddHostedService<WorkflowStartup>();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();
+builder.Services.AddAdminScreens();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -46,6 +48,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "Workflow host: background jobs",
 });
 app.MapEmailAdminApi();
+app.MapStatisticsApi();
 app.MapWorkflowApi();
 app.MapDomainApi();
 app.Run();
