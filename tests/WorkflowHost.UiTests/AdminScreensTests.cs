@@ -270,6 +270,34 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await UiHost.ScreenshotAsync(zh, "admin-dashboard-zh-CN");
     }
 
+    [Fact]
+    public async Task Dashboard_lists_an_incident_and_retries_it()
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var bpmn = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ui-incident.bpmn"));
+        await Ok(await api.PostAsync("api/v1/definitions", new StringContent(bpmn, System.Text.Encoding.UTF8, "application/xml")), "publishing");
+        await Ok(await api.PostAsJsonAsync("api/v1/instances", new { processId = "ui-incident", businessKey = "TT-UI-INCIDENT" }), "starting");
+        var incidents = (await api.GetFromJsonAsync<JsonArray>("api/v1/incidents"))!;
+        var incidentId = incidents.Last()!["id"]!.GetValue<string>();
+
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await host.GotoAsync(page, "admin");
+        var row = page.Locator($"[data-testid='incident-{incidentId}']");
+        await Assertions.Expect(row).ToContainTextAsync("Task_Check");
+        await UiHost.ScreenshotAsync(page, "admin-dashboard-incident-en");
+
+        // Retried at the failed activity; it fails again (the cause is not fixed), so a new incident replaces this one.
+        await page.Locator($"[data-testid='incident-retry-{incidentId}']").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("failed again");
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        var resolved = await api.GetFromJsonAsync<JsonObject>($"api/v1/incidents/{incidentId}");
+        Assert.Equal(UiHost.AdminEmail, await NameOf(api, resolved!["resolvedBy"]!.GetValue<string>()));
+        Assert.Equal(incidents.Count, (await api.GetFromJsonAsync<JsonArray>("api/v1/incidents"))!.Count);
+    }
+
+    private static async Task<string> NameOf(HttpClient api, string userId) =>
+        (await api.GetFromJsonAsync<JsonObject>($"api/v1/users/{userId}"))!["email"]!.GetValue<string>();
+
     /// <summary>A second system administrator who reads Chinese (for the zh-CN screenshots), signed in.</summary>
     private async Task<IPage> ChineseAdministratorAsync()
     {
