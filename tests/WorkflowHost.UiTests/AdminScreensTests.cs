@@ -21,8 +21,17 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     /// <summary>Sets a MudBlazor check box or radio (its state follows the server's render) and waits until it shows the state.</summary>
     private static async Task SetAsync(ILocator input, bool on)
     {
-        if (await input.IsCheckedAsync() != on) await input.ClickAsync(new() { Force = true });
-        await Assertions.Expect(input).ToBeCheckedAsync(new() { Checked = on });
+        // A click that lands while a dialog is still rendering its first frames can be dropped by the circuit: click again.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await input.IsCheckedAsync() != on) await input.ClickAsync(new() { Force = true });
+            try
+            {
+                await Assertions.Expect(input).ToBeCheckedAsync(new() { Checked = on, Timeout = attempt < 3 ? 5_000 : 30_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
     }
 
     private static async Task Ok(HttpResponseMessage response, string what)
