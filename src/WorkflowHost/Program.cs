@@ -5,6 +5,7 @@ using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
 using WorkflowHost.Components.Pages.Tasks;
 using WorkflowHost.Components.Pages.Inventions;
+using WorkflowHost.Components.Pages.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
 using WorkflowHost.Scheduling;
@@ -31,6 +32,7 @@ builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddTaskInbox();
 builder.Services.AddInventorPortal();
+builder.Services.AddAdminScreens();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")
     .AddCheck<SchedulerHealthCheck>("scheduler");
@@ -50,6 +52,7 @@ app.UseHangfireDashboard("/hangfire", new DashboardOptions
     DashboardTitle = "Workflow host: background jobs",
 });
 app.MapEmailAdminApi();
+app.MapStatisticsApi();
 app.MapWorkflowApi();
 app.MapDomainApi();
 app.Run();

@@ -31,6 +31,8 @@ public sealed class UiHost : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The host's data folder (its SQLite file is <c>workflows.db</c> there), for set-up a test cannot do through the API.</summary>
+    public string DataPath => _data;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; } = new();
 

@@ -154,6 +154,14 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             return list.OrderBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
         }, ct);
 
+    /// <summary>How many inventions are in each status (every status, zero included): aggregate figures for the dashboard, no invention's data.</summary>
+    public Task<Dictionary<InventionStatus, int>> CountByStatusAsync(CancellationToken ct = default) =>
+        store.ReadAsync(async db =>
+        {
+            var counts = await db.Inventions.GroupBy(i => i.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
+            return Enum.GetValues<InventionStatus>().ToDictionary(s => s, s => counts.FirstOrDefault(c => c.Status == s)?.Count ?? 0);
+        }, ct);
+
     /// <summary>What a complete disclosure still lacks (empty when complete); the office's automatic check.</summary>
     public static List<string> MissingFields(Invention invention)
     {

@@ -19,4 +19,6 @@ public static class Policies
     public const string CommitteeMember = "CommitteeMember";
     /// <summary>Inventors: filing disclosures (which inventions they see is checked by relation in the domain).</summary>
     public const string Inventor = "Inventor";
+    /// <summary>System administrators and the office head: the dashboard's statistics.</summary>
+    public const string Statistics = "Statistics";
 }

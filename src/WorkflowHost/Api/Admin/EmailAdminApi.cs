@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using WorkflowHost.Notifications;
 using WorkflowHost.Security;
-using Workflows.Engine.Contracts;
-using Workflows.Engine.Runtime;
 
 namespace WorkflowHost.Api.Admin;
 
@@ -133,31 +131,17 @@ public static partial class EmailAdminApi
             .Select(p => new ProblemView(p.Id, p.Problem, p.EventId, p.UserId, p.NotificationKind, p.InstanceId, p.Detail, p.CreatedAt)).ToList());
 
     /// <summary>Dispatches the notification again (to the one user who had no contact, or to everyone for a dead one).</summary>
-    private static async Task<IResult> RetryProblem(string id, NotificationProblemStore problems, NotificationDispatcher dispatcher,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> RetryProblem(string id, NotificationProblemRetry retry, CancellationToken ct)
     {
-        var problem = await problems.FindAsync(id, ct);
-        if (problem is null || problem.ResolvedAt is not null) return TypedResults.NotFound();
-        Notification notification;
-        try
+        var result = await retry.RetryAsync(id, ct);
+        return result.Outcome switch
         {
-            notification = System.Text.Json.JsonSerializer.Deserialize<Notification>(problem.Payload, EngineJson.Options)
-                           ?? throw new System.Text.Json.JsonException("empty payload");
-        }
-        catch (System.Text.Json.JsonException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The notification cannot be read.", detail: e.Message);
-        }
-        try
-        {
-            await dispatcher.DispatchAsync(notification, problem.Payload, problem.Problem == NotificationProblem.NoContact ? problem.UserId : null, ct);
-        }
-        catch (InvalidOperationException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Still not deliverable.", detail: e.Message);
-        }
-        await problems.ResolveAsync(id, clock.GetUtcNow(), ct);
-        return TypedResults.NoContent();
+            NotificationProblemRetry.Outcome.Retried => TypedResults.NoContent(),
+            NotificationProblemRetry.Outcome.NotFound => TypedResults.NotFound(),
+            NotificationProblemRetry.Outcome.Unreadable =>
+                TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The notification cannot be read.", detail: result.Detail),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Still not deliverable.", detail: result.Detail),
+        };
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
