@@ -49,7 +49,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     private static ILocator Choice(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
 
-    private static async Task CreateUserInBrowserAsync(IPage page, string email, string name, string language, string[] roles, string? typedPassword)
+    internal static async Task CreateUserInBrowserAsync(IPage page, string email, string name, string language, string[] roles, string? typedPassword)
     {
         await page.Locator("[data-testid=user-create]").ClickAsync();
         await Input(page, "create-user-email").FillAsync(email);
@@ -187,7 +187,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await UiHost.ScreenshotAsync(zh, "admin-committees-zh-CN");
     }
 
-    private static async Task AddMemberAsync(IPage page, string code, string email, bool asChair)
+    internal static async Task AddMemberAsync(IPage page, string code, string email, bool asChair)
     {
         var picker = Input(page, $"committee-pick-{code}");
         await picker.ClickAsync();

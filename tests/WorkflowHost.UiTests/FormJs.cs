@@ -13,7 +13,14 @@ public sealed class FormJs(IPage page)
     /// <summary>The input of a field by its label; a required field's label ends in form-js's asterisk.</summary>
     private ILocator Field(string label) => Form.GetByLabel(new Regex("^" + Regex.Escape(label) + @"\s*\*?$"));
 
-    public Task TextAsync(string label, string value) => Field(label).FillAsync(value);
+    /// <summary>Types into a text field and leaves it, waiting until the field holds the text (form-js takes input debounced).</summary>
+    public async Task TextAsync(string label, string value)
+    {
+        var input = Field(label);
+        await input.FillAsync(value);
+        await input.PressAsync("Tab");
+        await Assertions.Expect(input).ToHaveValueAsync(value);
+    }
 
     public Task NumberAsync(string label, decimal value) => TextAsync(label, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 

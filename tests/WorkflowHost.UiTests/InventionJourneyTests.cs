@@ -24,11 +24,24 @@ public sealed class InventionJourneyTests(UiHost host) : IClassFixture<UiHost>
         var chairEmail = $"chair-{suffix}@journey.example.edu";
         var committee = $"journey-{suffix}";
 
-        // TODO(journey): through the administrator's screens once merged.
-        var aliceId = await host.CreateUserAsync(aliceEmail, "Alice Chen", "en", "inventor");
-        await host.CreateUserAsync(managerEmail, "Wang Manager", "en", "technology-manager");
-        var chairId = await host.CreateUserAsync(chairEmail, "Li Chair", "en", "committee-member", "committee-chair");
-        await host.CreateCommitteeAsync(committee, "Journey committee", chairId);
+        // The first administrator creates the three users and seats the chair on a committee, in the browser.
+        var admin = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await admin.Locator("[data-testid=nav-admin-users]").ClickAsync();
+        await Assertions.Expect(admin.Locator("h1")).ToHaveTextAsync("Users and roles");
+        await AdminScreensTests.CreateUserInBrowserAsync(admin, aliceEmail, "Alice Chen", "en", ["inventor"], UiHost.UserPassword);
+        await AdminScreensTests.CreateUserInBrowserAsync(admin, managerEmail, "Wang Manager", "en", ["technology-manager"], UiHost.UserPassword);
+        await AdminScreensTests.CreateUserInBrowserAsync(admin, chairEmail, "Li Chair", "en", ["committee-member", "committee-chair"], UiHost.UserPassword);
+        await Assertions.Expect(admin.Locator("[data-testid=user-list] tr", new() { HasText = chairEmail })).ToContainTextAsync("Committee chair");
+        await host.GotoAsync(admin, "admin/committees");
+        await UiHost.Input(admin, "committee-new-code").FillAsync(committee);
+        await UiHost.Input(admin, "committee-new-name").FillAsync("Journey committee");
+        await admin.Locator("[data-testid=committee-create]").ClickAsync();
+        await Assertions.Expect(admin.Locator($"[data-testid='committee-{committee}']")).ToContainTextAsync("Journey committee");
+        await AdminScreensTests.AddMemberAsync(admin, committee, chairEmail, asChair: true);
+        await UiHost.ScreenshotAsync(admin, "journey-committee-seated-en");
+        using var adminApi = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var chairId = (await adminApi.GetFromJsonAsync<JsonArray>("api/v1/users?pageSize=500"))!
+            .First(u => u!["email"]!.GetValue<string>() == chairEmail)!["id"]!.GetValue<string>(); // the attendance box is named by the id
 
         // Alice files the disclosure in the inventor portal, with a file attached, and submits it.
         var alicePage = await host.SignInAsync(aliceEmail, UiHost.UserPassword);

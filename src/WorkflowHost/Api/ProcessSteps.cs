@@ -69,6 +69,10 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
                 throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation",
                     $"The data does not fit the form '{task.FormKey}': {string.Join(", ", errors.Keys)}.", errors);
         }
+        // Rules beyond the form's fields (StepDataRules), named like the form's own errors.
+        if (StepDataRules.Check(task.FormKey, data) is { Count: > 0 } broken)
+            throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation",
+                $"The data breaks a rule of this step: {string.Join(", ", broken.Keys)}.", broken.ToDictionary(e => "variables." + e.Key, e => e.Value));
         var variables = (JsonObject)data.DeepClone();
         foreach (var (key, value) in serverVariables ?? []) variables[key] = value?.DeepClone();
         variables[DomainHandler.CompletedBy] = actor.UserId;

@@ -104,8 +104,6 @@ public static class InventionsApi
         var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
         var data = new JsonObject { ["screeningDecision"] = body.Decision };
         if (body.Questions is not null) data["questions"] = body.Questions;
-        if (body.Decision == "questions" && string.IsNullOrWhiteSpace(body.Questions))
-            throw ApiProblemException.Invalid("questions", "Say what the inventors must answer.");
         await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Screen", data, "screen the disclosure", ct);
         return await Get(id, http, actions, ct);
     }
@@ -113,13 +111,6 @@ public static class InventionsApi
     private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct)
     {
-        // The domain's rules for the outcome, checked before the step completes (a refusal inside the process would
-        // leave the case at an incident instead of answering the caller).
-        var outcome = body["assessmentOutcome"] is JsonValue o && o.TryGetValue<string>(out var text) ? text : null;
-        if (outcome == "file" && string.IsNullOrWhiteSpace(body["filingRoute"]?.ToString()))
-            throw ApiProblemException.Invalid("filingRoute", "Say which route to file by (invention patent, utility model, PCT...).");
-        if (outcome is not null && outcome != "file" && string.IsNullOrWhiteSpace(body["assessmentReasons"]?.ToString()))
-            throw ApiProblemException.Invalid("assessmentReasons", "Give the reasons for not filing.");
         return StepAsync(id, "Task_Score", body, "score the invention", http, inventions, actions, steps, ct);
     }
 

@@ -190,6 +190,8 @@ public static class TasksApi
         var task = (await queries.GetTaskAsync(id, ct))!;
         var variables = body.Variables ?? new JsonObject();
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
+        if (StepDataRules.Check(task.FormKey, variables) is { Count: > 0 } broken)
+            return ApiProblems.Invalid(broken.ToDictionary(e => "variables." + e.Key, e => e.Value), "The data breaks a rule of this step.");
         // Who completed the task, for the service tasks after it: set here, never taken from the client.
         variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;
         await runtime.CompleteTaskAsync(id, actor, variables, ct);

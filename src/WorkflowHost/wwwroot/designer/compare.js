@@ -1,35 +1,9 @@
 // Two versions of a process side by side: two bpmn-js viewers that scroll and zoom together, with the elements added
 // (right), removed (left) and changed (both) marked in colour. The difference comes from bpmn-diff.js.
 import { diff } from './bpmn-diff.js';
+import { load, loadBpmnStyles, navigatedViewer } from '../js/assets.js';
 
-function load(tag, url) {
-  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const el = document.createElement(tag);
-    el.dataset.src = url;
-    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-    el.onload = resolve;
-    el.onerror = () => reject(new Error('Could not load ' + url));
-    document.head.appendChild(el);
-  });
-}
 
-// The navigated viewer's build sets window.BpmnJS, as the modeler's does: keep it under a name of its own and give the
-// global back, so that the designer's modeler still finds its BpmnJS after a visit here.
-async function viewerClass() {
-  if (window.WfBpmnViewer) return window.WfBpmnViewer;
-  const previous = window.BpmnJS;
-  await new Promise((resolve, reject) => {
-    const el = document.createElement('script');
-    el.src = 'lib/bpmn-js/bpmn-navigated-viewer.production.min.js';
-    el.onload = resolve;
-    el.onerror = () => reject(new Error('Could not load the BPMN viewer'));
-    document.head.appendChild(el);
-  });
-  window.WfBpmnViewer = window.BpmnJS;
-  if (previous) window.BpmnJS = previous; else delete window.BpmnJS;
-  return window.WfBpmnViewer;
-}
 
 let state = null;
 
@@ -37,12 +11,10 @@ const markerOf = { added: 'wf-diff-added', removed: 'wf-diff-removed', changed: 
 
 export async function open(leftEl, rightEl, leftXml, rightXml) {
   await Promise.all([
-    load('link', 'lib/bpmn-js/assets/diagram-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-embedded.css'),
+    loadBpmnStyles(),
     load('link', 'designer/compare.css'),
   ]);
-  const Viewer = await viewerClass();
+  const Viewer = await navigatedViewer();
   const left = new Viewer({ container: leftEl });
   const right = new Viewer({ container: rightEl });
   state = { left, right, syncing: false };

@@ -1,19 +1,6 @@
 // The workflow designer: bpmn-js with its properties panel (Camunda 7 attributes) and a section for our wf: attributes.
 // Validation, drafts and publishing go to the REST API with the sign-in cookie, so the server's checks answer.
-const loaded = new Map();
-
-function load(tag, url) {
-  if (!loaded.has(url)) {
-    loaded.set(url, new Promise((resolve, reject) => {
-      const el = document.createElement(tag);
-      if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-      el.onload = resolve;
-      el.onerror = () => reject(new Error('Could not load ' + url));
-      document.head.appendChild(el);
-    }));
-  }
-  return loaded.get(url);
-}
+import { load, bpmnModeler } from '../js/assets.js';
 
 // Our attributes per element kind (doc/bpmn-subset.md). wf:assignee, wf:dueDate and the other twins of camunda:
 // attributes cannot be declared beside camunda-bpmn-moddle (moddle refuses two extension properties with one local
@@ -28,20 +15,15 @@ const wfFields = [
 let state = null;
 
 export async function open(canvasEl, panelEl, wfEl, xml, labels) {
-  await Promise.all([
-    load('link', 'lib/bpmn-js/assets/diagram-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-embedded.css'),
-    load('link', 'lib/properties-panel/properties-panel.css'),
-  ]);
-  await load('script', 'lib/bpmn-js/bpmn-modeler.production.min.js');
+  await load('link', 'lib/properties-panel/properties-panel.css');
+  const Modeler = await bpmnModeler();
   await load('script', 'lib/bpmn-js-properties-panel/bpmn-js-properties-panel.umd.js');
   const [camunda, wf] = await Promise.all([
     fetch('lib/camunda-bpmn-moddle/camunda.json').then(r => r.json()),
     fetch('designer/wf-moddle.json').then(r => r.json()),
   ]);
   const panel = window.BpmnJSPropertiesPanel;
-  const modeler = new window.BpmnJS({
+  const modeler = new Modeler({
     container: canvasEl,
     propertiesPanel: { parent: panelEl },
     additionalModules: [panel.BpmnPropertiesPanelModule, panel.BpmnPropertiesProviderModule, panel.CamundaPlatformPropertiesProviderModule],

@@ -2,28 +2,12 @@
 // from and written to the REST API with the sign-in cookie: the draft if one was saved, else the version tasks use;
 // Validate, Save draft and Publish go to /api/v1/forms/{key}/validate, /draft and PUT /api/v1/forms/{key}, so the
 // server's checks answer in one place.
+import { load, getJson } from '../js/assets.js';
 let editor = null;
 
-function load(tag, url) {
-  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const el = document.createElement(tag);
-    el.dataset.src = url;
-    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-    el.onload = resolve;
-    el.onerror = () => reject(new Error('Could not load ' + url));
-    document.head.appendChild(el);
-  });
-}
 
 const base = key => `api/v1/forms/${encodeURIComponent(key)}`;
 
-async function getJson(url) {
-  const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  let body = null;
-  try { body = await r.json(); } catch { body = null; }
-  return { status: r.status, body };
-}
 
 function answer(status, body, ok, version) {
   const errors = body && body.errors ? Object.entries(body.errors).map(([field, messages]) => ({ field, messages })) : [];

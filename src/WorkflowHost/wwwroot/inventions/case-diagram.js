@@ -1,33 +1,10 @@
 // The case's progress drawn on its BPMN diagrams with bpmn-js's NavigatedViewer: the main process and each stage it
 // called, elements done and elements active marked. The progress comes from GET /api/v1/inventions/{id}/progress
 // (only for those who may see the invention), each diagram from GET /api/v1/definitions/{process}/versions/{v}/bpmn.
+import { navigatedViewer } from '../js/assets.js';
 let viewers = [];
-let Viewer = null;
 
-function load(tag, url) {
-  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve(false);
-  return new Promise((resolve, reject) => {
-    const el = document.createElement(tag);
-    el.dataset.src = url;
-    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-    el.onload = () => resolve(true);
-    el.onerror = () => reject(new Error('Could not load ' + url));
-    document.head.appendChild(el);
-  });
-}
 
-async function viewerType() {
-  if (Viewer) return Viewer;
-  await load('link', 'lib/bpmn-js/assets/diagram-js.css');
-  await load('link', 'lib/bpmn-js/assets/bpmn-js.css');
-  await load('link', 'lib/bpmn-js/assets/bpmn-embedded.css');
-  // Both bpmn-js bundles set the global BpmnJS: keep the viewer for us and give the designer's modeler back its global.
-  const before = window.BpmnJS;
-  await load('script', 'lib/bpmn-js/bpmn-navigated-viewer.production.min.js');
-  Viewer = window.BpmnJS;
-  if (before) window.BpmnJS = before;
-  return Viewer;
-}
 
 // Renders every diagram of the case into the container, one box each (the box's data-process names the process),
 // titled with the names the page passes. Answers {status, stages: [{processId, status}]}.
@@ -38,7 +15,7 @@ export async function render(container, inventionId, titles) {
   if (!r.ok) return { status: r.status, stages: [] };
   const progress = await r.json();
   if (progress.diagrams.length === 0) return { status: 200, stages: [] };
-  const BpmnViewer = await viewerType();
+  const BpmnViewer = await navigatedViewer();
   const running = progress.diagrams.filter(d => d.status === 'running');
   const current = running.length > 0 ? running[running.length - 1] : null;
   for (const d of progress.diagrams) {

@@ -1,35 +1,18 @@
 // The operations views' diagram: the bpmn-js navigated viewer (read only) with overlays of live counts per element,
 // markers for active and failing elements, and a selected element that is centred and highlighted.
 // The page hands in the BPMN and the figures it read through the same services as the REST API.
-const loaded = new Map();
+import { load, navigatedViewer } from '../js/assets.js';
 
-function load(tag, url) {
-  if (!loaded.has(url)) {
-    loaded.set(url, new Promise((resolve, reject) => {
-      const el = document.createElement(tag);
-      if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-      el.onload = resolve;
-      el.onerror = () => reject(new Error('Could not load ' + url));
-      document.head.appendChild(el);
-    }));
-  }
-  return loaded.get(url);
-}
 
 const viewers = new WeakMap();
 
 /** Draws the diagram in the container (replacing one drawn before); clicks on an element are reported to dotnet.ElementClicked. */
 export async function open(container, xml, dotnet) {
-  await Promise.all([
-    load('link', 'lib/bpmn-js/assets/diagram-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-js.css'),
-    load('link', 'lib/bpmn-js/assets/bpmn-embedded.css'),
-    load('link', 'operations/operations.css'),
-  ]);
-  await load('script', 'lib/bpmn-js/bpmn-navigated-viewer.production.min.js');
+  await load('link', 'operations/operations.css');
+  const Viewer = await navigatedViewer();
   const previous = viewers.get(container);
   if (previous) previous.viewer.destroy();
-  const viewer = new window.BpmnJS({ container });
+  const viewer = new Viewer({ container });
   viewers.set(container, { viewer, markers: [], selected: null });
   await viewer.importXML(xml);
   viewer.get('canvas').zoom('fit-viewport', 'auto');

@@ -1,23 +1,9 @@
 // A task's form rendered with form-js; completion goes to POST /api/v1/tasks/{id}/complete, whose server-side
 // check of the data answers with the fields it refuses (problem details), shown beside the form.
+import { load, getJson } from '../js/assets.js';
 let form = null;
 
-function load(tag, url) {
-  if (document.querySelector(`[data-src="${url}"]`)) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const el = document.createElement(tag);
-    el.dataset.src = url;
-    if (tag === 'script') el.src = url; else { el.rel = 'stylesheet'; el.href = url; }
-    el.onload = resolve;
-    el.onerror = () => reject(new Error('Could not load ' + url));
-    document.head.appendChild(el);
-  });
-}
 
-async function getJson(url) {
-  const r = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  return { status: r.status, body: r.headers.get('content-type')?.includes('json') ? await r.json() : null };
-}
 
 // Loads the task (403/404 from the API as they are) and, when it has one, renders its form filled with the instance's variables.
 export async function open(container, taskId, dotnet) {
