@@ -44,7 +44,18 @@ public sealed class FormJs(IPage page)
     public async Task SelectAsync(string label, string optionLabel)
     {
         var field = Form.Locator(".fjs-form-field", new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + @"\s*\*?$") }) });
-        await field.Locator(".fjs-input-group").ClickAsync();
-        await field.Locator(".fjs-dropdownlist-item", new() { HasTextString = optionLabel }).First.ClickAsync();
+        var item = field.Locator(".fjs-dropdownlist-item", new() { HasTextString = optionLabel }).First;
+        // Focus alone opens the list (after a Tab from the field before it), and a click then closes it: open it only when shut.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!await item.IsVisibleAsync()) await field.Locator(".fjs-input-group").ClickAsync();
+            try
+            {
+                await Assertions.Expect(item).ToBeVisibleAsync(new() { Timeout = 3_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+        await item.ClickAsync();
     }
 }
