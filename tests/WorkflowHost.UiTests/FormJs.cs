@@ -13,13 +13,22 @@ public sealed class FormJs(IPage page)
     /// <summary>The input of a field by its label; a required field's label ends in form-js's asterisk.</summary>
     private ILocator Field(string label) => Form.GetByLabel(new Regex("^" + Regex.Escape(label) + @"\s*\*?$"));
 
-    /// <summary>Types into a text field and leaves it, waiting until the field holds the text (form-js takes input debounced).</summary>
+    /// <summary>
+    /// Types into a text field and leaves it, until the form holds the text. form-js takes input debounced, and a change
+    /// of the field before landing late re-renders the form with the state it has: text typed meanwhile can be dropped
+    /// on a loaded machine. A person sees that and types again; so does this.
+    /// </summary>
     public async Task TextAsync(string label, string value)
     {
         var input = Field(label);
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
-        await Assertions.Expect(input).ToHaveValueAsync(value);
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            await page.WaitForTimeoutAsync(400); // past form-js's input debounce, so that a late re-render shows here
+            if (await input.InputValueAsync() == value) return;
+            if (attempt == 3) { await Assertions.Expect(input).ToHaveValueAsync(value); return; }
+        }
     }
 
     public Task NumberAsync(string label, decimal value) => TextAsync(label, value.ToString(System.Globalization.CultureInfo.InvariantCulture));
