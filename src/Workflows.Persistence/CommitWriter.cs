@@ -83,16 +83,7 @@ internal sealed class CommitWriter(DbConnection connection, DbTransaction transa
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] values)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            p.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
+        await using var command = SqlCommands.Create(connection, transaction, sql, values);
         return await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -100,20 +100,7 @@ public sealed class FormStore(HostSettings settings)
         return connection;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params object?[] values)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            p.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string sql, params object?[] values) => SqlCommands.Create(connection, tx, sql, values);
 
     private async Task<List<T>> QueryAsync<T>(string sql, Func<DbDataReader, T> read, CancellationToken ct, params object?[] values)
     {

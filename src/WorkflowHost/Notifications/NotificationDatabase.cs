@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using WorkflowHost.Composition;
 using Workflows.Persistence;
 using Workflows.Persistence.Migrations;
@@ -27,19 +26,7 @@ public sealed class NotificationDatabase(HostSettings settings)
         return connection;
     }
 
-    public static DbCommand Command(DbConnection connection, string sql, params object?[] values)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            p.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    public static DbCommand Command(DbConnection connection, string sql, params object?[] values) => SqlCommands.Create(connection, null, sql, values);
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken ct, params object?[] values)
     {

@@ -84,17 +84,5 @@ public sealed class BookmarkTimerQueue(DatabaseProvider provider, string connect
         return connection;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, params object[] values)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
-            p.Value = values[i];
-            command.Parameters.Add(p);
-        }
-        return command;
-    }
+    private static DbCommand Command(DbConnection connection, string sql, params object[] values) => SqlCommands.Create(connection, null, sql, values);
 }
