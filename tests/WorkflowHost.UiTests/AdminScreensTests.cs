@@ -41,25 +41,17 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     }
     private static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
 
-    /// <summary>A MudBlazor text field's input, whether the test id sits on the input or on its wrapper.</summary>
-    private static ILocator Input(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
-
-    /// <summary>A MudBlazor check box or radio: its input, wherever the test id sits.</summary>
-    private static ILocator Choice(IPage page, string testId) =>
-        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
-
     internal static async Task CreateUserInBrowserAsync(IPage page, string email, string name, string language, string[] roles, string? typedPassword)
     {
         await page.Locator("[data-testid=user-create]").ClickAsync();
-        await Input(page, "create-user-email").FillAsync(email);
-        await Input(page, "create-user-name").FillAsync(name);
-        await SetAsync(Choice(page, $"create-user-language-{language}"), true);
-        foreach (var role in roles) await SetAsync(Choice(page, $"create-user-role-{role}"), true);
+        await UiHost.Input(page, "create-user-email").FillAsync(email);
+        await UiHost.Input(page, "create-user-name").FillAsync(name);
+        await SetAsync(UiHost.Input(page, $"create-user-language-{language}"), true);
+        foreach (var role in roles) await SetAsync(UiHost.Input(page, $"create-user-role-{role}"), true);
         if (typedPassword is not null)
         {
-            await SetAsync(Choice(page, "create-user-password-type"), true);
-            await Input(page, "create-user-password").FillAsync(typedPassword);
+            await SetAsync(UiHost.Input(page, "create-user-password-type"), true);
+            await UiHost.Input(page, "create-user-password").FillAsync(typedPassword);
         }
         await page.Locator("[data-testid=create-user-submit]").ClickAsync();
     }
@@ -74,7 +66,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         // The inventor gets a generated password, shown once.
         var inventor = Unique("inventor");
         await CreateUserInBrowserAsync(page, inventor, "Li Inventor", "zh-CN", ["inventor"], typedPassword: null);
-        var shown = Input(page, "create-user-created-password");
+        var shown = UiHost.Input(page, "create-user-created-password");
         await Assertions.Expect(shown).ToBeVisibleAsync();
         var generated = await shown.InputValueAsync();
         Assert.True(generated.Length >= 16, "a generated password is shown");
@@ -95,7 +87,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
         // A bad email is refused with the field named; nothing is created.
         await page.Locator("[data-testid=user-create]").ClickAsync();
-        await Input(page, "create-user-email").FillAsync("not-an-email");
+        await UiHost.Input(page, "create-user-email").FillAsync("not-an-email");
         await page.Locator("[data-testid=create-user-submit]").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("email", new() { IgnoreCase = true });
         await page.Locator("[data-testid=create-user-cancel]").ClickAsync();
@@ -110,7 +102,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
                 .Select(u => u!["id"]!.GetValue<string>()).ToList();
             foreach (var id in others) (await api.PostAsync($"api/v1/users/{id}/lock", null)).EnsureSuccessStatusCode();
             await page.Locator($"[data-testid='user-edit-{UiHost.AdminEmail}']").ClickAsync();
-            await SetAsync(Choice(page, "edit-user-role-system-administrator"), false);
+            await SetAsync(UiHost.Input(page, "edit-user-role-system-administrator"), false);
             await page.Locator("[data-testid=edit-user-save]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=edit-user-errors]")).ToContainTextAsync("only active system administrator");
             await UiHost.ScreenshotAsync(page, "admin-last-administrator-refused-en");
@@ -136,7 +128,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await Assertions.Expect(zh.Locator("[data-testid=user-list]").Locator("tr", new() { HasText = chair })).ToContainTextAsync("评审委员会主任");
         await UiHost.ScreenshotAsync(zh, "admin-users-zh-CN");
         await zh.Locator("[data-testid=user-create]").ClickAsync();
-        await Assertions.Expect(Input(zh, "create-user-email")).ToBeVisibleAsync();
+        await Assertions.Expect(UiHost.Input(zh, "create-user-email")).ToBeVisibleAsync();
         await UiHost.ScreenshotAsync(zh, "admin-user-create-zh-CN");
     }
 
@@ -152,8 +144,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await host.GotoAsync(page, "admin/committees");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Committees");
-        await Input(page, "committee-new-code").FillAsync(code);
-        await Input(page, "committee-new-name").FillAsync("UI test panel");
+        await UiHost.Input(page, "committee-new-code").FillAsync(code);
+        await UiHost.Input(page, "committee-new-name").FillAsync("UI test panel");
         await page.Locator("[data-testid=committee-create]").ClickAsync();
         var card = page.Locator($"[data-testid='committee-{code}']");
         await Assertions.Expect(card).ToContainTextAsync("UI test panel");
@@ -189,7 +181,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
     internal static async Task AddMemberAsync(IPage page, string code, string email, bool asChair)
     {
-        var picker = Input(page, $"committee-pick-{code}");
+        var picker = UiHost.Input(page, $"committee-pick-{code}");
         await picker.ClickAsync();
         await picker.FillAsync(email);
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasText = email }).First).ToBeVisibleAsync();
@@ -207,7 +199,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
             }
             catch (PlaywrightException) when (attempt < 3) { }
         }
-        if (asChair) await SetAsync(Choice(page, $"committee-as-chair-{code}"), true);
+        if (asChair) await SetAsync(UiHost.Input(page, $"committee-as-chair-{code}"), true);
         await page.Locator($"[data-testid='committee-add-{code}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='committee-member-{code}-{email}']")).ToBeVisibleAsync();
     }
@@ -219,8 +211,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await host.CreateUserAsync(email, "Zhou Locked", "en", "inventor");
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await host.GotoAsync(page, "admin/users");
-        await Input(page, "user-search").FillAsync(email);
-        await Input(page, "user-search").PressAsync("Enter");
+        await UiHost.Input(page, "user-search").FillAsync(email);
+        await UiHost.Input(page, "user-search").PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=user-list] tbody tr")).ToHaveCountAsync(1);
         await page.Locator($"[data-testid='user-lock-{email}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='user-state-{email}']")).ToContainTextAsync("Locked");

@@ -43,12 +43,12 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.Locator("[data-testid=vote-disabled-reason]")).ToBeVisibleAsync();
 
         await page.Locator("[data-testid=conflict-declare]").ClickAsync();
-        await Input(page, "conflict-statement").FillAsync("My brother-in-law runs one of the bidders, Hangzhou Photonics Co.");
+        await UiHost.Input(page, "conflict-statement").FillAsync("My brother-in-law runs one of the bidders, Hangzhou Photonics Co.");
         await page.Locator("[data-testid=conflict-submit]").ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-testid=recused-notice]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=vote-submit]")).ToBeDisabledAsync();
-        await Assertions.Expect(Input(page, "vote-reason")).ToBeDisabledAsync();
+        await Assertions.Expect(UiHost.Input(page, "vote-reason")).ToBeDisabledAsync();
         await Assertions.Expect(page.Locator("[data-testid=vote-disabled-reason]")).ToContainTextAsync("recused");
         await Assertions.Expect(page.Locator("[data-testid=conflict-section]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=tally-hidden]")).ToBeVisibleAsync();
@@ -91,7 +91,7 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
         await host.GotoAsync(chair, $"reviews/{c.ReviewId}");
         await Assertions.Expect(chair.Locator("[data-testid=tally-hidden]")).ToBeVisibleAsync();
         await Assertions.Expect(chair.Locator("[data-testid=close-outstanding]")).ToBeVisibleAsync();
-        await Input(chair, "close-minutes").FillAsync("Too early.");
+        await UiHost.Input(chair, "close-minutes").FillAsync("Too early.");
         await chair.Locator($"[data-testid='attendance-{c.ChairId}']").ClickAsync();
         await chair.Locator("[data-testid=close-submit]").ClickAsync();
         await Assertions.Expect(chair.Locator("[data-testid=action-error]")).ToContainTextAsync("cannot be closed yet");
@@ -117,7 +117,7 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
             (await chairApi.GetStringAsync($"api/v1/tasks?businessKey={Uri.EscapeDataString(c.CaseNumber)}")).Contains("Task_Close"));
         await host.GotoAsync(chair, $"reviews/{c.ReviewId}");
         await Assertions.Expect(chair.Locator("[data-testid=close-outstanding]")).ToHaveCountAsync(0);
-        await Input(chair, "close-minutes").FillAsync("Meeting of the committee: the file was presented and discussed; two votes to approve, one to reject.");
+        await UiHost.Input(chair, "close-minutes").FillAsync("Meeting of the committee: the file was presented and discussed; two votes to approve, one to reject.");
         foreach (var id in new[] { c.ChairId, c.Member1Id, c.Member2Id })
             await chair.Locator($"[data-testid='attendance-{id}']").ClickAsync();
         await chair.Locator("[data-testid=close-submit]").ClickAsync();
@@ -136,16 +136,13 @@ public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
         await UiHost.ScreenshotAsync(member2, "committee-room-closed-zh-CN");
     }
 
-    /// <summary>A MudBlazor text field's textarea or input, wherever the component put the test id.</summary>
-    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
-
     /// <summary>States "no conflict" (which opens the vote), picks the choice, gives the reason and casts the vote.</summary>
     private static async Task VoteAsync(IPage page, string choice, string reason)
     {
         await page.Locator("[data-testid=conflict-none]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=vote-submit]")).ToBeEnabledAsync();
         await page.Locator($"[data-testid=vote-{choice}]").ClickAsync();
-        await Input(page, "vote-reason").FillAsync(reason);
+        await UiHost.Input(page, "vote-reason").FillAsync(reason);
         await page.Locator("[data-testid=vote-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=my-vote]")).ToBeVisibleAsync();
     }

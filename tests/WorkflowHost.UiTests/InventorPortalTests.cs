@@ -32,15 +32,15 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(page.Locator("[data-testid=attachments-limits]")).ToContainTextAsync(".pdf");
 
         var title = $"Low-loss photonic waveguide {tag}";
-        await Input(page, "field-title").FillAsync(title);
-        await Input(page, "field-field").FillAsync("Photonics");
-        await Input(page, "field-ipc").FillAsync("G02B 6/12");
-        await Input(page, "field-abstract").FillAsync("A waveguide geometry that halves propagation loss.");
-        await Input(page, "field-prior-art").FillAsync("Ridge waveguides.");
-        await Input(page, "field-uses").FillAsync("Optical transceivers.");
+        await UiHost.Input(page, "field-title").FillAsync(title);
+        await UiHost.Input(page, "field-field").FillAsync("Photonics");
+        await UiHost.Input(page, "field-ipc").FillAsync("G02B 6/12");
+        await UiHost.Input(page, "field-abstract").FillAsync("A waveguide geometry that halves propagation loss.");
+        await UiHost.Input(page, "field-prior-art").FillAsync("Ridge waveguides.");
+        await UiHost.Input(page, "field-uses").FillAsync("Optical transceivers.");
 
         // The filer is the first inventor; two co-inventors are found by name.
-        await Input(page, "inventor-share-1").FillAsync("50");
+        await UiHost.Input(page, "inventor-share-1").FillAsync("50");
         await AddCoInventorAsync(page, 2, $"Li Coinventor {tag}", "30");
         await AddCoInventorAsync(page, 3, $"Chen Coinventor {tag}", "10");
         await Assertions.Expect(page.Locator("[data-testid=inventors-total]")).ToContainTextAsync("90%");
@@ -49,7 +49,7 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
         await page.Locator("[data-testid=editor-submit]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=inventors-error]")).ToContainTextAsync("must add up to 100%");
         await UiHost.ScreenshotAsync(page, "invention-editor-shares-refused-en");
-        await Input(page, "inventor-share-3").FillAsync("20");
+        await UiHost.Input(page, "inventor-share-3").FillAsync("20");
         await Assertions.Expect(page.Locator("[data-testid=inventors-total]")).ToContainTextAsync("100%");
 
         // Saved as a draft, files can be attached: an accepted one, and one of a type that is refused.
@@ -86,7 +86,7 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
         await host.GotoAsync(office, "inventions");
         await Assertions.Expect(office.Locator("h1")).ToHaveTextAsync("Inventions");
         await Assertions.Expect(office.Locator("[data-testid=inventions]")).ToContainTextAsync(title);
-        await Input(office, "inventions-search").FillAsync(tag);
+        await UiHost.Input(office, "inventions-search").FillAsync(tag);
         await Assertions.Expect(office.Locator("[data-testid=inventions] tbody tr")).ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(office, "inventions-en");
     }
@@ -129,7 +129,7 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
         await UiHost.ScreenshotAsync(page, "invention-questions-en");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=invention-error]")).ToContainTextAsync("Write your answer");
-        await Input(page, "answer-text").FillAsync("The NSFC project 62275001 paid for them; the disclosure now names it.");
+        await UiHost.Input(page, "answer-text").FillAsync("The NSFC project 62275001 paid for them; the disclosure now names it.");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=answer-send]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
 
@@ -206,18 +206,15 @@ public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..6];
 
-    /// <summary>The input (or textarea) of a MudBlazor field, whichever element carries its data-testid.</summary>
-    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
-
     private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
     {
         await page.Locator("[data-testid=inventor-add]").ClickAsync();
-        var user = Input(page, $"inventor-user-{row}");
+        var user = UiHost.Input(page, $"inventor-user-{row}");
         await user.ClickAsync();
         await user.PressSequentiallyAsync(name.Split(' ')[0] + " " + name.Split(' ')[1][..4]);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First.ClickAsync();
-        await Assertions.Expect(Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name);
-        await Input(page, $"inventor-share-{row}").FillAsync(share);
+        await Assertions.Expect(UiHost.Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name);
+        await UiHost.Input(page, $"inventor-share-{row}").FillAsync(share);
     }
 
     /// <summary>Set-up through the REST API: the inventor files and submits a complete disclosure naming only themself.</summary>

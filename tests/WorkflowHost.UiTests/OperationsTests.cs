@@ -17,9 +17,6 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
 {
     private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
 
-    /// <summary>The input of a MudBlazor field or check box, whether its data-testid sits on the input or on a wrapper.</summary>
-    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
-
     private static string Fixture(string name, string processId) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)).Replace("\"ui_ops\"", $"\"{processId}\"");
 
@@ -92,10 +89,10 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
         await host.GotoAsync(page, "operations/instances?process=ui_ops");
         await Assertions.Expect(page.Locator($"[data-testid='status-{done}']")).ToHaveTextAsync("completed");
         await Assertions.Expect(page.Locator($"[data-testid='unavailable-{done}']")).ToContainTextAsync("not running");
-        await Assertions.Expect(Input(page, $"select-{done}")).ToBeDisabledAsync();
-        await Input(page, $"select-{first}").CheckAsync(new() { Force = true });
-        await Input(page, $"select-{second}").CheckAsync(new() { Force = true });
-        await Input(page, "bulk-reason").FillAsync("Withdrawn by the inventors");
+        await Assertions.Expect(UiHost.Input(page, $"select-{done}")).ToBeDisabledAsync();
+        await UiHost.Input(page, $"select-{first}").CheckAsync(new() { Force = true });
+        await UiHost.Input(page, $"select-{second}").CheckAsync(new() { Force = true });
+        await UiHost.Input(page, "bulk-reason").FillAsync("Withdrawn by the inventors");
         await UiHost.ScreenshotAsync(page, "operations-instances-en");
         await page.Locator("[data-testid='bulk-run']").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='bulk-summary']")).ToContainTextAsync("2 done, 0 refused");
@@ -108,7 +105,7 @@ public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
         await page.Locator("[data-testid='bulk-action']").ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("Retry their incidents").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='unavailable-{first}']")).ToContainTextAsync("no open incidents");
-        await Assertions.Expect(Input(page, $"select-{failing}")).ToBeEnabledAsync();
+        await Assertions.Expect(UiHost.Input(page, $"select-{failing}")).ToBeEnabledAsync();
 
         // The same pages in Chinese.
         var zh = await ChineseAdministratorAsync("ops-zh@ui-tests.example.org");

@@ -33,7 +33,7 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(inventor.Locator("h1")).ToHaveTextAsync("Public notice of an agreed price");
         await Assertions.Expect(inventor.Locator("[data-testid=countdown]")).ToHaveTextAsync(new Regex(@"^00:\d\d$"));
         await Assertions.Expect(inventor.Locator("[data-testid=related-party]")).ToBeVisibleAsync();
-        await Input(inventor, "objection-text").FillAsync("The price ignores the licence income already offered by Ningbo Optics.");
+        await UiHost.Input(inventor, "objection-text").FillAsync("The price ignores the licence income already offered by Ningbo Optics.");
         await inventor.Locator("[data-testid=objection-submit]").ClickAsync();
         await Assertions.Expect(inventor.Locator("[data-testid=objection-status-0]")).ToHaveTextAsync("Open");
 
@@ -43,7 +43,7 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         await UiHost.ScreenshotAsync(manager, "pricing-notice-en");
         await manager.Locator("[data-testid=objection-dismiss-0]").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=action-error]")).ToContainTextAsync("How it was investigated");
-        await Input(manager, "objection-resolution-0").FillAsync("Ningbo Optics made no written offer; the appraisal stands.");
+        await UiHost.Input(manager, "objection-resolution-0").FillAsync("Ningbo Optics made no written offer; the appraisal stands.");
         await manager.Locator("[data-testid=objection-dismiss-0]").ClickAsync();
         await Assertions.Expect(manager.Locator("[data-testid=objection-status-0]")).ToHaveTextAsync("Dismissed");
         await Assertions.Expect(manager.Locator("[data-testid=objection-resolution-text-0]")).ToContainTextAsync("appraisal stands");
@@ -82,7 +82,7 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(manager.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
         foreach (var party in new[] { "Hangzhou Photonics Co.", "Ningbo Optics Ltd." })
         {
-            await Input(manager, "party-name").FillAsync(party);
+            await UiHost.Input(manager, "party-name").FillAsync(party);
             await manager.Locator("[data-testid=party-submit]").ClickAsync();
             await Assertions.Expect(manager.Locator("[data-testid=parties]")).ToContainTextAsync(party);
         }
@@ -94,8 +94,8 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         await Assertions.Expect(manager.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
         async Task BidAsync(string bidder, string amount)
         {
-            await Input(manager, "bid-bidder").FillAsync(bidder);
-            await Input(manager, "bid-amount").FillAsync(amount);
+            await UiHost.Input(manager, "bid-bidder").FillAsync(bidder);
+            await UiHost.Input(manager, "bid-amount").FillAsync(amount);
             await manager.Locator("[data-testid=bid-submit]").ClickAsync();
         }
         await BidAsync("Hangzhou Photonics Co.", "150000");
@@ -122,5 +122,4 @@ public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
         Assert.NotEqual(listing, await c.PricingAsync(host, "auction"));
     }
 
-    private static ILocator Input(IPage page, string testId) => UiHost.Input(page, testId);
 }

@@ -52,8 +52,6 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         return page!["items"]!.AsArray().Single()!.AsObject();
     }
 
-    private static ILocator Field(IPage page, string testId) => page.Locator($"input[data-testid={testId}], [data-testid={testId}] input, textarea[data-testid={testId}], [data-testid={testId}] textarea").First;
-
     private static ILocator Row(IPage page, string businessKey) => page.Locator("tr.task-row", new() { HasText = businessKey });
 
     [Fact]
@@ -67,8 +65,8 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         var page = await host.SignInAsync(manager, UiHost.UserPassword);
         await host.GotoAsync(page, "tasks");
         await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToBeVisibleAsync();
-        await Field(page, "filter-business-key").FillAsync(prefix.ToLowerInvariant()); // the search ignores case
-        await Field(page, "filter-variables").FillAsync("pricingMethod=listing");
+        await UiHost.Input(page, "filter-business-key").FillAsync(prefix.ToLowerInvariant()); // the search ignores case
+        await UiHost.Input(page, "filter-variables").FillAsync("pricingMethod=listing");
         await page.Locator("[data-testid=filter-apply]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("var\\.pricingMethod=listing"));
         await Assertions.Expect(Row(page, $"{prefix}-LISTING")).ToBeVisibleAsync();
@@ -80,11 +78,11 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         await UiHost.WaitInteractiveAsync(page);
         await Assertions.Expect(Row(page, $"{prefix}-LISTING")).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToHaveCountAsync(0);
-        await Assertions.Expect(Field(page, "filter-variables")).ToHaveValueAsync("pricingMethod=listing");
+        await Assertions.Expect(UiHost.Input(page, "filter-variables")).ToHaveValueAsync("pricingMethod=listing");
 
         // Saved under a name, then applied from the list after clearing the filters.
         await page.Locator("[data-testid=saved-filters-panel] .mud-expand-panel-header").ClickAsync();
-        await Field(page, "filter-name").FillAsync("Listing cases");
+        await UiHost.Input(page, "filter-name").FillAsync("Listing cases");
         await page.Locator("[data-testid=filter-save]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='saved-filter-Listing cases']")).ToBeVisibleAsync();
         await host.GotoAsync(page, "tasks");
@@ -140,7 +138,7 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         await UiHost.ScreenshotAsync(page, "task-actions-en");
 
         await page.Locator("[data-testid=action-delegate]").ClickAsync();
-        await Field(page, "person-picker").FillAsync(delegateName);
+        await UiHost.Input(page, "person-picker").FillAsync(delegateName);
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = delegateName }).First.ClickAsync();
         await page.Locator("[data-testid=delegate-confirm]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
@@ -168,7 +166,7 @@ public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncL
         await page.Locator("[data-testid=action-send-back]").ClickAsync();
         await page.Locator("[data-testid=send-back-confirm]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=task-actions]")).ToContainTextAsync("Say why the work goes back.");
-        await Field(page, "send-back-reason").FillAsync("The prior-art search is missing.");
+        await UiHost.Input(page, "send-back-reason").FillAsync("The prior-art search is missing.");
         await UiHost.ScreenshotAsync(page, "task-send-back-en");
         await page.Locator("[data-testid=send-back-confirm]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
