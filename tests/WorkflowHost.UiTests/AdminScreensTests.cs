@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -12,16 +13,16 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 {
     private readonly UiHost host;
 
-    public AdminScreensTests(UiHost host)
+    public AdminScreensTests(UiHost host, ITestOutputHelper output)
     {
-        this.host = host;
+        this.host = host.For(output);
         Assertions.SetDefaultExpectTimeout(30_000); // two loaded cores: a circuit round trip can take seconds
     }
 
     /// <summary>Sets a MudBlazor check box or radio (its state follows the server's render) and waits until it shows the state.</summary>
     private static async Task SetAsync(ILocator input, bool on)
     {
-        // A click that lands while a dialog is still rendering its first frames can be dropped by the circuit: click again.
+        // Defensive on two loaded cores: if the state has not followed a click within seconds, click again.
         for (var attempt = 1; ; attempt++)
         {
             if (await input.IsCheckedAsync() != on) await input.ClickAsync(new() { Force = true });
@@ -119,6 +120,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         var managerPage = await host.SignInAsync(manager, UiHost.UserPassword);
         await Assertions.Expect(managerPage.Locator("h1")).ToHaveTextAsync("Welcome");
         await managerPage.GotoAsync("admin/users");
+        await Assertions.Expect(managerPage).ToHaveURLAsync(new Regex("account/access-denied"));
+        await Assertions.Expect(managerPage.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
         await Assertions.Expect(managerPage.Locator("body")).Not.ToContainTextAsync(inventor);
 
         // The same page in Chinese, for a Chinese-speaking administrator.
@@ -224,6 +227,38 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await page.Locator($"[data-testid='user-unlock-{email}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='user-state-{email}']")).ToContainTextAsync("Active");
         var admitted = await host.SignInAsync(email, UiHost.UserPassword);
+        await Assertions.Expect(admitted.Locator("h1")).ToHaveTextAsync("Welcome");
+    }
+
+    [Fact]
+    public async Task Administrator_renames_a_user_and_resets_their_password_which_then_signs_in()
+    {
+        var email = Unique("reset");
+        await host.CreateUserAsync(email, "Wu Forgetful", "en", "inventor");
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await host.GotoAsync(page, "admin/users");
+        await UiHost.Input(page, "user-search").FillAsync(email);
+        await UiHost.Input(page, "user-search").PressAsync("Enter");
+        var row = page.Locator("[data-testid=user-list] tbody tr", new() { HasText = email });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+
+        await page.Locator($"[data-testid='user-edit-{email}']").ClickAsync();
+        await UiHost.Input(page, "edit-user-name").FillAsync("Wu Remembered");
+        await page.Locator("[data-testid=edit-user-save]").ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("Wu Remembered");
+
+        await page.Locator($"[data-testid='user-password-{email}']").ClickAsync();
+        await page.Locator("[data-testid=password-submit]").ClickAsync();
+        var shown = UiHost.Input(page, "password-shown");
+        await Assertions.Expect(shown).ToBeVisibleAsync();
+        var password = await shown.InputValueAsync();
+        await page.Locator("[data-testid=password-done]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=password-dialog]")).ToHaveCountAsync(0);
+
+        // The old password no longer opens the account; the shown one does.
+        var refused = await TrySignInAsync(email, UiHost.UserPassword);
+        await Assertions.Expect(refused.Locator("[data-testid=login-error]")).ToBeVisibleAsync();
+        var admitted = await host.SignInAsync(email, password);
         await Assertions.Expect(admitted.Locator("h1")).ToHaveTextAsync("Welcome");
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -11,8 +12,10 @@ namespace WorkflowHost.UiTests;
 /// committee through the REST API; what is under test happens in the browser.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class CommitteeRoomTests(UiHost host) : IClassFixture<UiHost>
+public sealed class CommitteeRoomTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     private static JsonObject ListingFile() => new()
     {
         ["pricingMethod"] = "listing", ["reviewSubject"] = "Exclusive licence by listing on the exchange",

@@ -2,13 +2,16 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
 /// <summary>The designer's version comparison and the task-form editor (form-js), in Chromium against the real host.</summary>
 [Collection(UiCollection.Name)]
-public sealed class DesignerFormsTests(UiHost host) : IClassFixture<UiHost>
+public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     private static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     private static async Task PublishAsync(HttpClient api, string fixture)

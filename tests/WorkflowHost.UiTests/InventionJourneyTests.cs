@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -11,8 +12,10 @@ namespace WorkflowHost.UiTests;
 /// The test host's windows last seconds and one vote makes the quorum (UiHost), as in the Development settings.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class InventionJourneyTests(UiHost host) : IClassFixture<UiHost>
+public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -11,8 +12,10 @@ namespace WorkflowHost.UiTests;
 /// office's questions answered on the invention's page, the case's stage on its diagram, and privacy of others' cases.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class InventorPortalTests(UiHost host) : IClassFixture<UiHost>
+public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     [Fact]
     public async Task Inventor_files_a_disclosure_with_two_co_inventors()
     {

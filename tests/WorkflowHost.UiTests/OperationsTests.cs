@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -13,8 +14,10 @@ namespace WorkflowHost.UiTests;
 /// Set-up (publishing the fixture, starting instances) goes through the REST API.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class OperationsTests(UiHost host) : IClassFixture<UiHost>
+public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
 
     private static string Fixture(string name, string processId) =>

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -11,8 +12,10 @@ namespace WorkflowHost.UiTests;
 /// The case reaches pricing through the REST API (the committee approves there); the test host's windows last seconds.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class PricingScreenTests(UiHost host) : IClassFixture<UiHost>
+public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     [Fact]
     public async Task Office_records_objection_resolution_on_a_public_notice()
     {

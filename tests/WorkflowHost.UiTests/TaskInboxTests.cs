@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -12,8 +13,10 @@ namespace WorkflowHost.UiTests;
 /// process (Fixtures/ui-inbox.bpmn), started through the REST API.
 /// </summary>
 [Collection(UiCollection.Name)]
-public sealed class TaskInboxTests(UiHost host) : IClassFixture<UiHost>, IAsyncLifetime
+public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>, IAsyncLifetime
 {
+    private readonly UiHost host = fixture.For(output);
+
     private const string ProcessId = "ui-inbox";
 
     public async Task InitializeAsync()

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
@@ -28,6 +29,7 @@ public sealed class UiHost : IAsyncLifetime
     private readonly string _data = Path.Combine(Path.GetTempPath(), "wf-ui-" + Guid.NewGuid().ToString("N"));
     private Process? _host;
     private readonly StringBuilder _log = new();
+    private ITestOutputHelper? _output;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -73,8 +75,8 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["TechTransfer__Pricing__AuctionWindow"] = "00:00:20";
         start.Environment["TechTransfer__Committee__Quorum"] = "1";
         _host = Process.Start(start)!;
-        _host.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
-        _host.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _host.OutputDataReceived += (_, e) => Record(e.Data);
+        _host.ErrorDataReceived += (_, e) => Record(e.Data);
         _host.BeginOutputReadLine();
         _host.BeginErrorReadLine();
         Http.BaseAddress = new Uri(BaseUrl);
@@ -100,15 +102,36 @@ public sealed class UiHost : IAsyncLifetime
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
+    /// <summary>
+    /// Sends what the host and the browser report from now on to the running test's output as well, which
+    /// <c>dotnet test</c> prints under a failed test: the reason a click came to nothing is usually there.
+    /// </summary>
+    public UiHost For(ITestOutputHelper output)
+    {
+        lock (_log) _output = output;
+        return this;
+    }
+
+    private void Record(string? line)
+    {
+        if (line is null) return;
+        lock (_log)
+        {
+            _log.AppendLine(line);
+            try { _output?.WriteLine(line); }
+            catch (InvalidOperationException) { _output = null; } // that test has ended
+        }
+    }
+
     /// <summary>A new browser context (its own cookies), signed in through the sign-in page.</summary>
     public async Task<IPage> SignInAsync(string email, string password)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
-        page.Console += (_, m) => { if (m.Type is "error" or "warning") lock (_log) _log.AppendLine("[browser " + m.Type + "] " + m.Text); };
-        page.Response += (_, r) => { if (r.Status >= 400) lock (_log) _log.AppendLine($"[browser response {r.Status}] {r.Url}"); };
-        page.PageError += (_, e) => { lock (_log) _log.AppendLine("[browser page error] " + e); };
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Record("[browser " + m.Type + "] " + m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400) Record($"[browser response {r.Status}] {r.Url}"); };
+        page.PageError += (_, e) => Record("[browser page error] " + e);
         await page.GotoAsync("account/login");
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);

@@ -3,13 +3,16 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
 /// <summary>The web UI in Chromium against the real host: sign-in, language, the designer, the inbox and a task form.</summary>
 [Collection(UiCollection.Name)]
-public sealed class WebUiTests(UiHost host) : IClassFixture<UiHost>
+public sealed class WebUiTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
+    private readonly UiHost host = fixture.For(output);
+
     [Fact]
     public async Task Administrator_signs_in_and_switching_to_Chinese_shows_Chinese_text_remembered_on_the_account()
     {

@@ -31,6 +31,8 @@ public static class SecurityComposition
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/access-denied"; // Identity's default (/Account/AccessDenied) is no page of ours
             o.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
