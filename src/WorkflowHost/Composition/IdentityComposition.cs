@@ -40,7 +40,9 @@ public static class IdentityComposition
             .AddEntityFrameworkStores<AccountsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
             .AddApiEndpoints();
+        services.AddLocalization(); // the describer's and the account service's messages (Localization/AccountText*.resx)
         // Bearer tokens and cookies are protected with keys kept in the database, so every host of a cluster reads
         // the others' tokens and a restart (or a fresh container) does not sign everyone out.
         services.AddDataProtection().SetApplicationName("WorkflowHost").PersistKeysToDbContext<AccountsDbContext>();

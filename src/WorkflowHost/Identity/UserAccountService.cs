@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Identity;
 
@@ -8,7 +10,7 @@ namespace WorkflowHost.Identity;
 /// checked here and answered as <see cref="AccountErrors"/> naming the field. Only system administrators reach
 /// the create / roles / lock / password-reset methods (the endpoints' policy); users change their own profile.
 /// </summary>
-public sealed class UserAccountService(UserManager<ApplicationUser> users, AccountsDbContext db, TimeProvider clock)
+public sealed class UserAccountService(UserManager<ApplicationUser> users, AccountsDbContext db, TimeProvider clock, IStringLocalizer<AccountText> text)
 {
     public sealed record NewUser(string? Email, string? Password, string? DisplayName, string? Language, string? Digest, IReadOnlyList<string>? Roles);
     public sealed record Profile(string? DisplayName, string? Language, string? Digest);
@@ -17,14 +19,19 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
 
     public async Task<IReadOnlyList<UserView>> ListAsync(string? search, int skip, int take, CancellationToken ct)
     {
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var s = search.Trim().ToUpperInvariant();
-            query = query.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
-        }
-        var page = await query.OrderBy(u => u.NormalizedEmail).Skip(skip).Take(take).ToListAsync(ct);
+        var page = await Matching(search).OrderBy(u => u.NormalizedEmail).Skip(skip).Take(take).ToListAsync(ct);
         return await ViewsAsync(page, ct);
+    }
+
+    /// <summary>How many users <see cref="ListAsync"/> pages through for this search (the users screen's pager).</summary>
+    public Task<int> CountAsync(string? search, CancellationToken ct) => Matching(search).CountAsync(ct);
+
+    private IQueryable<ApplicationUser> Matching(string? search)
+    {
+        var query = db.Users.AsNoTracking();
+        if (string.IsNullOrWhiteSpace(search)) return query;
+        var s = search.Trim().ToUpperInvariant();
+        return query.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
     }
 
     public async Task<UserView?> GetAsync(string id, CancellationToken ct)
@@ -37,8 +44,8 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
     {
         var errors = new AccountErrors();
         var email = request.Email?.Trim();
-        if (string.IsNullOrEmpty(email)) errors.Add("email", "An email address is required.");
-        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", "An initial password is required.");
+        if (string.IsNullOrEmpty(email)) errors.Add("email", text["Account_EmailRequired"]);
+        if (string.IsNullOrEmpty(request.Password)) errors.Add("password", text["Account_InitialPasswordRequired"]);
         var language = CheckLanguage(request.Language ?? Languages.Chinese, errors);
         var digest = CheckDigest(request.Digest ?? "immediate", errors);
         var roles = CheckRoles(request.Roles ?? [], errors);
@@ -72,7 +79,7 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         var user = await users.FindByIdAsync(id);
         if (user is null) return (null, errors);
         var email = request.Email?.Trim();
-        if (email is { Length: 0 }) errors.Add("email", "The email address cannot be empty.");
+        if (email is { Length: 0 }) errors.Add("email", text["Account_EmailEmpty"]);
         var language = request.Language is null ? null : CheckLanguage(request.Language, errors);
         var digest = request.Digest is null ? null : CheckDigest(request.Digest, errors);
         if (request.DisplayName is not null) CheckDisplayName(request.DisplayName, errors);
@@ -98,13 +105,13 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
     public async Task<(UserView? Updated, AccountErrors Errors)> SetRolesAsync(string id, IReadOnlyList<string>? requested, CancellationToken ct)
     {
         var errors = new AccountErrors();
-        if (requested is null) return (null, errors.Add("roles", "The list of roles is required (it may be empty)."));
+        if (requested is null) return (null, errors.Add("roles", text["Account_RolesRequired"]));
         var roles = CheckRoles(requested, errors);
         var user = await users.FindByIdAsync(id);
         if (user is null || errors.Any) return (null, errors);
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.SystemAdministrator) && !roles.Contains(Roles.SystemAdministrator) && await IsLastAdministratorAsync(user, ct))
-            return (null, errors.Add("roles", "This is the only active system administrator; make someone else one first."));
+            return (null, errors.Add("roles", text["Account_LastAdministrator"]));
         var removed = await users.RemoveFromRolesAsync(user, current.Except(roles));
         if (!removed.Succeeded) return (null, errors.Add(removed));
         var added = await users.AddToRolesAsync(user, roles.Except(current));
@@ -118,9 +125,9 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         var errors = new AccountErrors();
         var user = await users.FindByIdAsync(id);
         if (user is null) return (null, errors);
-        if (user.Id == callerId) return (null, errors.Add("id", "You cannot lock yourself out."));
+        if (user.Id == callerId) return (null, errors.Add("id", text["Account_CannotLockYourself"]));
         if (await users.IsInRoleAsync(user, Roles.SystemAdministrator) && await IsLastAdministratorAsync(user, ct))
-            return (null, errors.Add("id", "This is the only active system administrator."));
+            return (null, errors.Add("id", text["Account_LastAdministratorLock"]));
         await users.SetLockoutEnabledAsync(user, true);
         var locked = await users.SetLockoutEndDateAsync(user, AccountLocks.Indefinitely);
         if (!locked.Succeeded) return (null, errors.Add(locked));
@@ -144,7 +151,7 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         var errors = new AccountErrors();
         var user = await users.FindByIdAsync(id);
         if (user is null) return null;
-        if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", "A new password is required.");
+        if (string.IsNullOrEmpty(newPassword)) return errors.Add("newPassword", text["Account_NewPasswordRequired"]);
         foreach (var validator in users.PasswordValidators)
         {
             var valid = await validator.ValidateAsync(users, user, newPassword);
@@ -159,8 +166,8 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
     public async Task<AccountErrors> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
     {
         var errors = new AccountErrors();
-        if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", "Your current password is required.");
-        if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", "A new password is required.");
+        if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", text["Account_CurrentPasswordRequired"]);
+        if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", text["Account_NewPasswordRequired"]);
         if (errors.Any) return errors;
         var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"Signed-in user {id} does not exist.");
         var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
@@ -196,39 +203,39 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
 
     public static string DigestName(DigestChoice digest) => digest == DigestChoice.Daily ? "daily" : "immediate";
 
-    private static string? CheckLanguage(string language, AccountErrors errors)
+    private string? CheckLanguage(string language, AccountErrors errors)
     {
         var normalized = Languages.Normalize(language);
-        if (normalized is null) errors.Add("language", $"'{language}' is not one of {string.Join(", ", Languages.All)}.");
+        if (normalized is null) errors.Add("language", text["Account_UnknownLanguage", language ?? "", string.Join(", ", Languages.All)]);
         return normalized;
     }
 
-    private static DigestChoice? CheckDigest(string digest, AccountErrors errors)
+    private DigestChoice? CheckDigest(string digest, AccountErrors errors)
     {
         switch (digest.Trim().ToLowerInvariant())
         {
             case "immediate": return DigestChoice.Immediate;
             case "daily": return DigestChoice.Daily;
             default:
-                errors.Add("digest", $"'{digest}' is not immediate or daily.");
+                errors.Add("digest", text["Account_UnknownDigest", digest ?? ""]);
                 return null;
         }
     }
 
-    private static List<string> CheckRoles(IReadOnlyList<string> requested, AccountErrors errors)
+    private List<string> CheckRoles(IReadOnlyList<string> requested, AccountErrors errors)
     {
         var roles = new List<string>();
         foreach (var role in requested)
         {
             var known = Roles.All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
-            if (known is null) errors.Add("roles", $"'{role}' is not a role; roles are {string.Join(", ", Roles.All)}.");
+            if (known is null) errors.Add("roles", text["Account_UnknownRole", role ?? "", string.Join(", ", Roles.All)]);
             else if (!roles.Contains(known)) roles.Add(known);
         }
         return roles;
     }
 
-    private static void CheckDisplayName(string? name, AccountErrors errors)
+    private void CheckDisplayName(string? name, AccountErrors errors)
     {
-        if (name is { Length: > 200 }) errors.Add("displayName", "The display name is longer than 200 characters.");
+        if (name is { Length: > 200 }) errors.Add("displayName", text["Account_DisplayNameTooLong"]);
     }
 }

@@ -30,6 +30,33 @@ public sealed class UsersApiTests
     }
 
     [Fact]
+    public async Task Account_messages_answer_in_the_signed_in_users_language()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var chinese = await host.CreateUserWithPasswordAsync("zh-admin@example.edu", TestUsers.DefaultPassword, "zh-CN", Roles.SystemAdministrator);
+        using var zh = await host.SignInAsync(chinese.Email, chinese.Password);
+        using var en = await host.SignInAsAdminAsync(); // the bootstrap administrator reads English
+
+        var request = new { email = "weak@example.edu", password = "password1", language = "fr", roles = new[] { "wizard" } };
+        var inChinese = await Errors(await zh.PostAsJsonAsync("/api/v1/users", request));
+        var inEnglish = await Errors(await en.PostAsJsonAsync("/api/v1/users", request));
+
+        // Identity's password rules (LocalizedIdentityErrorDescriber) and the account service's own checks.
+        Assert.Contains(inChinese.GetProperty("password").EnumerateArray(), m => m.GetString() == "密码至少需要 12 个字符。");
+        Assert.Contains(inChinese.GetProperty("password").EnumerateArray(), m => m.GetString() == "密码至少需要包含一个大写字母（A–Z）。");
+        Assert.StartsWith("“fr”不是可选语言之一", inChinese.GetProperty("language")[0].GetString());
+        Assert.StartsWith("“wizard”不是有效角色", inChinese.GetProperty("roles")[0].GetString());
+        Assert.Contains(inEnglish.GetProperty("password").EnumerateArray(), m => m.GetString() == "Passwords must be at least 12 characters.");
+        Assert.Equal("'fr' is not one of zh-CN, en.", inEnglish.GetProperty("language")[0].GetString());
+
+        // A taken address, as Identity reports it when the user is written.
+        await host.CreateUserAsync("taken@example.edu", Roles.Inventor);
+        var taken = await Errors(await zh.PostAsJsonAsync("/api/v1/users", new { email = "taken@example.edu", password = TestUsers.DefaultPassword }));
+        Assert.Contains(taken.GetProperty("email").EnumerateArray(), m => m.GetString() == "电子邮箱地址“taken@example.edu”已被使用。");
+    }
+
+    [Fact]
     public async Task Bad_input_names_every_field_and_never_answers_500()
     {
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
