@@ -1,21 +1,18 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
 /// <summary>
-/// The main pages checked with axe-core (the accessibility engine browsers' own audits use) against WCAG 2.1 A and AA,
-/// in both languages, on a laptop and on a tablet held upright: no serious or critical violation, and nothing wider
-/// than the screen. axe-core is a development dependency of ClientApp (npm), never served by the host.
+/// The main pages checked with axe-core (<see cref="AxeAudit"/>) against WCAG 2.1 A and AA, in both languages, on a
+/// laptop and on a tablet held upright: no serious or critical violation, and nothing wider than the screen. (Every
+/// screenshot of the other tests audits its page as well.)
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
     private readonly UiHost host = fixture.For(output);
-
-    private static string AxeScript => Path.Combine(UiHost.RepositoryRoot, "src", "WorkflowHost", "ClientApp", "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>What each page must show before it is audited (a loaded page, not its loading state).</summary>
     private static readonly (string Url, string Ready)[] AdministratorPages =
@@ -63,28 +60,16 @@ public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output)
         {
             await host.GotoAsync(page, url);
             await page.Locator(ready).First.WaitForAsync();
-            await page.AddScriptTagAsync(new() { Path = AxeScript });
-            var violations = await page.EvaluateAsync<JsonElement>("""
-                async () => {
-                  const result = await axe.run(document, {
-                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-                    // Drawn by bpmn-js (its own SVG canvas and watermark), audited by its authors, not by us.
-                    exclude: [['.djs-container'], ['.bjs-powered-by']],
-                  });
-                  return result.violations
-                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                    .map(v => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 4).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)) }));
-                }
-                """);
-            foreach (var v in violations.EnumerateArray())
-                problems.AppendLine($"  /{url} ({language}, {width}x{height}): {v.GetProperty("id")} [{v.GetProperty("impact")}] {v.GetProperty("help")} at "
-                                    + string.Join(" | ", v.GetProperty("targets").EnumerateArray().Select(t => t.GetString())));
+            foreach (var violation in await AxeAudit.ViolationsAsync(page))
+                problems.AppendLine($"  /{url} ({language}, {width}x{height}): {violation}");
 
             // A tablet shows the whole page without scrolling sideways.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 1) problems.AppendLine($"  /{url} ({language}, {width}x{height}): the page is {overflow}px wider than the screen");
         }
-        await UiHost.ScreenshotAsync(page, $"audit-{(email.Contains("inventor") ? "inventor" : "admin")}-{language}-{width}x{height}");
+        // The last page as the tablet or laptop shows it (its audit is above, with the others').
+        Directory.CreateDirectory(UiHost.ScreenshotFolder);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(UiHost.ScreenshotFolder, $"audit-{(email.Contains("inventor") ? "inventor" : "admin")}-{language}-{width}x{height}.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

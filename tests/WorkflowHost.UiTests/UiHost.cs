@@ -153,10 +153,12 @@ public sealed class UiHost : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
+    /// <summary>Saves a screenshot of the page (a test artifact) and audits the page as it is shown (<see cref="AxeAudit"/>).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await AxeAudit.AssertAccessibleAsync(page, name);
     }
 
     /// <summary>A bearer token for the REST API (set-up only: users and instances the browser steps then work with).</summary>
