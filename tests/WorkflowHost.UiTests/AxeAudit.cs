@@ -16,6 +16,9 @@ public static class AxeAudit
     public static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof axe !== 'undefined'")) await page.AddScriptTagAsync(new() { Path = Script });
+        // The page at rest: the pointer off the last clicked button and its ripple (a half-second CSS animation) run out.
+        await page.Mouse.MoveAsync(0, 0);
+        await page.EvaluateAsync("() => document.getAnimations().forEach(a => { try { a.finish(); } catch { /* an endless one, e.g. a spinner */ } })");
         var violations = await page.EvaluateAsync<JsonElement>("""
             async () => {
               const result = await axe.run(document, {
