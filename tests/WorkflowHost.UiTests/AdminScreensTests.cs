@@ -212,11 +212,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     {
         var email = Unique("locked");
         await host.CreateUserAsync(email, "Zhou Locked", "en", "inventor");
-        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
-        await host.GotoAsync(page, "admin/users");
-        await UiHost.Input(page, "user-search").FillAsync(email);
-        await UiHost.Input(page, "user-search").PressAsync("Enter");
-        await Assertions.Expect(page.Locator("[data-testid=user-list] tbody tr")).ToHaveCountAsync(1);
+        var page = await UsersPageFoundAsync(email);
         await page.Locator($"[data-testid='user-lock-{email}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='user-state-{email}']")).ToContainTextAsync("Locked");
         await UiHost.ScreenshotAsync(page, "admin-user-locked-en");
@@ -235,12 +231,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     {
         var email = Unique("reset");
         await host.CreateUserAsync(email, "Wu Forgetful", "en", "inventor");
-        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
-        await host.GotoAsync(page, "admin/users");
-        await UiHost.Input(page, "user-search").FillAsync(email);
-        await UiHost.Input(page, "user-search").PressAsync("Enter");
+        var page = await UsersPageFoundAsync(email);
         var row = page.Locator("[data-testid=user-list] tbody tr", new() { HasText = email });
-        await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await page.Locator($"[data-testid='user-edit-{email}']").ClickAsync();
         await UiHost.Input(page, "edit-user-name").FillAsync("Wu Remembered");
@@ -346,6 +338,17 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
     private static async Task<string> NameOf(HttpClient api, string userId) =>
         (await api.GetFromJsonAsync<JsonObject>($"api/v1/users/{userId}"))!["email"]!.GetValue<string>();
+
+    /// <summary>The users page, as the first administrator, searched down to the one user with this email.</summary>
+    private async Task<IPage> UsersPageFoundAsync(string email)
+    {
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await host.GotoAsync(page, "admin/users");
+        await UiHost.Input(page, "user-search").FillAsync(email);
+        await UiHost.Input(page, "user-search").PressAsync("Enter");
+        await Assertions.Expect(page.Locator("[data-testid=user-list] tbody tr")).ToHaveCountAsync(1);
+        return page;
+    }
 
     /// <summary>A second system administrator who reads Chinese (for the zh-CN screenshots), signed in.</summary>
     private async Task<IPage> ChineseAdministratorAsync()
