@@ -16,7 +16,6 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     public AdminScreensTests(UiHost host, ITestOutputHelper output)
     {
         this.host = host.For(output);
-        Assertions.SetDefaultExpectTimeout(30_000); // two loaded cores: a circuit round trip can take seconds
     }
 
     /// <summary>Sets a MudBlazor check box or radio (its state follows the server's render) and waits until it shows the state.</summary>

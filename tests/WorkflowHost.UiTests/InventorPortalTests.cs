@@ -212,11 +212,8 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
     private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
     {
         await page.Locator("[data-testid=inventor-add]").ClickAsync();
-        var user = UiHost.Input(page, $"inventor-user-{row}");
-        await user.ClickAsync();
-        await user.PressSequentiallyAsync(name.Split(' ')[0] + " " + name.Split(' ')[1][..4]);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = name }).First.ClickAsync();
-        await Assertions.Expect(UiHost.Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name);
+        await UiHost.PickAsync(page, UiHost.Input(page, $"inventor-user-{row}"), name.Split(' ')[0] + " " + name.Split(' ')[1][..4], name,
+            UiHost.Input(page, $"inventor-name-{row}"), name);
         await UiHost.Input(page, $"inventor-share-{row}").FillAsync(share);
     }
 

@@ -141,8 +141,8 @@ public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : I
         await UiHost.ScreenshotAsync(page, "task-actions-en");
 
         await page.Locator("[data-testid=action-delegate]").ClickAsync();
-        await UiHost.Input(page, "person-picker").FillAsync(delegateName);
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = delegateName }).First.ClickAsync();
+        var picker = UiHost.Input(page, "person-picker");
+        await UiHost.PickAsync(page, picker, delegateName, delegateName, picker, delegateName);
         await page.Locator("[data-testid=delegate-confirm]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
 

@@ -92,6 +92,8 @@ public sealed class UiHost : IAsyncLifetime
             if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not become healthy:\n" + Log);
             await Task.Delay(250);
         }
+        // For every test class alike (it is process-wide): on two loaded cores a circuit round trip can take seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -146,6 +148,31 @@ public sealed class UiHost : IAsyncLifetime
     /// <summary>The input or textarea of a MudBlazor field: the test id sits on the wrapper or on the input itself.</summary>
     public static ILocator Input(IPage page, string testId) =>
         page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
+
+    /// <summary>
+    /// Types <paramref name="search"/> into a MudAutocomplete and picks the option showing <paramref name="option"/>,
+    /// then waits for <paramref name="picked"/> to show it. The list re-renders as each search answers, and a click on
+    /// a list being replaced is lost: then it types and picks again, as a person would.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator input, string search, string option, ILocator picked, string shown)
+    {
+        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!await item.IsVisibleAsync())
+            {
+                await input.ClickAsync();
+                await input.FillAsync(search);
+            }
+            await item.ClickAsync();
+            try
+            {
+                await Assertions.Expect(picked).ToHaveValueAsync(shown, new() { Timeout = attempt < 3 ? 5_000 : 30_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
+    }
 
     public async Task GotoAsync(IPage page, string url)
     {
