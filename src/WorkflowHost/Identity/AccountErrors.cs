@@ -28,4 +28,13 @@ public sealed class AccountErrors
     }
 
     public Dictionary<string, string[]> ToDictionary() => _byField.ToDictionary(p => p.Key, p => p.Value.ToArray());
+
+    /// <summary>Whether this field has a problem (a screen marks the field).</summary>
+    public bool Has(string field) => _byField.ContainsKey(field);
+
+    /// <summary>This field's messages in one line, or null (a screen's text under the field).</summary>
+    public string? Text(string field) => _byField.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    /// <summary>Every field's messages in one line (a screen's notice when no field is shown).</summary>
+    public string Messages => string.Join(" ", _byField.Values.SelectMany(m => m));
 }
