@@ -183,24 +183,9 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
     internal static async Task AddMemberAsync(IPage page, string code, string email, bool asChair)
     {
-        var picker = UiHost.Input(page, $"committee-pick-{code}");
-        await picker.ClickAsync();
-        await picker.FillAsync(email);
-        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item", new() { HasText = email }).First).ToBeVisibleAsync();
-        var option = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = email }).First;
         var picked = page.Locator($"[data-testid='committee-picked-{code}']");
-        // The list re-renders as the search answers; a click on a list being replaced can be dropped: pick again.
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await option.IsVisibleAsync()) await option.ClickAsync();
-            else await picker.PressAsync("Enter");
-            try
-            {
-                await Assertions.Expect(picked).ToHaveTextAsync(email, new() { Timeout = attempt < 3 ? 5_000 : 30_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 3) { }
-        }
+        await UiHost.PickAsync(page, UiHost.Input(page, $"committee-pick-{code}"), email, email,
+            timeout => Assertions.Expect(picked).ToHaveTextAsync(email, new() { Timeout = timeout }));
         if (asChair) await SetAsync(UiHost.Input(page, $"committee-as-chair-{code}"), true);
         await page.Locator($"[data-testid='committee-add-{code}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='committee-member-{code}-{email}']")).ToBeVisibleAsync();

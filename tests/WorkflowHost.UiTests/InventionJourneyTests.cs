@@ -51,12 +51,8 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await host.GotoAsync(alicePage, "inventions");
         await alicePage.Locator("[data-testid=invention-new]").ClickAsync();
         await Assertions.Expect(alicePage).ToHaveURLAsync(new Regex("/inventions/new$"));
-        await UiHost.Input(alicePage, "field-title").FillAsync("Low-loss silicon photonic waveguide");
-        await UiHost.Input(alicePage, "field-field").FillAsync("Photonics");
-        await UiHost.Input(alicePage, "field-ipc").FillAsync("G02B 6/12");
-        await UiHost.Input(alicePage, "field-abstract").FillAsync("A waveguide geometry that halves propagation loss at 1550 nm.");
-        await UiHost.Input(alicePage, "field-prior-art").FillAsync("Ridge waveguides with thermal oxide cladding.");
-        await UiHost.Input(alicePage, "field-uses").FillAsync("Optical transceivers; lidar.");
+        await InventorPortalTests.FillPhotonicsDisclosureAsync(alicePage, "Low-loss silicon photonic waveguide",
+            "A waveguide geometry that halves propagation loss at 1550 nm.", "Ridge waveguides with thermal oxide cladding.", "Optical transceivers; lidar.");
         await UiHost.Input(alicePage, "inventor-share-1").FillAsync("100");
         await Assertions.Expect(alicePage.Locator("[data-testid=inventors-total]")).ToContainTextAsync("100%");
         await alicePage.Locator("[data-testid=editor-save]").ClickAsync();

@@ -35,12 +35,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await Assertions.Expect(page.Locator("[data-testid=attachments-limits]")).ToContainTextAsync(".pdf");
 
         var title = $"Low-loss photonic waveguide {tag}";
-        await UiHost.Input(page, "field-title").FillAsync(title);
-        await UiHost.Input(page, "field-field").FillAsync("Photonics");
-        await UiHost.Input(page, "field-ipc").FillAsync("G02B 6/12");
-        await UiHost.Input(page, "field-abstract").FillAsync("A waveguide geometry that halves propagation loss.");
-        await UiHost.Input(page, "field-prior-art").FillAsync("Ridge waveguides.");
-        await UiHost.Input(page, "field-uses").FillAsync("Optical transceivers.");
+        await FillPhotonicsDisclosureAsync(page, title, "A waveguide geometry that halves propagation loss.", "Ridge waveguides.", "Optical transceivers.");
 
         // The filer is the first inventor; two co-inventors are found by name.
         await UiHost.Input(page, "inventor-share-1").FillAsync("50");
@@ -209,11 +204,22 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
     private static string Tag() => Guid.NewGuid().ToString("N")[..6];
 
+    /// <summary>The disclosure's first section for a photonics invention (field and IPC class fixed), as an inventor types it.</summary>
+    internal static async Task FillPhotonicsDisclosureAsync(IPage page, string title, string @abstract, string priorArt, string uses)
+    {
+        await UiHost.Input(page, "field-title").FillAsync(title);
+        await UiHost.Input(page, "field-field").FillAsync("Photonics");
+        await UiHost.Input(page, "field-ipc").FillAsync("G02B 6/12");
+        await UiHost.Input(page, "field-abstract").FillAsync(@abstract);
+        await UiHost.Input(page, "field-prior-art").FillAsync(priorArt);
+        await UiHost.Input(page, "field-uses").FillAsync(uses);
+    }
+
     private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
     {
         await page.Locator("[data-testid=inventor-add]").ClickAsync();
         await UiHost.PickAsync(page, UiHost.Input(page, $"inventor-user-{row}"), name.Split(' ')[0] + " " + name.Split(' ')[1][..4], name,
-            UiHost.Input(page, $"inventor-name-{row}"), name);
+            timeout => Assertions.Expect(UiHost.Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name, new() { Timeout = timeout }));
         await UiHost.Input(page, $"inventor-share-{row}").FillAsync(share);
     }
 

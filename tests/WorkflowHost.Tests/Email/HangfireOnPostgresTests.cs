@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using WorkflowHost.Notifications;
-using Workflows.Engine.Contracts;
-using Workflows.Engine.Runtime;
-using Workflows.Engine.Runtime.State;
-
 namespace WorkflowHost.Tests.Email;
 
 /// <summary>
