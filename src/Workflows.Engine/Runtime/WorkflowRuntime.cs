@@ -6,6 +6,8 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Model;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Runtime.Execution.Behaviors;
+using Workflows.Engine.Runtime.Execution.Subscriptions;
 using Workflows.Engine.Runtime.State;
 
 namespace Workflows.Engine.Runtime;
@@ -129,7 +131,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     private Bookmark StartTimer(string definitionId, StartEvent start, TimerEventDefinition timer, DateTimeOffset now, int? remaining)
     {
-        var (due, repetitions, interval) = _executor.StartTimerDue(timer, start, now);
+        var (due, repetitions, interval) = _executor.Registry.Timer.StartDue(timer, start, now);
         return new Bookmark
         {
             Id = Guid.NewGuid(), InstanceId = StartTimerOwner, TokenId = definitionId, ElementId = start.Id, Kind = BookmarkKind.Timer,
@@ -156,7 +158,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             ctx.AddBookmark(new Bookmark
             {
                 Id = next.Id, InstanceId = next.InstanceId, TokenId = next.TokenId, ElementId = next.ElementId, Kind = next.Kind,
-                DueAt = Executor.NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
+                DueAt = TimerSubscription.NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
             });
         }
         await _executor.RunAsync(ctx, ct);
