@@ -209,9 +209,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
 
         // Message start events of the latest published versions.
-        foreach (var definition in await LatestPublishedAsync(ct))
+        foreach (var (definition, process) in await _definitions.LatestPublishedAsync(ct))
         {
-            var process = _definitions.Add(definition);
             var start = process.StartEvents.FirstOrDefault(s => s.Definition is MessageEventDefinition m && m.MessageName == messageName);
             if (start is null) continue;
             await StepAsync("system", async ctx =>
@@ -224,12 +223,6 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
         return reached;
     }
-
-    private async Task<IEnumerable<WorkflowDefinitionRecord>> LatestPublishedAsync(CancellationToken ct) =>
-        (await _store.ListDefinitionsAsync(null, ct))
-        .Where(d => d.Status == DefinitionStatus.Published)
-        .GroupBy(d => d.ProcessId)
-        .Select(g => g.MaxBy(d => d.Version)!);
 
     public async Task FireAsync(Guid bookmarkId, CancellationToken ct = default)
     {

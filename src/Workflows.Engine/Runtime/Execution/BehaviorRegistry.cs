@@ -40,6 +40,7 @@ internal sealed class BehaviorRegistry
         _message = new MessageSubscription(engine);
         _terminate = new TerminateSubscription(engine);
         Error = new ErrorSubscription(engine);
+        Signal = new SignalSubscription(engine);
     }
 
     /// <summary>Called instances that end resume their call activity through it.</summary>
@@ -50,6 +51,9 @@ internal sealed class BehaviorRegistry
 
     /// <summary>Errors are thrown from service tasks and offered to callers through it.</summary>
     public ErrorSubscription Error { get; }
+
+    /// <summary>Signals sent from outside are broadcast with it.</summary>
+    public SignalSubscription Signal { get; }
 
     /// <summary>Timer start events are planned and fired by the runtime with it.</summary>
     public TimerSubscription Timer => _timer;
@@ -80,6 +84,7 @@ internal sealed class BehaviorRegistry
         MessageEventDefinition => _message,
         ErrorEventDefinition => Error,
         TerminateEventDefinition => _terminate,
+        SignalEventDefinition => Signal,
         _ => throw new InvalidOperationWorkflowException($"The engine does not support a {definition.GetType().Name}."),
     };
 }
