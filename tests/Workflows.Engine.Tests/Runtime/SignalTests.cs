@@ -51,6 +51,8 @@ public sealed class SignalTests : RuntimeTestBase
     {
         var h = await HarnessAsync(store);
         var waiting = await h.StartAsync("signal-catch-throw.bpmn");
+        var counted = Assert.Single(await h.Store.CountActivitiesAsync("awaitRecall"));
+        Assert.Equal(("recalled", 1), (counted.ElementId, counted.Waiting));
 
         var reached = await h.Runtime.BroadcastSignalAsync("recall", new JsonObject { ["recallReason"] = "licence revoked" }, "office-head");
 
