@@ -14,7 +14,6 @@ internal sealed class BehaviorRegistry
     private readonly ElementBehavior _startEvent, _endEvent, _catchEvent, _throwEvent, _boundaryEvent;
     private readonly ElementBehavior _exclusive, _parallel, _inclusive, _eventBased;
     private readonly ElementBehavior _userTask, _serviceTask, _sendTask, _passThrough, _subProcess;
-    private readonly TimerSubscription _timer;
     private readonly MessageSubscription _message;
     private readonly TerminateSubscription _terminate;
 
@@ -36,7 +35,7 @@ internal sealed class BehaviorRegistry
         _subProcess = new SubProcessBehavior(engine);
         CallActivities = new CallActivityBehavior(engine);
         MultiInstance = new MultiInstanceBehavior(engine);
-        _timer = new TimerSubscription(engine);
+        Timer = new TimerSubscription(engine);
         _message = new MessageSubscription(engine);
         _terminate = new TerminateSubscription(engine);
         Error = new ErrorSubscription(engine);
@@ -56,7 +55,7 @@ internal sealed class BehaviorRegistry
     public SignalSubscription Signal { get; }
 
     /// <summary>Timer start events are planned and fired by the runtime with it.</summary>
-    public TimerSubscription Timer => _timer;
+    public TimerSubscription Timer { get; }
 
     public ElementBehavior For(FlowNode node) => node switch
     {
@@ -80,7 +79,7 @@ internal sealed class BehaviorRegistry
 
     public EventSubscription For(EventDefinition definition) => definition switch
     {
-        TimerEventDefinition => _timer,
+        TimerEventDefinition => Timer,
         MessageEventDefinition => _message,
         ErrorEventDefinition => Error,
         TerminateEventDefinition => _terminate,

@@ -139,7 +139,7 @@ internal sealed class InstanceMigrator(IWorkflowStore store, DefinitionCache def
             var from = source.GetNode(token.NodeId);
             var wait = WaitKind(token, from);
             var to = TargetOf(token.NodeId, $"a token waiting ({wait})");
-            // Events a token waits on by element (boundary timers, the catch events of an event-based gateway) need targets too.
+            // Events a token waits on by element (boundary events, the catch events of an event-based gateway) need targets too.
             foreach (var id in token.Bookmarks ?? [])
             {
                 if (!bookmarks.TryGetValue(id, out var bookmark) || bookmark.ElementId == token.NodeId) continue;
@@ -200,7 +200,7 @@ internal sealed class InstanceMigrator(IWorkflowStore store, DefinitionCache def
         catch (ExpressionFailedException e)
         {
             problems.Add(new MigrationProblem(ic.Id, MigrationProblemCodes.IncompatibleTarget, e.Node.Id,
-                $"Instance {ic.Id}: a timer of {e.Node} in {targetRecord.Id} cannot be computed: {e.Message}"));
+                $"Instance {ic.Id}: what {e.Node} in {targetRecord.Id} waits for (a timer, a signal name) cannot be computed: {e.Message}"));
             return plan;
         }
 
