@@ -81,14 +81,15 @@ public sealed class CommitteeIntegrityTests
         // The members vote themselves: each ballot is theirs.
         await OkAsync(host.Member1, HttpMethod.Post, $"/api/v1/reviews/{review}/vote", new { vote = "reject", reason = "Base price too low." });
         await OkAsync(host.Chair, HttpMethod.Post, $"/api/v1/reviews/{review}/vote", new { vote = "approve", reason = "Sound file." });
-        Assert.Equal(["process:" + host.ChairUser.Id, "process:" + host.Member1User.Id],
+        Assert.Equal(new[] { "process:" + host.ChairUser.Id, "process:" + host.Member1User.Id }.Order(StringComparer.Ordinal),
             (await EvidenceAsync(host, id)).Where(e => e.Action == "committee.vote-cast").Select(e => e.Actor).Order(StringComparer.Ordinal));
         await WaitForAsync("the chair's close task", async () => (await OkAsync(host.Chair, HttpMethod.Get, "/api/v1/tasks"))
             .GetProperty("items").EnumerateArray().Any(t => t.GetProperty("elementId").GetString() == "Task_Close"));
         var closed = await OkAsync(host.Chair, HttpMethod.Post, $"/api/v1/reviews/{review}/close",
             new { minutes = "Two ballots, one recusal.", attendance = new[] { host.ChairUser.Id, host.Member1User.Id } });
-        Assert.Equal([(host.ChairUser.Id, "approve"), (host.Member1User.Id, "reject")],
-            closed.GetProperty("votes").EnumerateArray().Select(v => (v.GetProperty("memberId").GetString()!, v.GetProperty("choice").GetString()!)).ToArray());
+        Assert.Equal(new[] { (host.ChairUser.Id, "approve"), (host.Member1User.Id, "reject") }.OrderBy(v => v.Item1, StringComparer.Ordinal),
+            closed.GetProperty("votes").EnumerateArray().Select(v => (v.GetProperty("memberId").GetString()!, v.GetProperty("choice").GetString()!))
+                .OrderBy(v => v.Item1, StringComparer.Ordinal));
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
