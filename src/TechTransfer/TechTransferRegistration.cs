@@ -36,8 +36,8 @@ public static class TechTransferRegistration
     ];
 
     /// <summary>
-    /// The domain services, its tables' context, and its service-task handlers (as <see cref="IServiceTaskHandler"/>,
-    /// which the engine picks up by name). The host binds <paramref name="options"/> from <c>TechTransfer:*</c>, and may
+    /// The domain services, its tables' context, its service-task handlers (as <see cref="IServiceTaskHandler"/>,
+    /// which the engine picks up by name) and its listener to task handovers (<see cref="ITaskEventListener"/>: the evidence). The host binds <paramref name="options"/> from <c>TechTransfer:*</c>, and may
     /// register its own <see cref="ICommitteeDirectory"/> (accounts), <see cref="IBusinessCalendar"/> and
     /// <see cref="TimeProvider"/> before or after this call; the defaults are used only where it does not.
     /// Run <see cref="TechTransferDatabase.MigrateAsync"/> at start-up.
@@ -65,6 +65,7 @@ public static class TechTransferRegistration
         services.AddSingleton<AgreementService>();
         services.AddSingleton<RevenueService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
+        services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
         return services;
     }
 }

@@ -139,6 +139,43 @@ public sealed class CommitteeRoomTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.ScreenshotAsync(member2, "committee-room-closed-zh-CN");
     }
 
+    [Fact]
+    public async Task The_operations_page_shows_no_ballot_before_the_close_and_no_case_data_to_a_workflow_administrator()
+    {
+        var c = await CommitteeCase.OpenAsync(host, "ui-room-sealed", ListingFile());
+        var secret = "Ballot-reason-" + Guid.NewGuid().ToString("N")[..12];
+        using (var member1 = await host.ApiAsAsync(c.Member1Email, UiHost.UserPassword))
+            await CommitteeCase.Json(await member1.PostAsJsonAsync($"api/v1/reviews/{c.ReviewId}/vote", new { vote = "approve", reason = secret }));
+        using var manager = await host.ApiAsAsync(c.ManagerEmail, UiHost.UserPassword);
+        async Task<string> InstanceOf(string process) =>
+            (await manager.GetFromJsonAsync<JsonObject>($"api/v1/instances?processId={process}&businessKey={Uri.EscapeDataString(c.CaseNumber)}"))!
+            ["items"]![0]!["id"]!.GetValue<string>();
+        var committee = await InstanceOf("committee-review");
+        var main = await InstanceOf("invention-transfer");
+
+        // The office follows the vote on the committee's instance: the journal says that the member submitted, never what.
+        var office = await host.SignInAsync(c.ManagerEmail, UiHost.UserPassword);
+        await host.GotoAsync(office, $"operations/instances/{committee}");
+        await Assertions.Expect(office.Locator("[data-testid='journal'] [data-event='TaskCompleted']").First).ToBeVisibleAsync();
+        Assert.DoesNotContain(secret, await office.ContentAsync());
+        await office.GetByRole(AriaRole.Tab, new() { Name = "Variables" }).ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=variables]")).ToContainTextAsync("reviewId");
+        Assert.DoesNotContain(secret, await office.ContentAsync());
+        await UiHost.ScreenshotAsync(office, "operations-ballot-sealed-en");
+
+        // A workflow administrator sees where the case is and its journal, not its data.
+        var email = $"ops-{Guid.NewGuid():N}@ui-tests.example.org";
+        await host.CreateUserAsync(email, "Ops Admin", "en", "workflow-administrator");
+        var admin = await host.SignInAsync(email, UiHost.UserPassword);
+        await host.GotoAsync(admin, $"operations/instances/{main}");
+        await Assertions.Expect(admin.Locator("[data-testid='journal'] [data-event='InstanceStarted']")).ToHaveCountAsync(1);
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Variables" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=variables-withheld]")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("[data-testid=variables]")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(c.InventionId, await admin.ContentAsync());
+        await UiHost.ScreenshotAsync(admin, "operations-case-withheld-en");
+    }
+
     /// <summary>States "no conflict" (which opens the vote), picks the choice, gives the reason and casts the vote.</summary>
     private static async Task VoteAsync(IPage page, string choice, string reason)
     {

@@ -148,4 +148,39 @@ public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.ScreenshotAsync(page, "designer-form-editor-zh-CN");
         await SwitchLanguageAsync(page, "en", "Form editor");
     }
+
+    [Fact]
+    public async Task The_designer_marks_a_task_personal_and_confidential()
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await PublishAsync(api, "ui-personal.bpmn");
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await host.GotoAsync(page, "designer/ui-personal/edit?version=1");
+        var vote = page.Locator("g.djs-element[data-element-id='Task_Vote']");
+        await vote.WaitForAsync(new() { Timeout = 60_000 });
+
+        // The vote is marked personal and confidential in the file: both boxes are ticked, each says what it means.
+        await vote.ClickAsync();
+        await Assertions.Expect(page.Locator("#wf-personal")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#wf-confidential")).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#wf-personal-hint")).ToContainTextAsync("nobody, administrators included, may reassign");
+        await UiHost.ScreenshotAsync(page, "designer-personal-en");
+
+        // Ticking them on another task writes wf:personal="true" and wf:confidential="true" into the saved draft.
+        await page.Locator("g.djs-element[data-element-id='Task_Declare']").ClickAsync();
+        await Assertions.Expect(page.Locator("#wf-personal")).Not.ToBeCheckedAsync();
+        await page.Locator("#wf-personal").CheckAsync();
+        await page.Locator("#wf-confidential").CheckAsync();
+        await page.Locator("[data-testid=designer-save-draft]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-status]")).ToContainTextAsync("Draft saved", new() { Timeout = 60_000 });
+        var draft = await api.GetStringAsync("api/v1/definitions/ui-personal/draft/bpmn");
+        Assert.Matches("id=\"Task_Declare\"[^>]*wf:personal=\"true\"", draft);
+        Assert.Matches("id=\"Task_Declare\"[^>]*wf:confidential=\"true\"", draft);
+
+        // Unticking leaves the attribute out.
+        await page.Locator("#wf-confidential").UncheckAsync();
+        await page.Locator("[data-testid=designer-save-draft]").ClickAsync();
+        await CommitteeCase.WaitAsync("the draft without wf:confidential on Task_Declare", async () =>
+            !System.Text.RegularExpressions.Regex.IsMatch(await api.GetStringAsync("api/v1/definitions/ui-personal/draft/bpmn"), "id=\"Task_Declare\"[^>]*wf:confidential"));
+    }
 }

@@ -93,8 +93,7 @@ public sealed class AssessmentService(DomainStore store, EvidenceLog evidence, T
 
     public async Task<List<Assessment>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {
-        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
-        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
+        await InventionService.EnsureCanReadAsync(store, actor, inventionId, ct);
         var list = await store.ReadAsync(db => db.Assessments.Where(a => a.InventionId == inventionId).ToListAsync(ct), ct);
         return list.OrderBy(a => a.OpenedAt).ToList();
     }
@@ -103,8 +102,9 @@ public sealed class AssessmentService(DomainStore store, EvidenceLog evidence, T
     {
         var assessment = await store.ReadAsync(db => db.Assessments.FirstOrDefaultAsync(a => a.Id == assessmentId, ct), ct)
                          ?? throw TechTransferException.NotFound("Assessment", assessmentId);
-        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, assessment.InventionId, ct), ct);
-        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Assessment", assessmentId);
+        var visible = await store.ReadAsync(async db =>
+            await CaseAccess.MayReadAsync(db, actor, await InventionService.LoadAsync(db, assessment.InventionId, ct), ct), ct);
+        if (!visible) throw TechTransferException.NotFound("Assessment", assessmentId);
         return assessment;
     }
 }

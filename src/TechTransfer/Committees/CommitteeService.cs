@@ -15,9 +15,13 @@ namespace TechTransfer.Committees;
 public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options,
     ICommitteeDirectory directory)
 {
-    /// <summary>Opens a review round with the committee's members as they are now.</summary>
+    /// <summary>
+    /// Opens a review round with the committee's members as they are now. Members who are inventors on the case, or whom the
+    /// office declared related persons of the proposed counterparty (<paramref name="ties"/>), are recused at once: they get
+    /// no vote, and the evidence says who and why.
+    /// </summary>
     public async Task<CommitteeReview> OpenReviewAsync(ActingUser actor, Guid inventionId, string? committeeId, string? subject,
-        CancellationToken ct = default)
+        CounterpartyTies? ties = null, CancellationToken ct = default)
     {
         InventionService.EnsureOffice(actor);
         var id = string.IsNullOrWhiteSpace(committeeId) ? options.Committee.DefaultCommittee : committeeId;
@@ -28,10 +32,11 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
         {
             var invention = await InventionService.LoadAsync(db, inventionId, ct);
             var now = clock.GetUtcNow();
+            var members = roster.Members.Distinct(StringComparer.Ordinal).ToList();
             var review = new CommitteeReview
             {
                 Id = Guid.NewGuid(), InventionId = inventionId, CommitteeId = id, ChairId = roster.ChairId,
-                Members = JsonSerializer.Serialize(roster.Members.Distinct(StringComparer.Ordinal).ToList()), Subject = subject,
+                Members = JsonSerializer.Serialize(members), Subject = subject,
                 Quorum = options.Committee.Quorum, Status = ReviewStatus.Open, OpenedAt = now, VotingEndsAt = now + options.Committee.VotingTime,
             };
             db.Reviews.Add(review);
@@ -39,8 +44,29 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
             invention.Version++;
             await evidence.AppendAsync(db, inventionId, actor, "committee.opened",
                 new { review.Id, committee = id, chair = roster.ChairId, members = roster.Members, review.Quorum, subject, review.VotingEndsAt });
+            foreach (var (member, reason, statement) in AutomaticRecusals(invention, members, ties))
+            {
+                db.Conflicts.Add(new ConflictDeclaration { ReviewId = review.Id, MemberId = member, Statement = statement, DeclaredAt = now, Reason = reason });
+                await evidence.AppendAsync(db, inventionId, actor, "committee.recused-automatically",
+                    new { reviewId = review.Id, member, reason = Names.Kebab(reason), statement, counterparty = ties?.Counterparty });
+            }
             return review;
         }, ct);
+    }
+
+    /// <summary>Members who may not judge this case: its inventors, and the declared related persons of the counterparty.</summary>
+    private static IEnumerable<(string Member, RecusalReason Reason, string Statement)> AutomaticRecusals(Invention invention, IEnumerable<string> members,
+        CounterpartyTies? ties)
+    {
+        foreach (var member in members)
+        {
+            if (invention.Inventors.FirstOrDefault(i => i.UserId == member) is { } inventor)
+                yield return (member, RecusalReason.Inventor,
+                    $"Inventor on case {invention.CaseNumber} ({inventor.Share.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}% contribution share).");
+            else if (ties?.RelatedPersons.Contains(member, StringComparer.Ordinal) == true)
+                yield return (member, RecusalReason.RelatedPerson,
+                    $"Declared related person of the proposed counterparty{(string.IsNullOrWhiteSpace(ties.Counterparty) ? "" : " " + ties.Counterparty)}.");
+        }
     }
 
     /// <summary>A member declares a related-party tie: they are recused; a vote they cast is withdrawn.</summary>
@@ -67,8 +93,14 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
         {
             var review = await LoadOpenAsync(db, reviewId, ct);
             EnsureMember(actor, review);
-            if (await db.Conflicts.AnyAsync(c => c.ReviewId == reviewId && c.MemberId == actor.UserId, ct))
-                throw TechTransferException.Forbidden("You declared a conflict of interest on this review and are recused: you cannot vote.");
+            if (await db.Conflicts.FirstOrDefaultAsync(c => c.ReviewId == reviewId && c.MemberId == actor.UserId, ct) is { } recusal)
+                throw TechTransferException.Forbidden(recusal.Reason == RecusalReason.Declared
+                    ? "You declared a conflict of interest on this review and are recused: you cannot vote."
+                    : $"You are recused from this review ({recusal.Statement}): you cannot vote.");
+            // An inventor never judges their own case, whatever the review's recusals say (one opened before they were automatic).
+            var invention = await InventionService.LoadAsync(db, review.InventionId, ct);
+            if (invention.Inventors.Any(i => i.UserId == actor.UserId))
+                throw TechTransferException.Forbidden("You are an inventor on this case and are recused: you cannot vote.");
             if (clock.GetUtcNow() > review.VotingEndsAt)
                 throw TechTransferException.Conflict("voting-ended", $"Voting ended at {review.VotingEndsAt:u}.");
             if (string.IsNullOrWhiteSpace(reason)) throw TechTransferException.Rule("required", "Give the reason for your vote.", "reason");
@@ -114,7 +146,7 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
             {
                 reviewId, outcome = Names.Kebab(review.Outcome.Value), review.Quorum, review.Approvals, review.Rejections, review.Abstentions,
                 votes = votes.OrderBy(v => v.MemberId, StringComparer.Ordinal).Select(v => new { v.MemberId, choice = Names.Kebab(v.Choice), v.Reason, v.CastAt }),
-                recused = recused.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new { c.MemberId, c.Statement }),
+                recused = recused.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new { c.MemberId, reason = Names.Kebab(c.Reason), c.Statement }),
                 attendance = present, minutes,
             });
             return review;
@@ -138,7 +170,8 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
             votes.Where(v => v.MemberId == actor.UserId).Select(View).FirstOrDefault(),
             closed ? votes.OrderBy(v => v.MemberId, StringComparer.Ordinal).Select(View).ToList() : null,
             review.Minutes,
-            review.Attendance is null ? null : JsonSerializer.Deserialize<List<string>>(review.Attendance));
+            review.Attendance is null ? null : JsonSerializer.Deserialize<List<string>>(review.Attendance),
+            conflicts.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new RecusalView(c.MemberId, c.Reason)).ToList());
     }
 
     public async Task<List<CommitteeReview>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)

@@ -22,6 +22,11 @@ public sealed record ReviewView(
     VoteView? MyVote,
     IReadOnlyList<VoteView>? Votes,
     string? Minutes,
-    IReadOnlyList<string>? Attendance);
+    IReadOnlyList<string>? Attendance,
+    IReadOnlyList<RecusalView> Recusals);
+
+/// <summary>Who is recused and why (declared, or automatically as an inventor or a related person of the counterparty); a
+/// declared tie's statement joins the minutes at the close.</summary>
+public sealed record RecusalView(string MemberId, RecusalReason Reason);
 
 public sealed record VoteView(string MemberId, VoteChoice Choice, string? Reason, DateTimeOffset CastAt);

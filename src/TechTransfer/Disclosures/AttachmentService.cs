@@ -17,13 +17,14 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
         CancellationToken ct = default)
     {
         var limits = options.Attachments;
-        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
-        var onIt = invention.Inventors.Any(i => i.UserId == actor.UserId);
-        if (!onIt && !actor.IsOffice)
+        var invention = await store.ReadAsync(async db =>
         {
-            if (InventionService.SeesAll(actor)) throw TechTransferException.Forbidden("Only its inventors and the office attach files.");
-            throw TechTransferException.NotFound("Invention", inventionId);
-        }
+            var found = await InventionService.LoadAsync(db, inventionId, ct);
+            await InventionService.EnsureCanReadAsync(db, actor, found, ct);
+            return found;
+        }, ct);
+        if (!actor.IsOffice && invention.Inventors.All(i => i.UserId != actor.UserId))
+            throw TechTransferException.Forbidden("Only its inventors and the office attach files.");
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
             throw TechTransferException.Rule("file-name", "The file needs a name of at most 255 characters.", "file");
@@ -84,7 +85,7 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
 
     public async Task<List<Attachment>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {
-        await EnsureCanReadAsync(actor, inventionId, ct);
+        await InventionService.EnsureCanReadAsync(store, actor, inventionId, ct);
         var list = await store.ReadAsync(db => db.Attachments.Where(a => a.InventionId == inventionId).ToListAsync(ct), ct);
         return list.OrderBy(a => a.UploadedAt).ToList();
     }
@@ -94,15 +95,10 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
     {
         var attachment = await store.ReadAsync(db => db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId, ct), ct)
                          ?? throw TechTransferException.NotFound("Attachment", attachmentId);
-        await EnsureCanReadAsync(actor, attachment.InventionId, ct);
+        await InventionService.EnsureCanReadAsync(store, actor, attachment.InventionId, ct);
         return (attachment, new FileStream(storage.PathOf(attachment), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
     }
 
-    private async Task EnsureCanReadAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
-    {
-        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
-        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
-    }
 
     private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long max, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ public sealed class EvidencePackService(DomainStore store, EvidenceLog log)
 
     private async Task EnsureAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
     {
-        await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
+        await InventionService.EnsureCanReadAsync(store, actor, inventionId, ct); // a draft's is its inventors' alone
         if (!actor.IsOffice) throw TechTransferException.Forbidden("Only the office reads the evidence pack.");
     }
 }

@@ -7,7 +7,8 @@ namespace TechTransfer.Inventions;
 /// <summary>
 /// Inventions and their disclosures: drafts the inventors edit, submission, the office's return with questions or
 /// acceptance, and the patent application and grant. The owner of <c>tt_inventions</c> and <c>tt_inventors</c>.
-/// Inventors see and edit only inventions they are on; the office and the committee see all.
+/// Who sees a case is <see cref="CaseAccess"/>'s one rule: its inventors always, the office once it is submitted, a
+/// committee once it reviews it; its inventors and the office edit it while it is a draft or returned.
 /// </summary>
 public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
 {
@@ -42,7 +43,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         return store.WriteAsync(async db =>
         {
             var invention = await LoadAsync(db, inventionId, ct);
-            EnsureCanEdit(actor, invention);
+            await EnsureCanEditAsync(db, actor, invention, ct);
             Apply(invention, draft);
             invention.Version++;
             await evidence.AppendAsync(db, invention.Id, actor, "disclosure.edited", new { draft });
@@ -55,7 +56,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         store.WriteAsync(async db =>
         {
             var invention = await LoadAsync(db, inventionId, ct);
-            EnsureCanEdit(actor, invention);
+            await EnsureCanEditAsync(db, actor, invention, ct);
             var missing = MissingFields(invention);
             if (missing.Count > 0)
                 throw TechTransferException.Rule("disclosure-incomplete", $"The disclosure lacks: {string.Join(", ", missing)}.", missing[0]);
@@ -128,10 +129,12 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
 
     public async Task<Invention> GetAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {
-        var invention = await store.ReadAsync(db => db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.Id == inventionId, ct), ct)
-                        ?? throw TechTransferException.NotFound("Invention", inventionId);
-        // An inventor who is not on it learns nothing, not even that it exists.
-        if (!CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
+        var invention = await store.ReadAsync(async db =>
+        {
+            var found = await db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.Id == inventionId, ct);
+            // Whoever may not see it learns nothing, not even that it exists.
+            return found is not null && await CaseAccess.MayReadAsync(db, actor, found, ct) ? found : null;
+        }, ct) ?? throw TechTransferException.NotFound("Invention", inventionId);
         invention.Inventors = invention.Inventors.OrderBy(i => i.Position).ToList();
         return invention;
     }
@@ -143,12 +146,20 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         return await GetAsync(actor, id, ct);
     }
 
-    /// <summary>The inventions the actor may see: their own for an inventor; all for the office and the committee.</summary>
+    /// <summary>The inventions the actor may see (<see cref="CaseAccess"/>): their own; every submitted one for the office;
+    /// those their committee reviews or reviewed for a member.</summary>
     public Task<List<Invention>> ListAsync(ActingUser actor, InventionStatus? status = null, CancellationToken ct = default) =>
         store.ReadAsync(async db =>
         {
             var query = db.Inventions.Include(i => i.Inventors).AsQueryable();
-            if (!SeesAll(actor)) query = query.Where(i => i.Inventors.Any(x => x.UserId == actor.UserId));
+            if (!actor.IsProcess)
+            {
+                var user = actor.UserId;
+                var office = actor.IsOffice;
+                var reviewed = await CaseAccess.ReviewedByAsync(db, actor, ct);
+                query = query.Where(i => i.CreatedBy == user || i.Inventors.Any(x => x.UserId == user)
+                                         || (i.Status != InventionStatus.Draft && (office || reviewed.Contains(i.Id))));
+            }
             if (status is { } s) query = query.Where(i => i.Status == s);
             var list = await query.ToListAsync(ct);
             return list.OrderBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
@@ -184,11 +195,28 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             throw TechTransferException.Rule("shares-not-100", $"The inventors' contribution shares sum to {total}%, not 100%.", "inventors");
     }
 
-    internal static bool SeesAll(ActingUser actor) =>
-        actor.HasAny(DomainRoles.TechnologyManager, DomainRoles.OfficeHead, DomainRoles.CommitteeMember, DomainRoles.CommitteeChair);
+    /// <summary>Whether the actor may see the case with this number (<see cref="CaseAccess"/>); null when there is no such
+    /// case. The host applies it to the engine's views of the case's instances (business key: the case number).</summary>
+    public Task<bool?> MaySeeCaseAsync(ActingUser actor, string caseNumber, CancellationToken ct = default) =>
+        store.ReadAsync(async db =>
+        {
+            var invention = await db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.CaseNumber == caseNumber, ct);
+            return invention is null ? (bool?)null : await CaseAccess.MayReadAsync(db, actor, invention, ct);
+        }, ct);
 
-    internal static bool CanRead(ActingUser actor, Invention invention) =>
-        SeesAll(actor) || invention.Inventors.Any(i => i.UserId == actor.UserId);
+    /// <summary>404 for whoever may not see the invention (<see cref="CaseAccess"/>).</summary>
+    internal static Task EnsureCanReadAsync(DomainStore store, ActingUser actor, Guid inventionId, CancellationToken ct) =>
+        store.ReadAsync(async db =>
+        {
+            await EnsureCanReadAsync(db, actor, await LoadAsync(db, inventionId, ct), ct);
+            return true;
+        }, ct);
+
+    /// <summary>404 for whoever may not see the invention (<see cref="CaseAccess"/>).</summary>
+    internal static async Task EnsureCanReadAsync(TechTransferDbContext db, ActingUser actor, Invention invention, CancellationToken ct)
+    {
+        if (!await CaseAccess.MayReadAsync(db, actor, invention, ct)) throw TechTransferException.NotFound("Invention", invention.Id);
+    }
 
     internal static async Task<Invention> LoadAsync(TechTransferDbContext db, Guid id, CancellationToken ct) =>
         await db.Inventions.Include(i => i.Inventors).FirstOrDefaultAsync(i => i.Id == id, ct) ?? throw TechTransferException.NotFound("Invention", id);
@@ -204,14 +232,11 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             throw TechTransferException.Conflict("wrong-status", $"Invention {invention.CaseNumber} is {invention.Status}, not {string.Join(" or ", allowed)}.");
     }
 
-    private static void EnsureCanEdit(ActingUser actor, Invention invention)
+    private static async Task EnsureCanEditAsync(TechTransferDbContext db, ActingUser actor, Invention invention, CancellationToken ct)
     {
-        var onIt = invention.Inventors.Any(i => i.UserId == actor.UserId);
-        if (!onIt && !actor.IsOffice)
-        {
-            if (SeesAll(actor)) throw TechTransferException.Forbidden("Only its inventors and the office edit a disclosure.");
-            throw TechTransferException.NotFound("Invention", invention.Id);
-        }
+        await EnsureCanReadAsync(db, actor, invention, ct);
+        if (!actor.IsOffice && !actor.IsProcess && invention.Inventors.All(i => i.UserId != actor.UserId))
+            throw TechTransferException.Forbidden("Only its inventors and the office edit a disclosure.");
         EnsureStatus(invention, InventionStatus.Draft, InventionStatus.Returned);
     }
 

@@ -136,13 +136,13 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
     {
         var agreement = await store.ReadAsync(db => db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId, ct), ct)
                         ?? throw TechTransferException.NotFound("Agreement", agreementId);
-        await EnsureCanReadAsync(actor, agreement.InventionId, ct);
+        await InventionService.EnsureCanReadAsync(store, actor, agreement.InventionId, ct);
         return agreement;
     }
 
     public async Task<List<Agreement>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {
-        await EnsureCanReadAsync(actor, inventionId, ct);
+        await InventionService.EnsureCanReadAsync(store, actor, inventionId, ct);
         var list = await store.ReadAsync(db => db.Agreements.Where(a => a.InventionId == inventionId).ToListAsync(ct), ct);
         return list.OrderBy(a => a.SignedAt).ToList();
     }
@@ -151,7 +151,7 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
     {
         var filing = await store.ReadAsync(db => db.Filings.FirstOrDefaultAsync(f => f.Id == filingId, ct), ct)
                      ?? throw TechTransferException.NotFound("Filing", filingId);
-        await EnsureCanReadAsync(actor, filing.InventionId, ct);
+        await InventionService.EnsureCanReadAsync(store, actor, filing.InventionId, ct);
         return filing;
     }
 
@@ -161,11 +161,6 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
         return await store.ReadAsync(db => db.Filings.Where(f => f.AgreementId == agreement.Id).ToListAsync(ct), ct);
     }
 
-    private async Task EnsureCanReadAsync(ActingUser actor, Guid inventionId, CancellationToken ct)
-    {
-        var invention = await store.ReadAsync(db => InventionService.LoadAsync(db, inventionId, ct), ct);
-        if (!InventionService.CanRead(actor, invention)) throw TechTransferException.NotFound("Invention", inventionId);
-    }
 
     private static async Task<Filing> LoadFilingAsync(TechTransferDbContext db, Guid id, CancellationToken ct) =>
         await db.Filings.FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw TechTransferException.NotFound("Filing", id);

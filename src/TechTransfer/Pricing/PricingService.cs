@@ -194,8 +194,12 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
 
     public async Task<PricingView> GetAsync(ActingUser actor, Guid pricingId, CancellationToken ct = default)
     {
-        var view = await store.ReadAsync(db => ViewAsync(db, pricingId, ct), ct);
-        if (!actor.IsOffice && !actor.HasAny(DomainRoles.CommitteeMember, DomainRoles.CommitteeChair))
+        var (view, reviewer) = await store.ReadAsync(async db =>
+        {
+            var found = await ViewAsync(db, pricingId, ct);
+            return (found, await CaseAccess.SitsOnAReviewAsync(db, actor, found.Record.InventionId, ct));
+        }, ct);
+        if (!actor.IsOffice && !actor.IsProcess && !reviewer)
         {
             // Anyone may read a public notice to object to it; the rest is the office's and the committee's.
             if (view.Record.Method != PricingMethod.Agreement) throw TechTransferException.NotFound("Pricing", pricingId);
@@ -206,9 +210,13 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
 
     public async Task<List<PricingRecord>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {
-        if (!actor.IsOffice && !actor.HasAny(DomainRoles.CommitteeMember, DomainRoles.CommitteeChair))
-            throw TechTransferException.Forbidden("Only the office and the committee see an invention's pricing.");
-        var list = await store.ReadAsync(db => db.Pricings.Where(p => p.InventionId == inventionId).ToListAsync(ct), ct);
+        var list = await store.ReadAsync(async db =>
+        {
+            // The office, and the committee that reviews or reviewed the case (CaseAccess).
+            if (!actor.IsOffice && !actor.IsProcess && !await CaseAccess.SitsOnAReviewAsync(db, actor, inventionId, ct))
+                throw TechTransferException.Forbidden("Only the office and the committee that reviews the case see its pricing.");
+            return await db.Pricings.Where(p => p.InventionId == inventionId).ToListAsync(ct);
+        }, ct);
         return list.OrderBy(p => p.OpenedAt).ToList();
     }
 

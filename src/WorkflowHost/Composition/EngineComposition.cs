@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using WorkflowHost.Security;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
@@ -15,7 +17,13 @@ public static class EngineComposition
             Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays"), TimeZone(configuration)));
         services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(RuntimeOptions(configuration));
+        var options = RuntimeOptions(configuration);
+        services.AddSingleton(sp =>
+        {
+            // Confidential task data is sealed with the host's persisted key ring: it opens after a restart and on every host.
+            options.ConfidentialDataProtector ??= new DataProtectionConfidentialProtector(sp.GetRequiredService<IDataProtectionProvider>());
+            return options;
+        });
         services.AddSingleton<WorkflowRuntime>(sp => new WorkflowRuntime(
             sp.GetRequiredService<IWorkflowStore>(),
             sp.GetRequiredService<ITimerScheduler>(),

@@ -26,6 +26,7 @@ public static class TechTransferComposition
             Options(configuration.GetSection(TechTransferOptions.Section)));
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
+        services.AddSingleton<CaseDataAccess>();
         services.AddReviewAndPricingActions();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));

@@ -13,11 +13,14 @@ namespace WorkflowHost.Notifications;
 /// recipient, in the recipient's language (a Hangfire job on a short schedule). Each row's key is the event id
 /// plus the address, inserted only if absent: a crash before the outbox message is marked done re-runs it
 /// without sending anything twice. Nothing is dropped silently: a recipient the user directory does not know,
-/// and a notification that keeps failing, are recorded as <see cref="NotificationProblem"/>s for administrators.
+/// and a notification that keeps failing, are recorded as <see cref="NotificationProblem"/>s for administrators. The same
+/// pass hands the outbox's task events (reassigned, delegated) to every <see cref="ITaskEventListener"/> (the domain's
+/// evidence), with the same retries.
 /// </summary>
 public sealed class NotificationDispatcher(
     IWorkflowStore store, IUserDirectory users, EmailTemplates templates, EmailMessageStore emails, NotificationProblemStore problems,
-    IBackgroundJobClient jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    IBackgroundJobClient jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger,
+    IEnumerable<ITaskEventListener> taskEventListeners)
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -56,6 +59,11 @@ public sealed class NotificationDispatcher(
             {
                 if (message.Kind == OutboxKinds.Notification)
                     queued += await DispatchAsync(JsonSerializer.Deserialize<Notification>(message.Payload, EngineJson.Options)!, message.Payload, null, ct);
+                else if (message.Kind == OutboxKinds.TaskEvent)
+                {
+                    var taskEvent = JsonSerializer.Deserialize<TaskEvent>(message.Payload, EngineJson.Options)!;
+                    foreach (var listener in taskEventListeners) await listener.OnTaskEventAsync(taskEvent, ct);
+                }
                 message.ProcessedAt = clock.GetUtcNow();
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -53,6 +53,12 @@ public sealed class UserTask : Activity
     public IReadOnlyList<TimeSpan> ReminderOffsets { get; init; } = Array.Empty<TimeSpan>();
     /// <summary>Our extension: whether due dates and reminder offsets count working days (holiday calendar).</summary>
     public bool WorkingDays { get; init; }
+    /// <summary>Our extension (<c>wf:personal</c>): the task is its assignee's own: nobody reassigns, delegates or gives it
+    /// back, and nobody else completes it, administrators included (a committee member's vote).</summary>
+    public bool Personal { get; init; }
+    /// <summary>Our extension (<c>wf:confidential</c>): what its completer submits is sealed: never written in clear to the
+    /// history, the task row or the variables; only service tasks read it (a ballot before the close).</summary>
+    public bool Confidential { get; init; }
 }
 
 public sealed class ServiceTask : Activity

@@ -18,9 +18,9 @@ internal sealed partial class ModelReader
                 else Error(DiagnosticCodes.InvalidTimer, $"userTask '{id}' has the reminder offset '{part}', which is not a positive ISO 8601 duration in days or time such as P3D.", e, id);
             }
         }
-        var workingDays = Attr(e, "workingDays");
-        if (workingDays is not (null or "true" or "false"))
-            Error(DiagnosticCodes.InvalidAttribute, $"userTask '{id}' has wf:workingDays=\"{workingDays}\"; use true or false.", e, id);
+        var workingDays = Flag(e, id, "workingDays");
+        var personal = Flag(e, id, "personal");
+        var confidential = Flag(e, id, "confidential");
         var formKey = Attr(e, "formKey");
         return new UserTask
         {
@@ -35,9 +35,20 @@ internal sealed partial class ModelReader
             FormKeyExpression = formKey is not null && ExpressionParser.HasTemplateParts(formKey) ? Expression(formKey, e, id, "formKey") : null,
             NameExpression = name is not null && ExpressionParser.HasTemplateParts(name) ? Expression(name, e, id, "name") : null,
             ReminderOffsets = reminders.OrderByDescending(r => r).ToList(),
-            WorkingDays = workingDays == "true",
+            WorkingDays = workingDays,
+            Personal = personal,
+            Confidential = confidential,
             MultiInstance = ReadMultiInstance(e, id),
         };
+    }
+
+    /// <summary>A true/false extension attribute of a user task (absent: false); anything else is BPMN031.</summary>
+    private bool Flag(XElement e, string id, string name)
+    {
+        var value = Attr(e, name);
+        if (value is not (null or "true" or "false"))
+            Error(DiagnosticCodes.InvalidAttribute, $"userTask '{id}' has wf:{name}=\"{value}\"; use true or false.", e, id);
+        return value == "true";
     }
 
     private ServiceTask? ReadServiceTask(XElement e, string id, string? name, SourceLocation location, string? defaultFlow)

@@ -9,6 +9,7 @@ public sealed partial class WorkflowRuntime
     public Task<int> BroadcastSignalAsync(string signalName, JsonObject? variables, string? sentBy = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(signalName)) throw new InvalidOperationWorkflowException("A signal needs a name.");
+        SealedValues.RefuseFromOutside(variables);
         return StepAsync(sentBy ?? "system", async ctx =>
         {
             if (variables is not null)

@@ -27,6 +27,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     private readonly Executor _executor;
     private readonly IReadOnlyDictionary<string, IServiceTaskHandler> _handlers;
     private readonly LatestVersionCache _latest;
+    private readonly IConfidentialDataProtector _protector;
 
     public WorkflowRuntime(IWorkflowStore store, ITimerScheduler scheduler, IEnumerable<IServiceTaskHandler> handlers,
         WorkflowRuntimeOptions? options = null, TimeProvider? clock = null, IBusinessCalendar? calendar = null)
@@ -35,7 +36,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         _scheduler = scheduler;
         _options = options ?? new WorkflowRuntimeOptions();
         _clock = clock ?? TimeProvider.System;
-        _handlers = handlers.ToDictionary(h => h.Name, StringComparer.Ordinal);
+        _protector = _options.ConfidentialDataProtector ?? new EphemeralConfidentialDataProtector();
+        // Service tasks are where confidential submissions are read in clear (SealedValues).
+        _handlers = handlers.ToDictionary(h => h.Name, IServiceTaskHandler (h) => new OpeningServiceTaskHandler(h, _protector), StringComparer.Ordinal);
         _definitions = new DefinitionCache(store, _options.ParseLimits);
         _latest = new LatestVersionCache(store, _clock, _options.LatestVersionCacheTime);
         _executor = new Executor(_handlers, _options, calendar ?? new Calendar.HolidayCalendar([], []), _clock);
@@ -172,6 +175,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     public Task<ProcessInstance> StartAsync(StartRequest request, CancellationToken ct = default) =>
         StepAsync(request.StartedBy ?? "system", async ctx =>
         {
+            SealedValues.RefuseFromOutside(request.Variables);
             var definition = request.Version is { } v
                 ? await _store.GetDefinitionAsync(WorkflowDefinitionRecord.MakeId(request.ProcessId, v), ct)
                 : await _latest.GetAsync(request.ProcessId, ct);
@@ -186,6 +190,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     public async Task<int> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, CancellationToken ct = default)
     {
+        SealedValues.RefuseFromOutside(variables);
         var reached = 0;
         var subscriptions = await _store.FindMessageSubscriptionsAsync(messageName, correlationKey, ct);
         foreach (var group in subscriptions.GroupBy(s => s.InstanceId))
@@ -263,6 +268,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         StepAsync(actor.UserId, async ctx =>
         {
             if (!actor.IsAdministrator) throw new ForbiddenException("Only administrators may change an instance's variables.");
+            SealedValues.RefuseFromOutside(variables);
             var ic = await ctx.LoadInstanceAsync(instanceId, ct);
             foreach (var (k, v) in variables)
             {

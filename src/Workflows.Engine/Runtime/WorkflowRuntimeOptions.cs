@@ -27,6 +27,9 @@ public sealed class WorkflowRuntimeOptions
     public Parsing.BpmnParseOptions ParseLimits { get; set; } = new();
     /// <summary>The longest text an expression may produce at run time; more is an evaluation error (an incident).</summary>
     public int MaxExpressionTextLength { get; set; } = 1_000_000;
+    /// <summary>Seals the submissions of confidential user tasks (<c>wf:confidential</c>); null: a key held in memory
+    /// (<see cref="EphemeralConfidentialDataProtector"/>). A host with a database gives one over its persisted key ring.</summary>
+    public Contracts.IConfidentialDataProtector? ConfidentialDataProtector { get; set; }
     /// <summary>The most items a list produced by an expression may hold at run time.</summary>
     public int MaxExpressionListLength { get; set; } = 100_000;
 }

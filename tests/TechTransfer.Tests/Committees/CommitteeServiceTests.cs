@@ -115,6 +115,36 @@ public sealed class CommitteeServiceTests
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task Members_who_are_inventors_or_related_persons_of_the_counterparty_are_recused_when_the_review_opens(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var draft = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft("Co-invented by a member", new("alice", "Alice", 50m), new("m1", "Member One", 50m)));
+        await h.Inventions.SubmitAsync(Alice, draft.Id);
+        await h.Inventions.AcceptAsync(Tom, draft.Id);
+
+        var review = await h.Committees.OpenReviewAsync(Tom, draft.Id, null, "Licence to Acme", new CounterpartyTies("Acme Ltd.", ["m2", "not-a-member"]));
+
+        var view = await h.Committees.GetAsync(Chair, review.Id);
+        Assert.Equal(["m1", "m2"], view.Recused);
+        Assert.Equal([new RecusalView("m1", RecusalReason.Inventor), new RecusalView("m2", RecusalReason.RelatedPerson)], view.Recusals);
+        foreach (var recused in new[] { "m1", "m2" })
+        {
+            var refused = await Assert.ThrowsAsync<TechTransferException>(() => h.Committees.CastVoteAsync(Member(recused), review.Id, VoteChoice.Approve, "mine"));
+            Assert.Equal(DomainErrorKind.Forbidden, refused.Kind);
+        }
+        var entries = (await h.Evidence.EntriesAsync(draft.Id)).Where(e => e.Action == "committee.recused-automatically").ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.Contains(entries, e => e.Payload.Contains("\"member\":\"m1\"") && e.Payload.Contains("\"reason\":\"inventor\"") && e.Payload.Contains("50% contribution share"));
+        Assert.Contains(entries, e => e.Payload.Contains("\"member\":\"m2\"") && e.Payload.Contains("\"reason\":\"related-person\"") && e.Payload.Contains("Acme Ltd."));
+
+        // Quorum follows: three of the five may vote, and three votes make the quorum.
+        foreach (var voter in new[] { Member("m3"), Member("m4"), Chair }) await h.Committees.CastVoteAsync(voter, review.Id, VoteChoice.Approve, "Sound.");
+        var closed = await h.Committees.CloseAsync(Chair, review.Id, "Three voted, two recused.", ["chen", "m3", "m4"]);
+        Assert.Equal(ReviewOutcome.Approved, closed.Outcome);
+        Assert.Contains("\"reason\":\"inventor\"", (await h.Evidence.EntriesAsync(draft.Id)).Last().Payload);
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
     public async Task A_non_member_cannot_vote_nor_read_the_review(DatabaseProvider provider)
     {
         var (h, review) = await ReviewAsync(provider);

@@ -1,3 +1,4 @@
+using TechTransfer.Committees;
 using TechTransfer.Inventions;
 using Workflows.Persistence;
 using static TechTransfer.Tests.DomainHarness;
@@ -31,7 +32,7 @@ public sealed class InventionServiceTests
         var second = await h.Inventions.CreateDraftAsync(Bob, CompleteDraft("Two"));
         Assert.Equal("INV-2026-0001", first.CaseNumber);
         Assert.Equal("INV-2026-0002", second.CaseNumber);
-        Assert.Equal(second.Id, (await h.Inventions.GetByCaseNumberAsync(Tom, "INV-2026-0002")).Id);
+        Assert.Equal(second.Id, (await h.Inventions.GetByCaseNumberAsync(Bob, "INV-2026-0002")).Id);
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
@@ -46,7 +47,54 @@ public sealed class InventionServiceTests
         Assert.Empty(await h.Inventions.ListAsync(stranger));
         await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.UpdateDraftAsync(stranger, mine.Id, CompleteDraft("Taken", new InventorShare("dave", "Dave", 100m))));
         Assert.Single(await h.Inventions.ListAsync(Alice));
+        Assert.Empty(await h.Inventions.ListAsync(Tom)); // a draft, not yet the office's
+        await h.Inventions.SubmitAsync(Alice, mine.Id);
         Assert.Single(await h.Inventions.ListAsync(Tom));
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task A_draft_and_its_attachments_are_seen_only_by_its_inventors_and_whoever_filed_it(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider);
+        var draft = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft("Unsubmitted"));
+        var file = await h.Attachments.UploadAsync(Bob, draft.Id, "notes.txt", "text/plain", new MemoryStream("Lab notebook, page 12."u8.ToArray()));
+        var filedByOffice = await h.Inventions.CreateDraftAsync(Tom, CompleteDraft("Filed by the office"));
+
+        foreach (var reader in new[] { Tom, Chair, Member("m1"), ActingUser.Create("head", DomainRoles.OfficeHead), ActingUser.Create("dave", DomainRoles.Inventor) })
+        {
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.GetAsync(reader, draft.Id))).Kind);
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<TechTransferException>(() => h.Attachments.ListAsync(reader, draft.Id))).Kind);
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<TechTransferException>(() => h.Attachments.OpenAsync(reader, file.Id))).Kind);
+            Assert.DoesNotContain(await h.Inventions.ListAsync(reader), i => i.Id == draft.Id);
+        }
+        foreach (var inventor in new[] { Alice, Bob, Carol }) Assert.Single(await h.Attachments.ListAsync(inventor, draft.Id));
+        Assert.Equal("Filed by the office", (await h.Inventions.GetAsync(Tom, filedByOffice.Id)).Title);
+    }
+
+    [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
+    public async Task A_committee_member_sees_a_case_only_once_their_committee_reviews_it(DatabaseProvider provider)
+    {
+        await using var h = await CreateAsync(provider, o => o.Committee.Committees.Add(new CommitteeDefinition { Id = "other", Chair = "zhou", Members = ["zhou", "x1"] }));
+        var invention = await h.AcceptedInventionAsync();
+        var other = ActingUser.Create("x1", DomainRoles.CommitteeMember);
+
+        foreach (var reader in new[] { Member("m1"), Chair, other })
+            Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.GetAsync(reader, invention.Id))).Kind);
+        Assert.Empty(await h.Inventions.ListAsync(Member("m1")));
+
+        var review = await h.Committees.OpenReviewAsync(Tom, invention.Id, null, "Licence");
+        foreach (var reader in new[] { Member("m1"), Chair })
+        {
+            Assert.Equal(invention.Id, (await h.Inventions.GetAsync(reader, invention.Id)).Id);
+            Assert.Single(await h.Inventions.ListAsync(reader));
+            await h.Pricing.ListAsync(reader, invention.Id);
+        }
+        Assert.Equal(DomainErrorKind.NotFound, (await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.GetAsync(other, invention.Id))).Kind);
+        Assert.Equal(DomainErrorKind.Forbidden, (await Assert.ThrowsAsync<TechTransferException>(() => h.Pricing.ListAsync(other, invention.Id))).Kind);
+
+        // And afterwards: the record of what they decided stays theirs to read.
+        await h.Committees.CloseAsync(Chair, review.Id, "Nobody voted.", ["chen"]);
+        Assert.Equal(invention.Id, (await h.Inventions.GetAsync(Member("m1"), invention.Id)).Id);
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]

@@ -26,6 +26,10 @@ public sealed class DomainApiHost : IAsyncDisposable
     public required TestUser ChairUser { get; init; }
     public required TestUser Member1User { get; init; }
     public required TestUser Member2User { get; init; }
+    public required TestUser ManagerUser { get; init; }
+    public required TestUser HeadUser { get; init; }
+    /// <summary>The host's data folder (its emails are <c>.eml</c> files in the pickup folder under it).</summary>
+    public required string DataPath { get; init; }
     public required HttpClient Admin { get; init; }
     public required HttpClient Alice { get; init; }
     public required HttpClient Bob { get; init; }
@@ -71,6 +75,7 @@ public sealed class DomainApiHost : IAsyncDisposable
         return new DomainApiHost(db, host)
         {
             AliceUser = alice.User, BobUser = bob.User, ChairUser = chair.User, Member1User = member1.User, Member2User = member2.User,
+            ManagerUser = manager.User, HeadUser = head.User, DataPath = data,
             Admin = await host.SignInAsAdminAsync(), Alice = alice.Client, Bob = bob.Client, Carol = carol.Client, Manager = manager.Client,
             Head = head.Client, Chair = chair.Client, Member1 = member1.Client, Member2 = member2.Client,
         };
@@ -144,10 +149,10 @@ public sealed class DomainApiHost : IAsyncDisposable
         inventors = new[] { new { userId = AliceUser.Id, name = "Alice", share = 70m }, new { userId = BobUser.Id, name = "Bob", share = 30m } },
     };
 
-    /// <summary>Alice files and submits a disclosure; the process waits at screening.</summary>
-    public async Task<Guid> SubmitInventionAsync()
+    /// <summary>Alice files and submits a disclosure (by default <see cref="Draft"/>); the process waits at screening.</summary>
+    public async Task<Guid> SubmitInventionAsync(object? draft = null)
     {
-        var created = await ExpectAsync(HttpStatusCode.Created, Alice, HttpMethod.Post, "/api/v1/inventions", Draft());
+        var created = await ExpectAsync(HttpStatusCode.Created, Alice, HttpMethod.Post, "/api/v1/inventions", draft ?? Draft());
         var id = created.GetProperty("id").GetGuid();
         await OkAsync(Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/submit");
         await WaitForStepAsync(id, "Task_Screen");
@@ -155,9 +160,9 @@ public sealed class DomainApiHost : IAsyncDisposable
     }
 
     /// <summary>Screened, assessed "file", application recorded: the transfer file is next.</summary>
-    public async Task<Guid> InventionReadyForTransferAsync()
+    public async Task<Guid> InventionReadyForTransferAsync(object? draft = null)
     {
-        var id = await SubmitInventionAsync();
+        var id = await SubmitInventionAsync(draft);
         await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/screening", new { decision = "accept" });
         await WaitForStepAsync(id, "Task_Score");
         await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/assessment", new
@@ -187,7 +192,7 @@ public sealed class DomainApiHost : IAsyncDisposable
             review = reviews[0].GetProperty("id").GetGuid();
             return true;
         });
-        await WaitForAsync("the members' vote tasks", async () => (await OkAsync(Member2, HttpMethod.Get, "/api/v1/tasks"))
+        await WaitForAsync("the members' vote tasks", async () => (await OkAsync(Chair, HttpMethod.Get, "/api/v1/tasks"))
             .GetProperty("items").EnumerateArray().Any(t => t.GetProperty("elementId").GetString() == "Task_Vote"));
         return review;
     }

@@ -137,6 +137,41 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void A_user_task_is_marked_personal_and_confidential_by_our_attributes()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="t"/>
+            <bpmn:userTask id="t" camunda:assignee="${member}" wf:personal="true" wf:confidential="true"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="u"/>
+            <bpmn:userTask id="u" camunda:assignee="a" wf:personal="false"/>
+            <bpmn:sequenceFlow id="f3" sourceRef="u" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        var process = result.Model!.Processes[0];
+        var marked = (UserTask)process.GetNode("t");
+        Assert.True(marked.Personal);
+        Assert.True(marked.Confidential);
+        var plain = (UserTask)process.GetNode("u");
+        Assert.False(plain.Personal);
+        Assert.False(plain.Confidential);
+    }
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("confidential")]
+    public void A_personal_or_confidential_flag_that_is_not_true_or_false_is_refused(string attribute)
+    {
+        var result = Parse($"""
+            <bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f" sourceRef="s" targetRef="t"/>
+            <bpmn:userTask id="t" camunda:assignee="a" wf:{attribute}="yes"/>
+            <bpmn:sequenceFlow id="f2" sourceRef="t" targetRef="e"/><bpmn:endEvent id="e"/>
+            """);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("BPMN031", "t"), (error.Code, error.ElementId));
+        Assert.Contains($"wf:{attribute}=\"yes\"", error.Message);
+    }
+
+    [Fact]
     public void Listeners_are_refused_because_they_run_code()
     {
         var result = Parse("""

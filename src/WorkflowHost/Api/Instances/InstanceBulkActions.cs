@@ -6,7 +6,8 @@ namespace WorkflowHost.Api.Instances;
 
 /// <summary>
 /// Bulk actions on instances (retry their incidents, cancel them, reassign their open tasks), item by item through
-/// the same runtime calls as the single endpoints, each reporting what happened to it. Called by
+/// the same runtime calls as the single endpoints, each reporting what happened to it; the engine's rules hold here as
+/// everywhere (a personal task is never reassigned, by an administrator neither). Called by
 /// <c>POST /api/v1/instances/bulk</c> and by the operations page. Only workflow administrators reach it.
 /// </summary>
 public sealed class InstanceBulkActions(IWorkflowRuntime runtime, IWorkflowQueries queries, UserAccountService accounts)
@@ -117,8 +118,22 @@ public sealed class InstanceBulkActions(IWorkflowRuntime runtime, IWorkflowQueri
                 {
                     var tasks = await queries.GetOpenTasksOfInstanceAsync(id, ct);
                     if (tasks.Count == 0) return Refused(id, Reasons.NoOpenTasks, "The instance has no open tasks.");
-                    foreach (var task in tasks) await runtime.ReassignTaskAsync(task.Id, actor, assignee, ct);
-                    return new ItemResult(id, "done", null, null, tasks.Count);
+                    // Each task on its own: a personal one (a member's vote) stays with its assignee and is reported, the others move.
+                    var kept = new List<string>();
+                    foreach (var task in tasks)
+                    {
+                        try
+                        {
+                            await runtime.ReassignTaskAsync(task.Id, actor, assignee, ct);
+                        }
+                        catch (ForbiddenException e)
+                        {
+                            kept.Add(e.Message);
+                        }
+                    }
+                    var moved = tasks.Count - kept.Count;
+                    if (moved == 0) return Refused(id, Reasons.Refused, string.Join(" ", kept));
+                    return new ItemResult(id, "done", null, kept.Count == 0 ? null : $"{kept.Count} of {tasks.Count} tasks stay: {string.Join(" ", kept)}", moved);
                 }
             }
         }

@@ -13,7 +13,10 @@ namespace WorkflowHost.Api.Instances;
 /// <summary>
 /// The engine's view of process instances for the office and workflow administrators: lists, state, history,
 /// incidents, variables, called instances; starting, cancelling and migrating (workflow administrators).
-/// Inventors follow their inventions through the domain's endpoints, not these.
+/// Inventors follow their inventions through the domain's endpoints, not these. The data of a case's instance (its
+/// variables, what its history entries carry) is shown only to those who may see the case (<see cref="CaseDataAccess"/>):
+/// to others <c>variables</c> is empty, history entries come without <c>data</c>, both with <c>dataWithheld: true</c>, and
+/// the variables download answers 403.
 /// </summary>
 public static class InstancesApi
 {
@@ -24,8 +27,10 @@ public static class InstancesApi
     public sealed record OpenTaskView(Guid Id, string ElementId, string? Name, string? Assignee, DateTimeOffset? DueAt);
     public sealed record InstanceView(Guid Id, string ProcessId, int Version, string DefinitionId, string? BusinessKey, string Status,
         DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? StartedBy, Guid? ParentInstanceId, Guid? RootInstanceId,
-        IReadOnlyList<string> ActiveElements, IReadOnlyList<TokenView> Tokens, JsonObject Variables, IReadOnlyList<OpenTaskView> OpenTasks, int OpenIncidents);
-    public sealed record HistoryView(long Id, string Event, string? ElementId, string? ElementType, string? TokenId, string? Actor, DateTimeOffset At, JsonNode? Data);
+        IReadOnlyList<string> ActiveElements, IReadOnlyList<TokenView> Tokens, JsonObject Variables, IReadOnlyList<OpenTaskView> OpenTasks, int OpenIncidents,
+        bool DataWithheld);
+    public sealed record HistoryView(long Id, string Event, string? ElementId, string? ElementType, string? TokenId, string? Actor, DateTimeOffset At, JsonNode? Data,
+        bool DataWithheld);
     public sealed record StartBody(string? ProcessId, int? Version, string? BusinessKey, JsonObject? Variables);
     public sealed record CancelBody(string? Reason);
     public sealed record BulkBody(string? Action, List<Guid>? InstanceIds, string? Reason, string? Assignee);
@@ -49,7 +54,7 @@ public static class InstancesApi
         group.MapGet("/{id:guid}/incidents", Incidents).WithName("GetInstanceIncidents")
             .WithSummary("The instance's open incidents.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/variables", Variables).WithName("DownloadInstanceVariables")
-            .WithSummary("Downloads the instance's process variables as a JSON file.")
+            .WithSummary("Downloads the instance's process variables as a JSON file (403 for a case's instance to whoever may not see the case).")
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/children", Children).WithName("GetCalledInstances")
             .WithSummary("Instances this instance started through call activities.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -95,7 +100,8 @@ public static class InstancesApi
         return TypedResults.Ok(new PagedList<InstanceSummary>(result.Items.Select(Summary).ToList(), result.Total, paging.Page, paging.PageSize));
     }
 
-    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Get(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> Get(Guid id, HttpContext http, IWorkflowQueries queries, CaseDataAccess cases,
+        CancellationToken ct)
     {
         if (await queries.GetInstanceAsync(id, ct) is not { } instance) return ApiProblems.NotFound("Instance", id);
         var process = await queries.GetProcessModelAsync(instance.DefinitionId, ct);
@@ -106,17 +112,20 @@ public static class InstancesApi
                 t.ChildInstanceId, t.IncidentId);
         }).ToList();
         var tasks = (await queries.GetOpenTasksOfInstanceAsync(id, ct)).Select(t => new OpenTaskView(t.Id, t.ElementId, t.Name, t.Assignee, t.DueAt)).ToList();
+        var (variables, withheld) = await cases.VariablesAsync(http.User, instance, ct);
         return TypedResults.Ok(new InstanceView(instance.Id, instance.ProcessId, instance.DefinitionVersion, instance.DefinitionId, instance.BusinessKey,
             instance.Status.ToString().ToLowerInvariant(), instance.StartedAt, instance.EndedAt, instance.StartedBy, instance.ParentInstanceId,
-            instance.RootInstanceId, tokens.Select(t => t.ElementId).Distinct().ToList(), tokens, instance.State.Variables, tasks, instance.OpenIncidents));
+            instance.RootInstanceId, tokens.Select(t => t.ElementId).Distinct().ToList(), tokens, variables, tasks, instance.OpenIncidents, withheld));
     }
 
-    private static async Task<Results<Ok<List<HistoryView>>, ProblemHttpResult>> History(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<List<HistoryView>>, ProblemHttpResult>> History(Guid id, HttpContext http, IWorkflowQueries queries,
+        CaseDataAccess cases, CancellationToken ct)
     {
-        if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
+        if (await queries.GetInstanceAsync(id, ct) is not { } instance) return ApiProblems.NotFound("Instance", id);
+        var withheld = !await cases.MaySeeDataAsync(http.User, instance, ct);
         var history = await queries.GetHistoryAsync(id, ct);
         return TypedResults.Ok(history.Select(h => new HistoryView(h.Id, Camel(h.Event.ToString()), h.ElementId, h.ElementType, h.TokenId, h.Actor, h.At,
-            h.Data is null ? null : JsonNode.Parse(h.Data))).ToList());
+            h.Data is null || withheld ? null : JsonNode.Parse(h.Data), withheld && h.Data is not null)).ToList());
     }
 
     private static async Task<Results<Ok<List<Incidents.IncidentsApi.IncidentView>>, ProblemHttpResult>> Incidents(Guid id, IWorkflowQueries queries, CancellationToken ct)
@@ -125,9 +134,11 @@ public static class InstancesApi
         return TypedResults.Ok((await queries.GetOpenIncidentsAsync(id, ct)).Select(Api.Incidents.IncidentsApi.ToView).ToList());
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Variables(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Variables(Guid id, HttpContext http, IWorkflowQueries queries,
+        CaseDataAccess cases, CancellationToken ct)
     {
         if (await queries.GetInstanceAsync(id, ct) is not { } instance) return ApiProblems.NotFound("Instance", id);
+        if (!await cases.MaySeeDataAsync(http.User, instance, ct)) return ApiProblems.Forbidden(CaseDataAccess.WithheldDetail);
         var json = instance.State.Variables.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         return TypedResults.File(Encoding.UTF8.GetBytes(json), "application/json", $"instance-{id}-variables.json");
     }

@@ -67,6 +67,12 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
         return task;
     }
 
+    /// <summary>The task's element in its instance's version: whether it is personal and confidential (null: gone).</summary>
+    public async Task<Workflows.Engine.Model.UserTask?> RulesAsync(UserTaskRecord task, CancellationToken ct) =>
+        await queries.GetInstanceAsync(task.InstanceId, ct) is { } instance
+            ? (await queries.GetProcessModelAsync(instance.DefinitionId, ct)).NodesById.GetValueOrDefault(task.ElementId) as Workflows.Engine.Model.UserTask
+            : null;
+
     /// <summary>The assignee, or a candidate (user id or group) of an unassigned task.</summary>
     public static bool MayAct(UserTaskRecord task, Actor actor) =>
         task.Assignee == actor.UserId || task.Assignee is null && IsCandidate(task, actor);

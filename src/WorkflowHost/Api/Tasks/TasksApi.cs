@@ -24,7 +24,10 @@ public static class TasksApi
     public sealed record TaskView(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string? Name, string? BusinessKey, string Status,
         string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt,
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy);
-    public sealed record TaskDetail(TaskView Task, JsonObject Variables, bool HasForm);
+    /// <summary>One task with its instance's variables (empty and <see cref="DataWithheld"/> when the task belongs to a case
+    /// the caller may not see: <see cref="CaseDataAccess"/>), and its rules: <see cref="Personal"/> (only its assignee acts
+    /// on it; nobody reassigns or delegates it) and <see cref="Confidential"/> (what its completer submits is sealed).</summary>
+    public sealed record TaskDetail(TaskView Task, JsonObject Variables, bool HasForm, bool DataWithheld, bool Personal, bool Confidential);
     public sealed record CompleteBody(JsonObject? Variables);
     public sealed record SendBackBody(string? Reason);
     public sealed record ReassignBody(string? Assignee);
@@ -50,7 +53,7 @@ public static class TasksApi
             .WithSummary("Claims several tasks at once (at most 100) and says for each whether it was claimed or why it was refused.")
             .ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("GetTask")
-            .WithSummary("One task with its variables, for its assignee, candidates, owner or an administrator.")
+            .WithSummary("One task with its variables (withheld for a case the caller may not see) and whether it is personal or confidential, for its assignee, candidates, owner or an administrator.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/form", Form).WithName("GetTaskForm")
             .WithSummary("The task's form-js schema (404 when its form key has no form file: then any JSON object is accepted).")
@@ -147,16 +150,19 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, IWorkflowQueries queries, FormCatalog forms,
-        TimeProvider clock, CancellationToken ct)
+        CaseDataAccess cases, TaskCommands commands, TimeProvider clock, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct);
         if (task is null) return ApiProblems.NotFound("Task", id);
         var actor = http.User.ToActor();
         if (!MaySee(task, actor)) return ApiProblems.Forbidden($"{actor.UserId} is neither the assignee nor a candidate of task {id}.");
         var instance = await queries.GetInstanceAsync(task.InstanceId, ct);
-        var variables = (JsonObject?)instance?.State.Variables.DeepClone() ?? new JsonObject();
-        foreach (var (k, v) in task.LocalVariables ?? []) variables[k] = v?.DeepClone();
-        return TypedResults.Ok(new TaskDetail(ToView(task, clock.GetUtcNow()), variables, await forms.ReadRawAsync(task.FormKey, ct) is not null));
+        var (variables, withheld) = instance is null ? (new JsonObject(), false) : await cases.VariablesAsync(http.User, instance, ct);
+        if (!withheld)
+            foreach (var (k, v) in task.LocalVariables ?? []) variables[k] = v?.DeepClone();
+        var rules = await commands.RulesAsync(task, ct);
+        return TypedResults.Ok(new TaskDetail(ToView(task, clock.GetUtcNow()), variables, await forms.ReadRawAsync(task.FormKey, ct) is not null, withheld,
+            rules?.Personal == true, rules?.Confidential == true));
     }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Form(Guid id, HttpContext http, IWorkflowQueries queries, FormCatalog forms, CancellationToken ct)

@@ -6,7 +6,7 @@ import { load, bpmnModeler } from '../js/assets.js';
 // attributes cannot be declared beside camunda-bpmn-moddle (moddle refuses two extension properties with one local
 // name); files that use them keep them unchanged on save, and the Camunda fields of the panel edit the camunda: ones.
 const wfFields = [
-  { types: ['bpmn:UserTask'], names: ['reminders', 'workingDays'] },
+  { types: ['bpmn:UserTask'], names: ['reminders', 'workingDays', 'personal', 'confidential'], flags: ['personal', 'confidential'] },
   { types: ['bpmn:ServiceTask'], names: ['handler', 'retries'] },
   { types: ['bpmn:SendTask'], names: ['template', 'to'] },
   { types: ['bpmn:CatchEvent'], names: ['correlationKey'], when: bo => (bo.eventDefinitions || []).some(d => d.$type === 'bpmn:MessageEventDefinition') },
@@ -57,21 +57,37 @@ function renderWf(element) {
     return;
   }
   for (const name of entry.names) {
+    const flag = (entry.flags || []).includes(name);
     const id = 'wf-' + name;
     const row = document.createElement('div');
-    row.className = 'wf-field';
+    row.className = flag ? 'wf-field wf-flag' : 'wf-field';
     const label = document.createElement('label');
     label.htmlFor = id;
     label.textContent = 'wf:' + name;
     const input = document.createElement('input');
     input.id = id;
     input.name = name;
-    input.value = bo.get('wf:' + name) ?? '';
-    input.addEventListener('change', () => {
-      const value = input.value.trim();
-      modeler.get('modeling').updateProperties(element, { ['wf:' + name]: value === '' ? undefined : value });
-    });
-    row.append(label, input);
+    if (flag) {
+      // A true/false rule of the task (doc/bpmn-subset.md): written as wf:NAME="true", left out when unticked.
+      input.type = 'checkbox';
+      input.checked = bo.get('wf:' + name) === true;
+      input.addEventListener('change', () => {
+        modeler.get('modeling').updateProperties(element, { ['wf:' + name]: input.checked ? true : undefined });
+      });
+      const hint = document.createElement('span');
+      hint.id = id + '-hint';
+      hint.className = 'wf-hint';
+      hint.textContent = labels['wf_' + name] || '';
+      input.setAttribute('aria-describedby', hint.id);
+      row.append(input, label, hint);
+    } else {
+      input.value = bo.get('wf:' + name) ?? '';
+      input.addEventListener('change', () => {
+        const value = input.value.trim();
+        modeler.get('modeling').updateProperties(element, { ['wf:' + name]: value === '' ? undefined : value });
+      });
+      row.append(label, input);
+    }
     wfEl.appendChild(row);
   }
 }

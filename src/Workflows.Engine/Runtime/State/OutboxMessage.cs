@@ -9,7 +9,7 @@ public sealed class OutboxMessage
     public required Guid Id { get; init; }
     /// <summary>See <see cref="OutboxKinds"/>.</summary>
     public required string Kind { get; init; }
-    /// <summary>JSON payload; for notifications a serialised <see cref="Contracts.Notification"/>.</summary>
+    /// <summary>JSON payload: a serialised <see cref="Contracts.Notification"/> or <see cref="Contracts.TaskEvent"/>.</summary>
     public required string Payload { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ProcessedAt { get; set; }
@@ -21,4 +21,6 @@ public sealed class OutboxMessage
 public static class OutboxKinds
 {
     public const string Notification = "notification";
+    /// <summary>A <see cref="Contracts.TaskEvent"/> for the host's <see cref="Contracts.ITaskEventListener"/>s.</summary>
+    public const string TaskEvent = "task-event";
 }
