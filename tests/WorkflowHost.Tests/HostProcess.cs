@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Workflows.Testing;
 
 namespace WorkflowHost.Tests;
 
@@ -36,18 +37,12 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string> environment,
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         using var http = new HttpClient();
-        var until = DateTime.UtcNow + (limit ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < until)
+        await Eventually.HoldsAsync("the host healthy", async () =>
         {
             if (_process.HasExited) throw new InvalidOperationException($"the host exited with {_process.ExitCode}:\n{Output}");
-            try
-            {
-                if ((await http.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"the host did not become healthy:\n{Output}");
+            try { return (await http.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+        }, limit, () => Task.FromResult(Output));
     }
 
     public async Task KillAsync()

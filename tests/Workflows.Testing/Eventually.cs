@@ -47,6 +47,15 @@ public static class Eventually
         return found!;
     }
 
+    /// <summary>Waits until <paramref name="probe"/> returns a value, and returns it.</summary>
+    public static async Task<T> ReturnsAsync<T>(string what, Func<Task<T?>> probe, TimeSpan? timeout = null, Func<Task<string>>? state = null)
+        where T : struct
+    {
+        T? found = null;
+        await HoldsAsync(what, async () => (found = await probe()) is not null, timeout, state);
+        return found!.Value;
+    }
+
     /// <summary>Waits until <paramref name="probe"/> returns something, and returns it.</summary>
     public static Task<T> ReturnsAsync<T>(string what, Func<T?> probe, TimeSpan? timeout = null, Func<Task<string>>? state = null) where T : class =>
         ReturnsAsync(what, () => Task.FromResult(probe()), timeout, state);
