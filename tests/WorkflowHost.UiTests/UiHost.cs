@@ -38,7 +38,7 @@ public sealed class UiHost : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; } = new();
 
-    /// <summary>The host's clock: it stands still until a test advances it (<see cref="TestClock"/>).</summary>
+    /// <summary>The host's clock (<see cref="TestClock"/>): it moves with the wall clock, and a test advances it.</summary>
     public TestClock Clock { get; } = TestClock.StartingNow();
 
     /// <summary>Where screenshots go (a test artifact): TestResults/screenshots under the repository root.</summary>
