@@ -29,7 +29,7 @@ internal sealed class UiHostFactory(IReadOnlyDictionary<string, string> settings
     {
         builder.UseEnvironment("Production");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
-        builder.ConfigureLogging(logging => logging.AddProvider(new LineLogger(log)));
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new LineLogger(log))); // into the fixture's log, not the console
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
