@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.Assessments;
 using TechTransfer.Committees;
@@ -36,7 +37,7 @@ public sealed class DomainHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly string _dataPath;
 
-    private DomainHarness(TestDatabase database, ServiceProvider services, string dataPath, ManualClock clock)
+    private DomainHarness(TestDatabase database, ServiceProvider services, string dataPath, FakeTimeProvider clock)
     {
         Clock = clock;
         _database = database;
@@ -47,7 +48,7 @@ public sealed class DomainHarness : IAsyncDisposable
             new WorkflowRuntimeOptions(), Clock, services.GetRequiredService<IBusinessCalendar>());
     }
 
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public ManualTimerScheduler Scheduler { get; } = new();
     public WorkflowRuntime Runtime { get; }
     public IWorkflowStore Store { get; }
@@ -77,7 +78,7 @@ public sealed class DomainHarness : IAsyncDisposable
         configure?.Invoke(options);
         var dataPath = Path.Combine(Path.GetTempPath(), "tt-tests", Guid.NewGuid().ToString("N"));
         var services = new ServiceCollection();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         services.AddSingleton<TimeProvider>(clock);
         services.AddTechTransfer(new TechTransferSettings(provider, database.ConnectionString, dataPath), options);
         return new DomainHarness(database, services.BuildServiceProvider(), dataPath, clock);

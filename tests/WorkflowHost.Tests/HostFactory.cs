@@ -1,18 +1,29 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Workflows.Testing;
 
 namespace WorkflowHost.Tests;
 
 /// <summary>
 /// The real host over the real HTTP stack, on its own data folder (a SQLite file) and workflows folder.
-/// Two factories on the same folders are the same installation started twice. The first administrator is
-/// <see cref="TestUsers.AdminEmail"/> unless the settings say otherwise (an empty value means "not configured").
+/// Two factories on the same folders are the same installation started twice (give the second the first one's
+/// <see cref="Clock"/>, so that time does not go back). The first administrator is <see cref="TestUsers.AdminEmail"/>
+/// unless the settings say otherwise (an empty value means "not configured").
 /// </summary>
 public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnlyDictionary<string, string>? settings = null,
-    Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null, TestClock? clock = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// The host's clock (<see cref="TestClock"/>): it runs with the wall clock, and the test advances it; the timers,
+    /// reminders, windows and retries it passes fall due at once (the timer pump wakes; background jobs look at least
+    /// every second). Bearer tokens, cookies and lockouts expire on it too.
+    /// </summary>
+    public TestClock Clock { get; } = clock ?? TestClock.StartingNow();
+
     public static (string Data, string Workflows) NewFolders()
     {
         var root = Path.Combine(Path.GetTempPath(), "wf-host-tests", Guid.NewGuid().ToString("N"));
@@ -30,11 +41,17 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         ["ConnectionStrings:Workflows"] = db.ConnectionString,
     };
 
-    public static string RepositoryWorkflow(string name)
+    public static string RepositoryWorkflow(string name) => Path.Combine(RepositoryRoot, "workflows", name);
+
+    /// <summary>The folder of WorkflowHost.sln, above the test's binaries.</summary>
+    public static string RepositoryRoot
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return Path.Combine(dir.FullName, "workflows", name);
-        throw new FileNotFoundException(name);
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return dir.FullName;
+            throw new DirectoryNotFoundException("WorkflowHost.sln not found above " + AppContext.BaseDirectory);
+        }
     }
 
     /// <summary>Schedules for tests (also given to hosts started as child processes).</summary>
@@ -54,9 +71,15 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Bootstrap:AdminEmail", TestUsers.AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", TestUsers.AdminPassword);
-        // Background jobs every second and a pump that looks at least every second: tests wait on conditions, not on schedules.
+        // Background jobs every second and a pump that looks at least every second (and at once when the clock is
+        // advanced past its next timer): tests wait on conditions, not on schedules.
         foreach (var (key, value) in FastJobs) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s =>
+        {
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+        });
         if (services is not null) builder.ConfigureTestServices(services);
     }
 

@@ -18,22 +18,6 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         this.host = host.For(output);
     }
 
-    /// <summary>Sets a MudBlazor check box or radio (its state follows the server's render) and waits until it shows the state.</summary>
-    private static async Task SetAsync(ILocator input, bool on)
-    {
-        // Defensive on two loaded cores: if the state has not followed a click within seconds, click again.
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await input.IsCheckedAsync() != on) await input.ClickAsync(new() { Force = true });
-            try
-            {
-                await Assertions.Expect(input).ToBeCheckedAsync(new() { Checked = on, Timeout = attempt < 3 ? 5_000 : 30_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { }
-        }
-    }
-
     private static async Task Ok(HttpResponseMessage response, string what)
     {
         if (!response.IsSuccessStatusCode)
@@ -46,11 +30,11 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await page.Locator("[data-testid=user-create]").ClickAsync();
         await UiHost.Input(page, "create-user-email").FillAsync(email);
         await UiHost.Input(page, "create-user-name").FillAsync(name);
-        await SetAsync(UiHost.Input(page, $"create-user-language-{language}"), true);
-        foreach (var role in roles) await SetAsync(UiHost.Input(page, $"create-user-role-{role}"), true);
+        await UiHost.SetAsync(UiHost.Input(page, $"create-user-language-{language}"), true);
+        foreach (var role in roles) await UiHost.SetAsync(UiHost.Input(page, $"create-user-role-{role}"), true);
         if (typedPassword is not null)
         {
-            await SetAsync(UiHost.Input(page, "create-user-password-type"), true);
+            await UiHost.SetAsync(UiHost.Input(page, "create-user-password-type"), true);
             await UiHost.Input(page, "create-user-password").FillAsync(typedPassword);
         }
         await page.Locator("[data-testid=create-user-submit]").ClickAsync();
@@ -102,7 +86,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
                 .Select(u => u!["id"]!.GetValue<string>()).ToList();
             foreach (var id in others) (await api.PostAsync($"api/v1/users/{id}/lock", null)).EnsureSuccessStatusCode();
             await page.Locator($"[data-testid='user-edit-{UiHost.AdminEmail}']").ClickAsync();
-            await SetAsync(UiHost.Input(page, "edit-user-role-system-administrator"), false);
+            await UiHost.SetAsync(UiHost.Input(page, "edit-user-role-system-administrator"), false);
             await page.Locator("[data-testid=edit-user-save]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=edit-user-errors]")).ToContainTextAsync("only active system administrator");
             await UiHost.ScreenshotAsync(page, "admin-last-administrator-refused-en");
@@ -184,9 +168,9 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
     internal static async Task AddMemberAsync(IPage page, string code, string email, bool asChair)
     {
         var picked = page.Locator($"[data-testid='committee-picked-{code}']");
-        await UiHost.PickAsync(page, UiHost.Input(page, $"committee-pick-{code}"), email, email,
-            timeout => Assertions.Expect(picked).ToHaveTextAsync(email, new() { Timeout = timeout }));
-        if (asChair) await SetAsync(UiHost.Input(page, $"committee-as-chair-{code}"), true);
+        await UiHost.PickAsync(page, UiHost.Input(page, $"committee-pick-{code}"), email, email);
+        await Assertions.Expect(picked).ToHaveTextAsync(email);
+        if (asChair) await UiHost.SetAsync(UiHost.Input(page, $"committee-as-chair-{code}"), true);
         await page.Locator($"[data-testid='committee-add-{code}']").ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='committee-member-{code}-{email}']")).ToBeVisibleAsync();
     }
@@ -267,7 +251,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
                 """;
             insert.Parameters.AddWithValue("$id", deadId);
             insert.Parameters.AddWithValue("$key", "ui-dead-" + deadId);
-            insert.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.UtcTicks);
+            insert.Parameters.AddWithValue("$at", host.Clock.GetUtcNow().UtcTicks);
             await insert.ExecuteNonQueryAsync();
         }
         SqliteConnection.ClearAllPools();

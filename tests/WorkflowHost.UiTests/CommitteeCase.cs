@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Workflows.Testing;
 
 namespace WorkflowHost.UiTests;
 
@@ -67,7 +68,7 @@ public sealed class CommitteeCase
         });
         await StepAsync(manager, inventionId, "Task_Apply", "patent-application", new JsonObject
         {
-            ["applicationNumber"] = "CN202610123456.7", ["filingDate"] = DateTime.UtcNow.ToString("yyyy-MM-dd"),
+            ["applicationNumber"] = "CN202610123456.7", ["filingDate"] = host.Clock.GetUtcNow().ToString("yyyy-MM-dd"),
         });
         transferFile["committeeId"] = code;
         await StepAsync(manager, inventionId, "Task_Prepare", "transfer-file", transferFile);
@@ -138,14 +139,6 @@ public sealed class CommitteeCase
         return JsonNode.Parse(text) as JsonObject ?? new JsonObject();
     }
 
-    /// <summary>Polls a condition (timers and the engine move on their own) for up to 90 seconds.</summary>
-    public static async Task WaitAsync(string what, Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Gave up waiting for " + what);
-            await Task.Delay(300);
-        }
-    }
+    /// <summary>Waits until the condition holds (the engine moves on in the background).</summary>
+    public static Task WaitAsync(string what, Func<Task<bool>> condition) => Eventually.HoldsAsync(what, condition);
 }

@@ -135,7 +135,7 @@ public sealed class CommitteeRoomTests(UiHost fixture, ITestOutputHelper output)
         // Members see the same tally after the close; the listing the approval opened is linked from the room.
         await host.GotoAsync(member2, $"reviews/{c.ReviewId}");
         await Assertions.Expect(member2.Locator("[data-testid=tally]")).ToContainTextAsync("同意 2 票");
-        await Assertions.Expect(member2.Locator("[data-testid=pricing-link-listing]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(member2.Locator("[data-testid=pricing-link-listing]")).ToBeVisibleAsync();
         await UiHost.ScreenshotAsync(member2, "committee-room-closed-zh-CN");
     }
 

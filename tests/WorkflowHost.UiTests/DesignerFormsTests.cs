@@ -44,7 +44,7 @@ public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.WaitInteractiveAsync(page);
 
         var table = page.Locator("[data-testid=compare-table]");
-        await Assertions.Expect(table).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(table).ToBeVisibleAsync();
         // Marked in colour: the changed task on both sides, the added one on the right.
         await Assertions.Expect(page.Locator("[data-testid=compare-left] g.djs-element.wf-diff-changed[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("[data-testid=compare-right] g.djs-element.wf-diff-changed[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
@@ -73,7 +73,7 @@ public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("[data-testid=compare-right] svg").First).Not.ToHaveAttributeAsync("viewBox", before ?? "");
 
         await SwitchLanguageAsync(page, "zh-CN", "第 1 版与第 2 版");
-        await Assertions.Expect(page.Locator("[data-testid=compare-table]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=compare-table]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=compare-legend]")).ToContainTextAsync("新增");
         await UiHost.ScreenshotAsync(page, "designer-compare-zh-CN");
         await SwitchLanguageAsync(page, "en", "version 1 and version 2");
@@ -101,7 +101,7 @@ public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.WaitInteractiveAsync(page);
         var editor = page.Locator("[data-testid=form-editor]");
         var paletteTextField = editor.Locator(".fjs-palette-field[data-field-type=textfield]");
-        await paletteTextField.WaitForAsync(new() { Timeout = 60_000 });
+        await paletteTextField.WaitForAsync();
         await Assertions.Expect(editor.Locator(".fjs-powered-by").First).ToBeVisibleAsync(); // the bpmn.io watermark stays
         await Assertions.Expect(page.Locator("[data-testid=form-no-versions]")).ToBeVisibleAsync();
 
@@ -144,7 +144,7 @@ public sealed class DesignerFormsTests(UiHost fixture, ITestOutputHelper output)
         await SwitchLanguageAsync(page, "zh-CN", "任务表单");
         await UiHost.ScreenshotAsync(page, "designer-forms-zh-CN");
         await host.GotoAsync(page, "designer/forms/disclosure-screening");
-        await page.Locator("[data-testid=form-editor] .fjs-palette-field").First.WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("[data-testid=form-editor] .fjs-palette-field").First.WaitForAsync();
         await UiHost.ScreenshotAsync(page, "designer-form-editor-zh-CN");
         await SwitchLanguageAsync(page, "en", "Form editor");
     }

@@ -9,14 +9,15 @@ namespace WorkflowHost.UiTests;
 /// <summary>
 /// The "done when": one invention walked from disclosure to a filed licence entirely in the browser, by the
 /// first administrator and three users the administrator creates (inventor, technology manager, committee chair).
-/// The test host's windows last seconds and one vote makes the quorum (UiHost), as in the Development settings.
+/// One vote makes the quorum (UiHost), as in the Development settings; the notice's window passes when the test
+/// advances the host's clock.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
 {
     private readonly UiHost host = fixture.For(output);
 
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private DateOnly Today => DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
 
     [Fact]
     public async Task One_invention_goes_from_disclosure_to_a_recorded_licence_in_the_browser()
@@ -56,7 +57,7 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await UiHost.Input(alicePage, "inventor-share-1").FillAsync("100");
         await Assertions.Expect(alicePage.Locator("[data-testid=inventors-total]")).ToContainTextAsync("100%");
         await alicePage.Locator("[data-testid=editor-save]").ClickAsync();
-        await Assertions.Expect(alicePage).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(alicePage).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"));
         var id = Regex.Match(alicePage.Url, "inventions/([0-9a-f-]{36})/edit").Groups[1].Value;
         await alicePage.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
         {
@@ -65,18 +66,18 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await alicePage.Locator("[data-testid=attachment-upload]").ClickAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid=attachments]")).ToContainTextAsync("measurements.txt");
         await alicePage.Locator("[data-testid=editor-submit]").ClickAsync();
-        await Assertions.Expect(alicePage).ToHaveURLAsync(new Regex($"/inventions/{id}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(alicePage).ToHaveURLAsync(new Regex($"/inventions/{id}$"));
         var caseNumber = (await alicePage.Locator("[data-testid=invention-case]").InnerTextAsync()).Trim();
         Assert.Matches("^[A-Z]+-\\d{4}-\\d+$", caseNumber);
         await UiHost.ScreenshotAsync(alicePage, "journey-submitted-en");
 
         // The technology manager screens, scores, files the application and prepares the transfer file, each from the inbox.
         var manager = await host.SignInAsync(managerEmail, UiHost.UserPassword);
-        var form = await OpenTaskAsync(manager, caseNumber, "Task_Screen");
+        var form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Screen");
         await form.ChooseAsync("Accept: the disclosure is complete");
         await CompleteAsync(manager);
 
-        form = await OpenTaskAsync(manager, caseNumber, "Task_Score");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Score");
         await form.NumberAsync("Technical value", 5);
         await form.NumberAsync("Market prospects and demand", 4);
         await form.NumberAsync("Legal strength, patentability and layout", 4);
@@ -88,14 +89,14 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await UiHost.ScreenshotAsync(manager, "journey-assessment-en");
         await CompleteAsync(manager);
 
-        form = await OpenTaskAsync(manager, caseNumber, "Task_Apply");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Apply");
         await form.TextAsync("Application number", "CN202610123456.7");
         await form.DateAsync("Filing date", Today);
         await form.TextAsync("Patent number (if already granted)", "ZL202610123456.7");
         await form.DateAsync("Grant date (if granted)", Today);
         await CompleteAsync(manager);
 
-        form = await OpenTaskAsync(manager, caseNumber, "Task_Prepare");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Prepare");
         await form.SelectAsync("Pricing method (art. 18)", "Agreement");
         await form.TextAsync("What the committee is asked to approve", "Exclusive licence to Ningbo Optics by agreement");
         await form.TextAsync("Committee (empty: the default committee)", committee);
@@ -108,7 +109,7 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
 
         // The chair opens the committee room from the inbox, states no conflict, votes and closes the review.
         var chair = await host.SignInAsync(chairEmail, UiHost.UserPassword);
-        await WaitForInboxLinkAsync(chair, caseNumber, "Task_Vote");
+        await WaitForInboxLinkAsync(chair, chairEmail, caseNumber, "Task_Vote");
         await chair.Locator("[data-testid=task-link-Task_Vote]").First.ClickAsync();
         await Assertions.Expect(chair).ToHaveURLAsync(new Regex("/reviews/case/"));
         await UiHost.WaitInteractiveAsync(chair);
@@ -118,20 +119,22 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await UiHost.Input(chair, "vote-reason").FillAsync("Sound valuation; a buyer is ready.");
         await chair.Locator("[data-testid=vote-submit]").ClickAsync();
         await Assertions.Expect(chair.Locator("[data-testid=my-vote]")).ToBeVisibleAsync();
-        await Assertions.Expect(chair.Locator("[data-testid=close-outstanding]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(chair.Locator("[data-testid=close-outstanding]")).ToHaveCountAsync(0);
         await UiHost.Input(chair, "close-minutes").FillAsync("The file was presented; the chair approved.");
         await chair.Locator($"[data-testid='attendance-{chairId}']").ClickAsync();
         await chair.Locator("[data-testid=close-submit]").ClickAsync();
-        await Assertions.Expect(chair.Locator("[data-testid=outcome]")).ToContainTextAsync("Approved", new() { Timeout = 30_000 });
+        await Assertions.Expect(chair.Locator("[data-testid=outcome]")).ToContainTextAsync("Approved");
         await UiHost.ScreenshotAsync(chair, "journey-committee-closed-en");
 
-        // The public notice runs its window on the pricing screen (seconds here) and concludes without objection.
+        // The public notice runs its window on the pricing screen and concludes without objection.
         await host.GotoAsync(manager, "pricing/case/" + Uri.EscapeDataString(caseNumber));
-        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded", new() { Timeout = 120_000 });
+        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Open");
+        host.Pass(UiHost.NoticeWindow);
+        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded");
         await UiHost.ScreenshotAsync(manager, "journey-notice-concluded-en");
 
         // The manager signs the licence, files it with the patent office and records the office's decision.
-        form = await OpenTaskAsync(manager, caseNumber, "Task_Sign");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Sign");
         await form.SelectAsync("Kind", "Exclusive licence");
         await form.TextAsync("Counterparty", "Ningbo Optics Ltd.");
         await form.NumberAsync("Consideration (yuan)", 120000);
@@ -140,32 +143,32 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await form.DateAsync("Term end", Today.AddYears(5));
         await CompleteAsync(manager);
 
-        form = await OpenTaskAsync(manager, caseNumber, "Task_File");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_File");
         await form.DateAsync("Submitted on", Today);
         await form.TextAsync("Submission reference", "CNIPA-LR-2026-0042");
         await CompleteAsync(manager);
 
-        form = await OpenTaskAsync(manager, caseNumber, "Task_Decision");
+        form = await OpenTaskAsync(manager, managerEmail, caseNumber, "Task_Decision");
         await form.ChooseAsync("Accepted / registered");
         await form.DateAsync("Decision (registration) date", Today);
         await CompleteAsync(manager);
 
         // Alice reads the whole story on her invention's page: the licence recorded, every decision listed.
         await host.GotoAsync(alicePage, $"inventions/{id}");
-        await Assertions.Expect(alicePage.Locator("[data-testid='decision-filing.decided']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(alicePage.Locator("[data-testid='decision-filing.decided']")).ToBeVisibleAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-agreement.signed']")).ToBeVisibleAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-committee.closed']")).ToBeVisibleAsync();
         // The main process on its diagram: the stages passed are done, the income step (after the filing) is where it is now.
         var diagram = alicePage.Locator("[data-testid=case-diagram] section[data-process='invention-transfer']");
-        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1);
         await Assertions.Expect(diagram.Locator("g.djs-element.case-done[data-element-id='Task_Sign']")).ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(alicePage, "journey-licence-recorded-en");
     }
 
-    /// <summary>Opens the case's task from the inbox (waiting for the process to get there) and waits for its form.</summary>
-    private async Task<FormJs> OpenTaskAsync(IPage page, string caseNumber, string elementId)
+    /// <summary>Opens the case's task from the inbox (once the process has got there) and waits for its form.</summary>
+    private async Task<FormJs> OpenTaskAsync(IPage page, string email, string caseNumber, string elementId)
     {
-        await WaitForInboxLinkAsync(page, caseNumber, elementId);
+        await WaitForInboxLinkAsync(page, email, caseNumber, elementId);
         await page.Locator($"[data-testid=task-link-{elementId}]").First.ClickAsync();
         await UiHost.WaitInteractiveAsync(page);
         var form = new FormJs(page);
@@ -173,18 +176,13 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         return form;
     }
 
-    /// <summary>Reloads the inbox, searched for the case, until the step is there (the process gets there in its own time).</summary>
-    private async Task WaitForInboxLinkAsync(IPage page, string caseNumber, string elementId)
+    /// <summary>Opens the inbox, searched for the case, once the user has the step (the process gets there in its own time).</summary>
+    private async Task WaitForInboxLinkAsync(IPage page, string email, string caseNumber, string elementId)
     {
-        var link = page.Locator($"[data-testid=task-link-{elementId}]");
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            await host.GotoAsync(page, "tasks?search=" + Uri.EscapeDataString(caseNumber));
-            if (await link.CountAsync() > 0) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{elementId} of {caseNumber} never reached the inbox.\n{await CaseStateAsync(caseNumber)}");
-            await Task.Delay(1000);
-        }
+        using var api = await host.ApiAsAsync(email, UiHost.UserPassword);
+        await UiHost.WaitForTaskAsync(api, caseNumber, elementId, state: () => CaseStateAsync(caseNumber));
+        await host.GotoAsync(page, "tasks?search=" + Uri.EscapeDataString(caseNumber));
+        await Assertions.Expect(page.Locator($"[data-testid=task-link-{elementId}]").First).ToBeVisibleAsync();
     }
 
     /// <summary>What the case waits for and the open incidents, for a failure message.</summary>
@@ -198,6 +196,6 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
     private static async Task CompleteAsync(IPage page)
     {
         await page.Locator("[data-testid=task-complete]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/tasks$"));
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workflows.Testing;
 using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
@@ -52,7 +53,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
         // Saved as a draft, files can be attached: an accepted one, and one of a type that is refused.
         await page.Locator("[data-testid=editor-save]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"));
         var id = Regex.Match(page.Url, "inventions/([0-9a-f-]{36})/edit").Groups[1].Value;
         await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
         {
@@ -74,7 +75,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
         // Submitted: the process starts and the file shows it.
         await page.Locator("[data-testid=editor-submit]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/{id}$"), new() { Timeout = 30_000 });
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/{id}$"));
         await Assertions.Expect(page.Locator("[data-testid=invention-status]")).Not.ToHaveTextAsync("Draft");
         await Assertions.Expect(page.Locator("[data-testid=invention-inventors]")).ToContainTextAsync($"Li Coinventor {tag}");
         await Assertions.Expect(page.Locator("[data-testid=invention-inventors]")).ToContainTextAsync("20%");
@@ -101,7 +102,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
         // The manager opens the screening task (the case's file beside the form) and asks a question.
         using var managerApi = await host.ApiAsAsync(manager, UiHost.UserPassword);
-        var taskId = await WaitForTaskAsync(managerApi, caseNumber, "Task_Screen");
+        var taskId = await UiHost.WaitForTaskAsync(managerApi, caseNumber, "Task_Screen");
         var office = await host.SignInAsync(manager, UiHost.UserPassword);
         await host.GotoAsync(office, $"tasks/{taskId}");
         await office.Locator("[data-testid=task-form] .fjs-form").WaitForAsync();
@@ -116,23 +117,23 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         // The inventor follows the inbox to the invention's page, reads the question and answers it.
         var page = await host.SignInAsync(inventor, UiHost.UserPassword);
         using var inventorApi = await host.ApiAsAsync(inventor, UiHost.UserPassword);
-        await WaitForTaskAsync(inventorApi, caseNumber, "Task_Revise");
+        await UiHost.WaitForTaskAsync(inventorApi, caseNumber, "Task_Revise");
         await host.GotoAsync(page, "tasks");
         await page.Locator("[data-testid=task-link-Task_Revise]").First.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/case/{caseNumber}$"));
-        await Assertions.Expect(page.Locator("[data-testid=invention-questions]")).ToContainTextAsync(question, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=invention-questions]")).ToContainTextAsync(question);
         await Assertions.Expect(page.Locator("[data-testid=invention-status]")).ToContainTextAsync("Returned with questions");
         await Assertions.Expect(page.Locator("[data-testid=case-diagram] section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Revise']"))
-            .ToHaveCountAsync(1, new() { Timeout = 60_000 });
+            .ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(page, "invention-questions-en");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=invention-error]")).ToContainTextAsync("Write your answer");
         await UiHost.Input(page, "answer-text").FillAsync("The NSFC project 62275001 paid for them; the disclosure now names it.");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=answer-send]")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=answer-send]")).ToHaveCountAsync(0);
 
         // The screening task comes back to the manager.
-        await WaitForTaskAsync(managerApi, caseNumber, "Task_Screen", taskId);
+        await UiHost.WaitForTaskAsync(managerApi, caseNumber, "Task_Screen", taskId);
         await host.GotoAsync(office, "tasks");
         await Assertions.Expect(office.Locator("[data-testid=inbox]")).ToContainTextAsync(caseNumber);
         var detail = await inventorApi.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}");
@@ -154,7 +155,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         var diagram = page.Locator("[data-testid=case-diagram]");
         // The main process is in its disclosure stage; in that stage the office's screening is active, the check done.
         await Assertions.Expect(diagram.Locator("section[data-process='invention-transfer'] g.djs-element.case-active[data-element-id='Call_Disclosure']"))
-            .ToHaveCountAsync(1, new() { Timeout = 60_000 });
+            .ToHaveCountAsync(1);
         await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
         await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-done").First).ToBeAttachedAsync();
         Assert.True(await page.Locator(".bjs-powered-by").First.IsVisibleAsync(), "the bpmn.io watermark must stay visible");
@@ -165,8 +166,8 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
         // The same pages in Chinese.
         await page.Locator("[data-testid='language-zh-CN']").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("进行中", new() { Timeout = 30_000 });
-        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("进行中");
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(page, "invention-file-zh-CN");
         await host.GotoAsync(page, "inventions");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的发明");
@@ -218,8 +219,8 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
     private static async Task AddCoInventorAsync(IPage page, int row, string name, string share)
     {
         await page.Locator("[data-testid=inventor-add]").ClickAsync();
-        await UiHost.PickAsync(page, UiHost.Input(page, $"inventor-user-{row}"), name.Split(' ')[0] + " " + name.Split(' ')[1][..4], name,
-            timeout => Assertions.Expect(UiHost.Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name, new() { Timeout = timeout }));
+        await UiHost.PickAsync(page, UiHost.Input(page, $"inventor-user-{row}"), name.Split(' ')[0] + " " + name.Split(' ')[1][..4], name);
+        await Assertions.Expect(UiHost.Input(page, $"inventor-name-{row}")).ToHaveValueAsync(name);
         await UiHost.Input(page, $"inventor-share-{row}").FillAsync(share);
     }
 
@@ -239,29 +240,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         return (id, body["caseNumber"]!.GetValue<string>());
     }
 
-    /// <summary>Waits until the user has the case's open task at this element (another one than <paramref name="not"/>); returns its id.</summary>
-    private static async Task<Guid> WaitForTaskAsync(HttpClient api, string caseNumber, string elementId, Guid? not = null)
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            var tasks = await api.GetFromJsonAsync<JsonObject>($"api/v1/tasks?businessKey={Uri.EscapeDataString(caseNumber)}&elementId={elementId}");
-            var task = tasks!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).FirstOrDefault(t => t != not);
-            if (task != Guid.Empty) return task;
-            await Task.Delay(300);
-        }
-        throw new TimeoutException($"No open {elementId} for {caseNumber}.");
-    }
-
-    private static async Task WaitForOpenStepAsync(HttpClient api, Guid id, string elementId)
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            var detail = await api.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}");
-            if (detail!["openSteps"]!.AsArray().Any(s => s!["elementId"]!.GetValue<string>() == elementId)) return;
-            await Task.Delay(300);
-        }
-        throw new TimeoutException($"Invention {id} never reached {elementId}.");
-    }
+    private static Task WaitForOpenStepAsync(HttpClient api, Guid id, string elementId) =>
+        Eventually.HoldsAsync($"invention {id} at {elementId}", async () => (await api.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}"))!["openSteps"]!
+            .AsArray().Any(s => s!["elementId"]!.GetValue<string>() == elementId));
 }

@@ -18,8 +18,6 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
 {
     private readonly UiHost host = fixture.For(output);
 
-    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 60_000 };
-
     private static string Fixture(string name, string processId) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)).Replace("\"ui_ops\"", $"\"{processId}\"");
 
@@ -58,8 +56,8 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
         await page.Locator("[data-testid='operations-ui_ops']").ClickAsync();
         await UiHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("operations/processes/ui_ops"));
-        await Assertions.Expect(page.Locator("[data-testid='count-Task_Approve']")).ToHaveTextAsync("2", new() { Timeout = 60_000 });
-        await Assertions.Expect(page.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1", Slow);
+        await Assertions.Expect(page.Locator("[data-testid='count-Task_Approve']")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1");
         await Assertions.Expect(page.Locator("[data-testid='running-1']")).ToHaveTextAsync("3");
         await UiHost.ScreenshotAsync(page, "operations-process-en");
 
@@ -76,7 +74,7 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
         await Assertions.Expect(page.Locator("[data-testid='incident-message']")).ToContainTextAsync("inventionId");
         await UiHost.ScreenshotAsync(page, "operations-instance-en");
         await page.Locator("[data-testid^='incident-retry-']").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid='instance-message']")).ToContainTextAsync("run again", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid='instance-message']")).ToContainTextAsync("run again");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Journal" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid='journal'] [data-event='IncidentResolved']")).ToHaveCountAsync(1);
 
@@ -93,8 +91,8 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
         await Assertions.Expect(page.Locator($"[data-testid='status-{done}']")).ToHaveTextAsync("completed");
         await Assertions.Expect(page.Locator($"[data-testid='unavailable-{done}']")).ToContainTextAsync("not running");
         await Assertions.Expect(UiHost.Input(page, $"select-{done}")).ToBeDisabledAsync();
-        await UiHost.Input(page, $"select-{first}").CheckAsync(new() { Force = true });
-        await UiHost.Input(page, $"select-{second}").CheckAsync(new() { Force = true });
+        await UiHost.SetAsync(UiHost.Input(page, $"select-{first}"), true);
+        await UiHost.SetAsync(UiHost.Input(page, $"select-{second}"), true);
         await UiHost.Input(page, "bulk-reason").FillAsync("Withdrawn by the inventors");
         await UiHost.ScreenshotAsync(page, "operations-instances-en");
         await page.Locator("[data-testid='bulk-run']").ClickAsync();
@@ -113,7 +111,7 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
         // The same pages in Chinese.
         var zh = await ChineseAdministratorAsync("ops-zh@ui-tests.example.org");
         await host.GotoAsync(zh, "operations/processes/ui_ops");
-        await Assertions.Expect(zh.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1", Slow);
+        await Assertions.Expect(zh.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1");
         await Assertions.Expect(zh.Locator("nav.mud-navmenu")).ToContainTextAsync("运行监控");
         await UiHost.ScreenshotAsync(zh, "operations-process-zh-CN");
         await host.GotoAsync(zh, $"operations/instances/{failing}");
@@ -164,6 +162,6 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
 
         // The process page now counts both tasks at the new element of version 2.
         await host.GotoAsync(page, $"operations/processes/{process}?version=2");
-        await Assertions.Expect(page.Locator("[data-testid='count-Task_Decide']")).ToHaveTextAsync("2", Slow);
+        await Assertions.Expect(page.Locator("[data-testid='count-Task_Decide']")).ToHaveTextAsync("2");
     }
 }

@@ -9,7 +9,8 @@ namespace WorkflowHost.UiTests;
 /// <summary>
 /// The pricing screens in Chromium: a public notice with its countdown, an objection lodged by someone signed in and
 /// decided by the office; a listing with two parties that goes to auction, bids (one invalid, marked) and the result.
-/// The case reaches pricing through the REST API (the committee approves there); the test host's windows last seconds.
+/// The case reaches pricing through the REST API (the committee approves there); each window passes when the test
+/// advances the host's clock.
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
@@ -25,7 +26,7 @@ public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output)
             ["price"] = 80000, ["counterparty"] = "Hangzhou Photonics Co.", ["relatedParty"] = true, ["transferMethod"] = "assignment",
             ["valuation"] = 90000, ["valuationBasis"] = "Cost approach; appraisal report 2026-041",
         });
-        // Both browsers are signed in before the notice opens: its window is 30 seconds on the test host.
+        // Both browsers are signed in before the notice opens.
         var inventor = await host.SignInAsync(c.InventorEmail, UiHost.UserPassword);
         var manager = await host.SignInAsync(c.ManagerEmail, UiHost.UserPassword);
         await c.ApproveAsync(host);
@@ -52,8 +53,9 @@ public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output)
         await Assertions.Expect(manager.Locator("[data-testid=objection-resolution-text-0]")).ToContainTextAsync("appraisal stands");
 
         // The objector sees the decision; when the window ends the page (re-reading by itself) shows the concluded price.
-        await Assertions.Expect(inventor.Locator("[data-testid=objection-status-0]")).ToHaveTextAsync("Dismissed", new() { Timeout = 30_000 });
-        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded", new() { Timeout = 90_000 });
+        await Assertions.Expect(inventor.Locator("[data-testid=objection-status-0]")).ToHaveTextAsync("Dismissed");
+        host.Pass(UiHost.NoticeWindow);
+        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded");
         await Assertions.Expect(manager.Locator("[data-testid=result-counterparty]")).ToContainTextAsync("Hangzhou Photonics Co.");
         await Assertions.Expect(manager.Locator("[data-testid=result-price]")).ToContainTextAsync("80,000.00");
         await UiHost.ScreenshotAsync(manager, "pricing-notice-concluded-en");
@@ -79,7 +81,7 @@ public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output)
         await c.ApproveAsync(host);
         var listing = await c.PricingAsync(host, "listing");
 
-        // The listing's window (20 s here) runs: the office registers two qualified parties.
+        // While the listing's window runs, the office registers two qualified parties.
         await host.GotoAsync(manager, $"pricing/case/{Uri.EscapeDataString(c.CaseNumber)}");
         await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Listing on a technology exchange");
         await Assertions.Expect(manager.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
@@ -93,7 +95,8 @@ public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.ScreenshotAsync(manager, "pricing-listing-en");
 
         // The window ends; two parties: the case's screen moves on to the auction by itself.
-        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Auction", new() { Timeout = 90_000 });
+        host.Pass(UiHost.ListingWindow);
+        await Assertions.Expect(manager.Locator("h1")).ToHaveTextAsync("Auction");
         await Assertions.Expect(manager.Locator("[data-testid=countdown]")).ToBeVisibleAsync();
         async Task BidAsync(string bidder, string amount)
         {
@@ -111,7 +114,8 @@ public sealed class PricingScreenTests(UiHost fixture, ITestOutputHelper output)
         await UiHost.ScreenshotAsync(manager, "pricing-auction-en");
 
         // When the auction closes the result shows: the highest valid bid.
-        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded", new() { Timeout = 90_000 });
+        host.Pass(UiHost.AuctionWindow);
+        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded");
         await Assertions.Expect(manager.Locator("[data-testid=result-counterparty]")).ToContainTextAsync("Ningbo Optics Ltd.");
         await Assertions.Expect(manager.Locator("[data-testid=result-price]")).ToContainTextAsync("180,000.00");
         await UiHost.ScreenshotAsync(manager, "pricing-auction-result-en");

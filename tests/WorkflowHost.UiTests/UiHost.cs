@@ -1,21 +1,21 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Workflows.Testing;
 using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
 
 /// <summary>
-/// The real host (the built WorkflowHost.dll, Kestrel on a free 127.0.0.1 port, SQLite in a temp folder, a first
+/// The real host in this process (Program, on Kestrel at a free 127.0.0.1 port, SQLite in a temp folder, a first
 /// administrator from configuration) and Debian's Chromium driven by Playwright. One per test class; every class is in
 /// the <see cref="UiCollection"/> so that only one host and one browser run at a time on the two CI cores.
-/// Windows that last days in real life last seconds here (configuration, as in doc/api-tour.md), and one vote makes
-/// a committee's quorum, so that a journey fits in a test.
+/// The host runs on <see cref="Clock"/>, which a test advances instead of waiting: a pricing window (seconds long here,
+/// so that the sessions signed in before it stay valid) passes at once. One vote makes a committee's quorum, so that a
+/// journey fits in a test.
 /// </summary>
 public sealed class UiHost : IAsyncLifetime
 {
@@ -27,7 +27,7 @@ public sealed class UiHost : IAsyncLifetime
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "wf-ui-" + Guid.NewGuid().ToString("N"));
-    private Process? _host;
+    private UiHostFactory? _host;
     private readonly StringBuilder _log = new();
     private ITestOutputHelper? _output;
     private IPlaywright? _playwright;
@@ -37,6 +37,9 @@ public sealed class UiHost : IAsyncLifetime
     public string DataPath => _data;
     public IBrowser Browser { get; private set; } = null!;
     public HttpClient Http { get; } = new();
+
+    /// <summary>The host's clock (<see cref="TestClock"/>): it moves with the wall clock, and a test advances it.</summary>
+    public TestClock Clock { get; } = TestClock.StartingNow();
 
     /// <summary>Where screenshots go (a test artifact): TestResults/screenshots under the repository root.</summary>
     public static string ScreenshotFolder => Path.Combine(RepositoryRoot, "TestResults", "screenshots");
@@ -57,41 +60,20 @@ public sealed class UiHost : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium fonts-wqy-microhei); the UI tests never download Playwright's own browser.");
         Directory.CreateDirectory(_data);
-        var port = FreePort();
-        BaseUrl = $"http://127.0.0.1:{port}/";
-        var project = Path.Combine(RepositoryRoot, "src", "WorkflowHost");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name; // bin/<Configuration>/net10.0/
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "WorkflowHost.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl.TrimEnd('/'));
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Storage__DataPath"] = _data;
-        start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
-        start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
-        start.Environment["TechTransfer__Pricing__NoticeWindow"] = "00:00:30";
-        start.Environment["TechTransfer__Pricing__ListingWindow"] = "00:00:20";
-        start.Environment["TechTransfer__Pricing__AuctionWindow"] = "00:00:20";
-        start.Environment["TechTransfer__Committee__Quorum"] = "1";
-        _host = Process.Start(start)!;
-        _host.OutputDataReceived += (_, e) => Record(e.Data);
-        _host.ErrorDataReceived += (_, e) => Record(e.Data);
-        _host.BeginOutputReadLine();
-        _host.BeginErrorReadLine();
-        Http.BaseAddress = new Uri(BaseUrl);
-        var deadline = DateTime.UtcNow.AddMinutes(3); // generous: the suite runs on two loaded cores
-        while (true)
+        _host = new UiHostFactory(new Dictionary<string, string>
         {
-            if (_host.HasExited) throw new InvalidOperationException("The host exited:\n" + Log);
-            try
-            {
-                if ((await Http.GetAsync("health")).StatusCode == HttpStatusCode.OK) break;
-            }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The host did not become healthy:\n" + Log);
-            await Task.Delay(250);
-        }
+            ["Storage:DataPath"] = _data,
+            ["Bootstrap:AdminEmail"] = AdminEmail,
+            ["Bootstrap:AdminPassword"] = AdminPassword,
+            ["TechTransfer:Pricing:NoticeWindow"] = NoticeWindow.ToString(),
+            ["TechTransfer:Pricing:ListingWindow"] = ListingWindow.ToString(),
+            ["TechTransfer:Pricing:AuctionWindow"] = AuctionWindow.ToString(),
+            ["TechTransfer:Committee:Quorum"] = "1",
+        }, Clock, Record);
+        BaseUrl = _host.Start();
+        Http.BaseAddress = new Uri(BaseUrl);
+        await Eventually.HoldsAsync("the host healthy", async () => (await Http.GetAsync("health")).StatusCode == HttpStatusCode.OK,
+            state: () => Task.FromResult(Log));
         // For every test class alike (it is process-wide): on two loaded cores a circuit round trip can take seconds.
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
@@ -101,6 +83,21 @@ public sealed class UiHost : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>The pricing windows on this host: short, so that sessions signed in before one stay valid after it.</summary>
+    public static readonly TimeSpan NoticeWindow = TimeSpan.FromSeconds(30), ListingWindow = TimeSpan.FromSeconds(20), AuctionWindow = TimeSpan.FromSeconds(20);
+
+    /// <summary>Moves the host's clock past a window (or any deadline): the host acts on it at once, nobody waits it out.</summary>
+    public void Pass(TimeSpan window) => Clock.Advance(window + TimeSpan.FromSeconds(1));
+
+    /// <summary>Waits until <paramref name="api"/>'s user has the case's open task at this element (another one than <paramref name="not"/>); returns its id.</summary>
+    public static Task<Guid> WaitForTaskAsync(HttpClient api, string caseNumber, string elementId, Guid? not = null, Func<Task<string>>? state = null) =>
+        Eventually.ReturnsAsync($"an open {elementId} of {caseNumber}", async () =>
+        {
+            var tasks = await api.GetFromJsonAsync<JsonObject>($"api/v1/tasks?businessKey={Uri.EscapeDataString(caseNumber)}&elementId={elementId}");
+            var task = tasks!["items"]!.AsArray().Select(t => t!["id"]!.GetValue<Guid>()).FirstOrDefault(t => t != not);
+            return task == Guid.Empty ? (Guid?)null : task;
+        }, state: state);
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -150,29 +147,30 @@ public sealed class UiHost : IAsyncLifetime
         page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}'], [data-testid='{testId}'] input, [data-testid='{testId}'] textarea").First;
 
     /// <summary>
-    /// Types <paramref name="search"/> into a MudAutocomplete and picks the option showing <paramref name="option"/>,
-    /// then waits until <paramref name="expectPicked"/> (given the time to wait, in ms) sees the choice made. The list
-    /// re-renders as each search answers, and a click on a list being replaced is lost: then it types and picks again,
-    /// as a person would.
+    /// Types <paramref name="search"/> into a MudAutocomplete and picks the option showing <paramref name="option"/> once
+    /// the list is the answer to that search (the option there and every item matching the search): the list re-renders as
+    /// each search answers, and a click on a list that a later answer replaces would be lost.
     /// </summary>
-    public static async Task PickAsync(IPage page, ILocator input, string search, string option, Func<float, Task> expectPicked)
+    public static async Task PickAsync(IPage page, ILocator input, string search, string option)
     {
-        var item = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First;
-        for (var attempt = 1; ; attempt++)
-        {
-            if (!await item.IsVisibleAsync())
-            {
-                await input.ClickAsync();
-                await input.FillAsync(search);
-            }
-            await item.ClickAsync();
-            try
-            {
-                await expectPicked(attempt < 3 ? 5_000 : 30_000);
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 3) { }
-        }
+        await input.ClickAsync();
+        await input.FillAsync(search);
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        var item = items.Filter(new() { HasText = option }).First;
+        await Assertions.Expect(item).ToBeVisibleAsync();
+        await Assertions.Expect(items.Filter(new() { HasNotText = search })).ToHaveCountAsync(0);
+        await item.ClickAsync();
+    }
+
+    /// <summary>
+    /// Sets a MudBlazor check box or radio and waits until it shows the state (which follows the server's render). Its
+    /// input is drawn invisible, so the click goes to its label, which Playwright clicks only once it is visible, still and
+    /// not covered (a dialog that is still opening).
+    /// </summary>
+    public static async Task SetAsync(ILocator input, bool on)
+    {
+        if (await input.IsCheckedAsync() != on) await input.Locator("xpath=ancestor::label[1]").ClickAsync();
+        await Assertions.Expect(input).ToBeCheckedAsync(new() { Checked = on });
     }
 
     public async Task GotoAsync(IPage page, string url)
@@ -224,19 +222,8 @@ public sealed class UiHost : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(ScreenshotFolder, "host-and-browser.log"), Log);
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        if (_host is { HasExited: false })
-        {
-            _host.Kill(entireProcessTree: true);
-            await _host.WaitForExitAsync();
-        }
+        if (_host is not null) await _host.DisposeAsync();
         Http.Dispose();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { } // SQLite may hold the file a moment longer
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

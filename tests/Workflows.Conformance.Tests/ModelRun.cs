@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
@@ -23,7 +24,7 @@ public sealed class ModelRun
 
     public InMemoryWorkflowStore Store { get; } = new();
     public ManualTimerScheduler Scheduler { get; } = new();
-    public ManualClock Clock { get; } = new(Start);
+    public FakeTimeProvider Clock { get; } = new(Start);
     public WorkflowRuntime Runtime { get; }
 
     /// <summary>Publishes a corpus model with the given handlers.</summary>

@@ -38,6 +38,7 @@ public static class IdentityComposition
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddUserManager<HostClockUserManager>() // lockout on the host's clock
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()

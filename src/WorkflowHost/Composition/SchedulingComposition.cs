@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -27,27 +28,32 @@ public static class SchedulingComposition
 
         var hangfire = configuration.GetSection("Hangfire");
         var polling = hangfire.GetValue("PollingInterval", TimeSpan.FromSeconds(1));
-        // Registered before AddHangfire, which then keeps it: the storage belongs to this host's container, not
-        // to Hangfire's process-wide JobStorage.Current (tests run several hosts in one process).
+        // Hangfire keeps its storage, job activator and log provider in process-wide statics, which AddHangfire sets
+        // for every host a process builds (tests run several at once). This host's own are registered before
+        // AddHangfire, which then keeps them, and its server takes them from here: its jobs run in this host's
+        // services even when another host configured Hangfire after this one (HostLogProvider says how logs follow).
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<JobStorage>(sp =>
         {
-            sp.GetRequiredService<IGlobalConfiguration>(); // this host's log provider first: the storage logs as it starts
+            sp.GetRequiredService<IGlobalConfiguration>();
+            using var logs = HostLogProvider.Enter(sp.GetRequiredService<ILoggerFactory>()); // the storage logs as it starts
             return settings.Provider == DatabaseProvider.Postgres
                 ? new PostgreSqlStorage(new NpgsqlConnectionFactory(settings.ConnectionString, PostgresOptions(hangfire, polling)), PostgresOptions(hangfire, polling))
                 : new InMemoryStorage(new InMemoryStorageOptions());
         });
-        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings().UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        services.AddHangfire(c => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings().UseLogProvider(HostLogProvider.Instance));
         services.Configure<RecurringJobSchedules>(configuration.GetSection("BackgroundJobs"));
         services.AddHostedService<RecurringJobsSetup>();
-        services.AddHangfireServer((sp, o) =>
+        services.AddHostedService(sp => new HostJobServer(new BackgroundJobServerHostedService(sp.GetRequiredService<JobStorage>(), new BackgroundJobServerOptions
         {
-            o.SchedulePollingInterval = polling;
+            Activator = sp.GetRequiredService<JobActivator>(),
+            SchedulePollingInterval = polling,
             // Jobs take the shutdown token; a stop waits this long for them, within the host's own shutdown time.
-            o.ShutdownTimeout = hangfire.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(5));
-            o.WorkerCount = hangfire.GetValue("WorkerCount", Math.Clamp(Environment.ProcessorCount * 2, 2, 8));
-            o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
-        });
+            ShutdownTimeout = hangfire.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(5)),
+            WorkerCount = hangfire.GetValue("WorkerCount", Math.Clamp(Environment.ProcessorCount * 2, 2, 8)),
+            ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}",
+        }, [], sp.GetRequiredService<IHostApplicationLifetime>()), sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 

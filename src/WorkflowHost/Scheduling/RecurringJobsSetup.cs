@@ -10,7 +10,7 @@ namespace WorkflowHost.Scheduling;
 /// the same job again only updates it). A job whose schedule is empty is removed.
 /// </summary>
 public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<RecurringJobSchedules> schedules,
-    IOptions<NotificationOptions> email, ILogger<RecurringJobsSetup> logger) : IHostedService
+    IOptions<NotificationOptions> email, ILoggerFactory loggers, ILogger<RecurringJobsSetup> logger) : IHostedService
 {
     public const string OutboxDispatch = "notification-outbox";
     public const string EmailDelivery = "email-delivery";
@@ -19,6 +19,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
 
     public Task StartAsync(CancellationToken ct)
     {
+        using var logs = HostLogProvider.Enter(loggers); // Hangfire's own lines about these jobs go to this host's log
         var s = schedules.Value;
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(email.Value.TimeZone) };

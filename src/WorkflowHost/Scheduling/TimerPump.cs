@@ -59,6 +59,8 @@ public sealed class TimerPump(BookmarkTimerQueue queue, IServiceProvider service
                 if (wait <= TimeSpan.Zero) continue;
                 // Lowered only after the query: a timer stored meanwhile has already released the semaphore.
                 Interlocked.Exchange(ref _nextWakeTicks, (now + wait).UtcTicks);
+                // A clock that can jump (a test's) gets the wake-up too, so a jump past it wakes the pump at once.
+                using var onClock = clock == TimeProvider.System ? null : clock.CreateTimer(_ => Wake(), null, wait, Timeout.InfiniteTimeSpan);
                 await _wake.WaitAsync(wait, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { }

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Workflows.Persistence;
 using Workflows.Testing;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using WorkflowHost.Identity;
 
 namespace WorkflowHost.Tests.Api;
@@ -11,13 +14,14 @@ namespace WorkflowHost.Tests.Api;
 /// <summary>
 /// The real host over the real HTTP stack on a fresh database (SQLite file or PostgreSQL) with the shipped workflows
 /// and forms, and the people of the tour signed in with bearer tokens: two inventors on the invention, one who is
-/// not, a technology manager, the office head, a committee of three (one chairs it). Windows are configuration
-/// values (seconds here), as in the tour. Helpers drive an invention through the process by its endpoints.
+/// not, a technology manager, the office head, a committee of three (one chairs it). Windows and deadlines are the
+/// production figures (a 15-day notice, a 20-working-day listing, ...): a test walks them by advancing the host's
+/// clock (<see cref="PassWindowAsync"/>), and everyone's bearer token outlives the jumps. Helpers drive an invention
+/// through the process by its endpoints.
 /// </summary>
 public sealed class DomainApiHost : IAsyncDisposable
 {
     public const string Committee = "transfer-committee";
-    private static readonly TimeSpan StepDeadline = TimeSpan.FromMinutes(2);
 
     private readonly TestDatabase _db;
     public HostFactory Host { get; }
@@ -54,11 +58,10 @@ public sealed class DomainApiHost : IAsyncDisposable
         var (data, _) = HostFactory.NewFolders();
         var all = HostFactory.DatabaseSettings(db);
         all["Workflows:Path"] = Path.GetDirectoryName(HostFactory.RepositoryWorkflow("invention-transfer.bpmn"))!;
-        all["TechTransfer:Pricing:ListingWindow"] = "00:00:04";
-        all["TechTransfer:Pricing:AuctionWindow"] = "00:00:08";
-        all["TechTransfer:Pricing:NoticeWindow"] = "01:00:00";
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
-        var host = new HostFactory(data, all["Workflows:Path"], all);
+        // Signed in once for the whole case, however many days the test's clock jumps.
+        var host = new HostFactory(data, all["Workflows:Path"], all, services => services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme,
+            o => o.BearerTokenExpiration = TimeSpan.FromDays(400)));
         _ = host.Server;
 
         var alice = await host.CreateSignedInUserAsync("alice@example.edu", Roles.Inventor);
@@ -108,30 +111,21 @@ public sealed class DomainApiHost : IAsyncDisposable
     public static Task<JsonElement> OkAsync(HttpClient client, HttpMethod method, string path, object? body = null) =>
         ExpectAsync(HttpStatusCode.OK, client, method, path, body);
 
-    /// <summary>Polls until the check holds (timers fire on their own); generous for two loaded cores.</summary>
-    public static async Task WaitForAsync(string what, Func<Task<bool>> check)
-    {
-        var until = DateTime.UtcNow + StepDeadline;
-        while (DateTime.UtcNow < until)
-        {
-            if (await check()) return;
-            await Task.Delay(200);
-        }
-        Assert.Fail("Gave up waiting for " + what);
-    }
+    /// <summary>Waits until the check holds (the process moves on in the background).</summary>
+    public static Task WaitForAsync(string what, Func<Task<bool>> check) => Eventually.HoldsAsync(what, check);
 
     /// <summary>Waits for a step; on failure says where the case is and which incidents are open.</summary>
-    public async Task WaitForStepAsync(Guid id, string elementId)
+    public Task WaitForStepAsync(Guid id, string elementId) => Eventually.HoldsAsync($"step {elementId}", () => StepOpenAsync(id, elementId),
+        state: async () => $"the case: {await InventionAsync(id)}\nincidents: {(await SendAsync(Admin, HttpMethod.Get, "/api/v1/incidents")).Body}");
+
+    /// <summary>The host's date today (its clock moves as the test advances it).</summary>
+    public string Today => Host.Clock.GetUtcNow().ToString("yyyy-MM-dd");
+
+    /// <summary>Advances the host's clock to just past the end of this open notice, listing or auction window.</summary>
+    public async Task PassWindowAsync(Guid id, string method)
     {
-        try
-        {
-            await WaitForAsync($"step {elementId}", () => StepOpenAsync(id, elementId));
-        }
-        catch (Xunit.Sdk.FailException)
-        {
-            var incidents = await SendAsync(Admin, HttpMethod.Get, "/api/v1/incidents");
-            Assert.Fail($"Gave up waiting for step {elementId}: {await InventionAsync(id)}\nincidents: {incidents.Body}");
-        }
+        var ends = (await PricingAsync(id, method)).GetProperty("windowEndsAt").GetDateTimeOffset();
+        Host.Clock.AdvanceTo(ends + TimeSpan.FromSeconds(1));
     }
 
     // ------------------------------------------------------------------ the process, step by step
@@ -171,7 +165,7 @@ public sealed class DomainApiHost : IAsyncDisposable
             filingRoute = "CN invention patent",
         });
         await WaitForStepAsync(id, "Task_Apply");
-        var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
+        var today = Today;
         await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/patent-application", new
         {
             applicationNumber = "CN202610123456.7", filingDate = today, patentNumber = "ZL202610123456.7", grantDate = today,

@@ -12,8 +12,6 @@ namespace WorkflowHost.Tests.Api;
 /// </summary>
 public sealed class InventionJourneyTests
 {
-    private static string Today => DateTime.UtcNow.ToString("yyyy-MM-dd");
-
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
     public async Task Invention_goes_from_disclosure_through_listing_and_auction_to_a_recorded_licence_and_revenue_split(DatabaseProvider provider)
     {
@@ -28,27 +26,29 @@ public sealed class InventionJourneyTests
         var listing = await host.WaitForPricingAsync(id, "listing", "open");
         await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{listing}/interest", new { party = "Hangzhou Photonics Co." });
         await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{listing}/interest", new { party = "Ningbo Optics Ltd." });
+        await host.PassWindowAsync(id, "listing"); // 20 working days
         var auction = await host.WaitForPricingAsync(id, "auction", "open");
         await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{auction}/bids", new { bidder = "Hangzhou Photonics Co.", amount = 150000 });
         await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{auction}/bids", new { bidder = "Ningbo Optics Ltd.", amount = 180000 });
         var bids = await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{auction}/bids", new { bidder = "Unknown Corp.", amount = 990000 });
         Assert.Single(bids.GetProperty("bids").EnumerateArray(), b => !b.GetProperty("valid").GetBoolean()); // not a qualified party
 
+        await host.PassWindowAsync(id, "auction");
         await host.WaitForPricingAsync(id, "auction", "concluded");
         await host.WaitForStepAsync(id, "Task_Sign");
         var agreement = await ExpectAsync(HttpStatusCode.Created, host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/agreement", new
         {
-            agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 180000, effectiveDate = Today,
+            agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 180000, effectiveDate = host.Today,
         });
         var agreementId = agreement.GetProperty("id").GetGuid();
         await host.WaitForStepAsync(id, "Task_File");
         var filing = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/agreements/{agreementId}/filings"))[0];
         Assert.Equal("licence-recordal", filing.GetProperty("kind").GetString());
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(3).ToString("yyyy-MM-dd"), filing.GetProperty("dueDate").GetString());
+        Assert.Equal(DateOnly.Parse(host.Today).AddMonths(3).ToString("yyyy-MM-dd"), filing.GetProperty("dueDate").GetString());
         var filingId = filing.GetProperty("id").GetGuid();
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filingId}/submission", new { submittedOn = Today, filingReference = "LR-42" });
+        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filingId}/submission", new { submittedOn = host.Today, filingReference = "LR-42" });
         await host.WaitForStepAsync(id, "Task_Decision");
-        var decided = await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filingId}/decision", new { filingAccepted = true, decidedOn = Today });
+        var decided = await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filingId}/decision", new { filingAccepted = true, decidedOn = host.Today });
         Assert.Equal("accepted", decided.GetProperty("status").GetString());
 
         await host.WaitForStepAsync(id, "Task_Income");
@@ -70,7 +70,7 @@ public sealed class InventionJourneyTests
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
     public async Task Signing_before_the_public_notice_window_ends_is_refused_and_changes_nothing(DatabaseProvider provider)
     {
-        await using var host = await StartAsync(provider); // the notice window is an hour here
+        await using var host = await StartAsync(provider); // the notice runs for 15 days
         var id = await host.InventionReadyForTransferAsync();
         var review = await host.PrepareAsync(id, new
         {
@@ -81,7 +81,7 @@ public sealed class InventionJourneyTests
 
         var (status, problem) = await SendAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/agreement", new
         {
-            agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 200000, effectiveDate = Today,
+            agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 200000, effectiveDate = host.Today,
         });
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("notice-running", problem.GetProperty("code").GetString());
@@ -93,7 +93,7 @@ public sealed class InventionJourneyTests
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
     public async Task An_objection_stops_signing_until_the_office_resolves_it(DatabaseProvider provider)
     {
-        await using var host = await StartAsync(provider, new Dictionary<string, string> { ["TechTransfer:Pricing:NoticeWindow"] = "00:00:08" });
+        await using var host = await StartAsync(provider);
         var id = await host.InventionReadyForTransferAsync();
         var review = await host.PrepareAsync(id, new
         {
@@ -106,11 +106,12 @@ public sealed class InventionJourneyTests
             new { text = "The price ignores the 2025 market study." });
         var objectionId = objection.GetProperty("id").GetGuid();
 
-        var sign = new { agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 200000, effectiveDate = Today };
+        var sign = new { agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 200000, effectiveDate = host.Today };
         var (status, problem) = await SendAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/agreement", sign);
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("objection-open", problem.GetProperty("code").GetString());
 
+        await host.PassWindowAsync(id, "agreement"); // the 15-day notice ends with the objection open
         await host.WaitForStepAsync(id, "Task_Investigate");
         (status, problem) = await SendAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/agreement", sign);
         Assert.Equal(HttpStatusCode.Conflict, status); // the window is over, the objection is not
@@ -139,6 +140,7 @@ public sealed class InventionJourneyTests
         var bids = await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/pricing/{auction}/bids", new { bidder = "Cheap Corp.", amount = 50000 });
         Assert.False(bids.GetProperty("bids")[0].GetProperty("valid").GetBoolean());
 
+        await host.PassWindowAsync(id, "auction");
         await host.WaitForPricingAsync(id, "auction", "failed");
         await host.WaitForStepAsync(id, "Task_Failed");
         var invention = await host.InventionAsync(id);
@@ -151,17 +153,16 @@ public sealed class InventionJourneyTests
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
     public async Task A_chair_who_does_not_close_by_the_deadline_is_escalated_to_the_office_head(DatabaseProvider provider)
     {
-        // The voting and closing times are configuration; here seconds, so the deadlines pass during the test.
-        await using var host = await StartAsync(provider, new Dictionary<string, string>
-        {
-            ["TechTransfer:Committee:VotingTime"] = "00:00:03", ["TechTransfer:Committee:ClosingTime"] = "00:00:03",
-        });
+        await using var host = await StartAsync(provider); // 10 days to vote, then 3 to close
         var id = await host.InventionReadyForTransferAsync();
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/transfer-file", new
+        await host.PrepareAsync(id, new
         {
             pricingMethod = "listing", reviewSubject = "Licence by listing", basePrice = 100000, valuationBasis = "Income approach",
         });
         // Nobody votes: the voting deadline ends the vote, the chair is asked to close and does not.
+        host.Host.Clock.Advance(TimeSpan.FromDays(10));
+        await host.WaitForStepAsync(id, "Task_Close");
+        host.Host.Clock.Advance(TimeSpan.FromDays(3));
         await WaitForAsync("the escalation to the office head", async () => (await OkAsync(host.Head, HttpMethod.Get, "/api/v1/tasks"))
             .GetProperty("items").EnumerateArray().Any(t => t.GetProperty("elementId").GetString() == "Task_Chase"));
         Assert.True(await host.StepOpenAsync(id, "Task_Close")); // non-interrupting: the chair can still close

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
@@ -12,7 +13,7 @@ namespace WorkflowHost.Tests.Email;
 
 /// <summary>
 /// The email queue on a real SQLite file with the real delivery job and sender, without the rest of the host,
-/// so a test can drive batches by hand on a <see cref="ManualClock"/>.
+/// so a test can drive batches by hand on a <see cref="FakeTimeProvider"/>.
 /// </summary>
 public sealed class DeliveryRig
 {

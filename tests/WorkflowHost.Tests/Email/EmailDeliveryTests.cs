@@ -3,6 +3,7 @@ using WorkflowHost.Notifications;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using Workflows.Testing;
 
 namespace WorkflowHost.Tests.Email;
 
@@ -57,6 +58,26 @@ public sealed class EmailDeliveryTests
         await users.SaveAsync(new UserContact("head", "Head of office", "head@example.edu", "en", false), ["office-head"], default);
     }
 
+    /// <summary>Mail in the host's pickup folder (the default sender without SMTP).</summary>
+    internal static string[] Pickup(string data)
+    {
+        var pickup = Path.Combine(data, "mail");
+        return Directory.Exists(pickup) ? Directory.GetFiles(pickup, "*.eml") : [];
+    }
+
+    /// <summary>
+    /// Waits until the host has nothing left to send: no outbox message and no email waiting. A message sent twice
+    /// would have been sent by then, so counting after this proves "once".
+    /// </summary>
+    internal static Task QuietAsync(IServiceProvider services)
+    {
+        var store = services.GetRequiredService<IWorkflowStore>();
+        var db = services.GetRequiredService<NotificationDatabase>();
+        async Task<int> Waiting() => (await db.QueryAsync("SELECT id FROM email_messages WHERE status = @p0", r => r.GetString(0), default, (int)EmailStatus.Pending)).Count;
+        return Eventually.HoldsAsync("the outbox and the email queue drained",
+            async () => (await store.GetPendingOutboxAsync(DateTimeOffset.MaxValue, 1)).Count == 0 && await Waiting() == 0);
+    }
+
     [Fact]
     public async Task Reminders_and_the_escalation_arrive_once_each_in_the_assignees_language_across_a_restart()
     {
@@ -64,22 +85,28 @@ public sealed class EmailDeliveryTests
         await smtp.StartAsync();
         var (data, workflows) = HostFactory.NewFolders();
         Guid instanceId;
+        TestClock clock;
 
-        // Due in 8 s, reminders 6 s and 4 s before it (at +2 s and +4 s), escalation at the due date.
+        // Due in 3 days, reminders 2 days and 1 day before it, escalation at the due date.
         await using (var first = new HostFactory(data, workflows, Smtp(smtp.Port)))
         {
             _ = first.CreateClient();
             await AddPeopleAsync(first.Services);
-            instanceId = await StartScreeningAsync(first.Services, "PT8S", "PT6S,PT4S", "wang");
-            var early = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(15)); // the assignment and the first reminder
-            Assert.True(early.Count >= 2, $"got {early.Count} message(s) before the restart");
+            instanceId = await StartScreeningAsync(first.Services, "P3D", "P2D,P1D", "wang");
+            await smtp.WaitForAsync(1); // the assignment
+            first.Clock.Advance(TimeSpan.FromDays(1));
+            await smtp.WaitForAsync(2); // and the first reminder
+            clock = first.Clock;
         }
 
-        await using var second = new HostFactory(data, workflows, Smtp(smtp.Port));
+        await using var second = new HostFactory(data, workflows, Smtp(smtp.Port), clock: clock);
         _ = second.CreateClient();
-        var mails = await smtp.WaitForAsync(5, TimeSpan.FromSeconds(90));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would show now
-        mails = smtp.Messages();
+        clock.Advance(TimeSpan.FromDays(1));
+        await smtp.WaitForAsync(3); // the second reminder
+        clock.Advance(TimeSpan.FromDays(1));
+        await smtp.WaitForAsync(5); // the escalation, and the office head's new task
+        await QuietAsync(second.Services);
+        var mails = smtp.Messages();
 
         var toWang = mails.Where(m => m.To.Contains("wang@example.edu")).ToList();
         Assert.Equal(4, toWang.Count); // assigned, two reminders, escalated
@@ -114,8 +141,7 @@ public sealed class EmailDeliveryTests
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         async Task<List<(int Status, int Attempts)>> Rows() => await db.QueryAsync("SELECT status, attempts FROM email_messages",
             r => (Convert.ToInt32(r.GetValue(0)), Convert.ToInt32(r.GetValue(1))), default);
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until && !(await Rows()).Any(r => r.Attempts >= 1)) await Task.Delay(200);
+        await Eventually.HoldsAsync("a failed attempt to send", async () => (await Rows()).Any(r => r.Attempts >= 1));
         var waiting = await Rows();
         Assert.Equal(2, waiting.Count); // wang and alice, as tech managers
         Assert.All(waiting, r => Assert.Equal((int)EmailStatus.Pending, r.Status));
@@ -123,9 +149,10 @@ public sealed class EmailDeliveryTests
 
         await using var smtp = new SmtpTestServer(port);
         await smtp.StartAsync();
-        var mails = await smtp.WaitForAsync(2, TimeSpan.FromSeconds(90));
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        mails = smtp.Messages();
+        host.Clock.Advance(TimeSpan.FromMinutes(10)); // past the retry's backoff
+        await smtp.WaitForAsync(2);
+        await QuietAsync(host.Services);
+        var mails = smtp.Messages();
         Assert.Equal(2, mails.Count);
         Assert.Single(mails, m => m.To.Contains("wang@example.edu") && m.Subject.StartsWith("新任务"));
         Assert.Single(mails, m => m.To.Contains("alice@example.edu") && m.Subject.StartsWith("New task"));
@@ -143,24 +170,21 @@ public sealed class EmailDeliveryTests
         var store = host.Services.GetRequiredService<IWorkflowStore>();
         var dispatcher = host.Services.GetRequiredService<NotificationDispatcher>();
         var db = host.Services.GetRequiredService<NotificationDatabase>();
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < until && (await db.QueryAsync("SELECT id FROM email_messages", r => r.GetString(0), default)).Count == 0)
-            await Task.Delay(100);
+        var rows = await Eventually.ReturnsAsync("the task's email row", async () =>
+            await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default) is { Count: > 0 } found ? found : null);
 
         // As if the host died after writing the emails but before marking the outbox message done.
         var all = await store.GetPendingOutboxAsync(DateTimeOffset.MaxValue, 100);
         Assert.Empty(all);
-        var rows = await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default);
         var eventId = Guid.Parse(rows[0].Split(':')[0]);
         await store.UpdateOutboxAsync(new OutboxMessage { Id = eventId, Kind = OutboxKinds.Notification, Payload = "", ProcessedAt = null });
         await dispatcher.DispatchOnceAsync(default);
         await host.Services.GetRequiredService<WorkflowHost.Email.EmailDelivery>().RunAsync(default);
 
         Assert.Single(await db.QueryAsync("SELECT idempotency_key FROM email_messages", r => r.GetString(0), default));
-        var pickup = Path.Combine(data, "mail");
-        until = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(100);
-        Assert.Single(Directory.GetFiles(pickup, "*.eml"));
+        await Eventually.HoldsAsync("the mail in the pickup folder", () => Pickup(data).Length > 0);
+        await QuietAsync(host.Services);
+        Assert.Single(Pickup(data));
     }
 }
 
@@ -181,19 +205,16 @@ public sealed class DigestTests
 
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         async Task<List<int>> Statuses() => await db.QueryAsync("SELECT status FROM email_messages", r => Convert.ToInt32(r.GetValue(0)), default);
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < until && (await Statuses()).Count(s => s == (int)EmailStatus.Digest) < 2) await Task.Delay(100);
-        Assert.Equal(2, (await Statuses()).Count(s => s == (int)EmailStatus.Digest));
+        await Eventually.HoldsAsync("both messages held for the digest", async () => (await Statuses()).Count(s => s == (int)EmailStatus.Digest) == 2);
 
         var digests = host.Services.GetRequiredService<DigestService>();
-        var day = new DateOnly(2026, 12, 1);
+        var day = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime.AddDays(1)); // a day whose digest hour is after everything here (a fixed date failed once it had passed)
         Assert.Equal(1, await digests.SendDigestsAsync(day, default));
         Assert.Equal(0, await digests.SendDigestsAsync(day, default));
 
-        var pickup = Path.Combine(data, "mail");
-        until = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length == 0)) await Task.Delay(100);
-        var mail = ReceivedMail.Parse(File.ReadAllText(Assert.Single(Directory.GetFiles(pickup, "*.eml"))));
+        await Eventually.HoldsAsync("the digest in the pickup folder", () => EmailDeliveryTests.Pickup(data).Length > 0);
+        await EmailDeliveryTests.QuietAsync(host.Services);
+        var mail = ReceivedMail.Parse(File.ReadAllText(Assert.Single(EmailDeliveryTests.Pickup(data))));
         Assert.StartsWith("每日摘要：2 条通知", mail.Subject);
         Assert.Contains("INV-1", mail.Body);
         Assert.Contains("INV-2", mail.Body);
@@ -216,14 +237,10 @@ public sealed class DigestTests
         var db = host.Services.GetRequiredService<NotificationDatabase>();
         async Task<List<(string Subject, int Status)>> Rows() =>
             await db.QueryAsync("SELECT subject, status FROM email_messages", r => (r.GetString(0), Convert.ToInt32(r.GetValue(1))), default);
-        async Task HeldAsync(int count)
-        {
-            var until = DateTime.UtcNow.AddSeconds(90);
-            while (DateTime.UtcNow < until && (await Rows()).Count(r => r.Status is (int)EmailStatus.Digest or (int)EmailStatus.InDigest) < count)
-                await Task.Delay(100);
-        }
+        Task HeldAsync(int count) => Eventually.HoldsAsync($"{count} message(s) held for a digest",
+            async () => (await Rows()).Count(r => r.Status is (int)EmailStatus.Digest or (int)EmailStatus.InDigest) >= count);
         var digests = host.Services.GetRequiredService<DigestService>();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(1)); // a day whose digest hour is after everything here
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime.AddDays(1)); // a day whose digest hour is after everything here
 
         await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-1" });
         await HeldAsync(1);

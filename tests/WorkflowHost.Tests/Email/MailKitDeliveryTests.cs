@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using MimeKit;
@@ -23,7 +24,7 @@ public sealed class MailKitDeliveryTests
         var (cert, key, thumbprint) = DeliveryRig.MakeCertificate();
         await using var smtp = new SmtpTestServer(null, "--cert", cert, "--key", key, "--user", "mailer", "--password", "s3cret");
         await smtp.StartAsync();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var options = Plain(smtp.Port);
         options.Security = SmtpSecurity.StartTls;
         options.UserName = "mailer";
@@ -56,7 +57,7 @@ public sealed class MailKitDeliveryTests
         var (cert, key, thumbprint) = DeliveryRig.MakeCertificate();
         await using var smtp = new SmtpTestServer(null, "--cert", cert, "--key", key, "--implicit");
         await smtp.StartAsync();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var options = Plain(smtp.Port);
         options.Security = SmtpSecurity.SslOnConnect;
         var rig = await DeliveryRig.CreateAsync(clock, options);
@@ -89,7 +90,7 @@ public sealed class MailKitDeliveryTests
         options.UserName = "mailer";
         options.Password = "wrong";
         options.TrustedCertificateThumbprint = thumbprint;
-        var rig = await DeliveryRig.CreateAsync(new ManualClock(Start), options);
+        var rig = await DeliveryRig.CreateAsync(new FakeTimeProvider(Start), options);
         var id = await rig.AddAsync("alice@example.edu", "Reminder", Start);
         await rig.Delivery.SendBatchAsync(default);
         var row = await rig.RowAsync(id);
@@ -103,7 +104,7 @@ public sealed class MailKitDeliveryTests
     {
         await using var smtp = new SmtpTestServer(null, "--reject", "gone@");
         await smtp.StartAsync();
-        var rig = await DeliveryRig.CreateAsync(new ManualClock(Start), Plain(smtp.Port));
+        var rig = await DeliveryRig.CreateAsync(new FakeTimeProvider(Start), Plain(smtp.Port));
         var gone = await rig.AddAsync("gone@example.edu", "New task", Start);
         var fine = await rig.AddAsync("fine@example.edu", "New task", Start);
 
@@ -122,7 +123,7 @@ public sealed class MailKitDeliveryTests
     {
         await using var smtp = new SmtpTestServer(null, "--drop", "dropped@", "--drops", "1");
         await smtp.StartAsync();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var rig = await DeliveryRig.CreateAsync(clock, Plain(smtp.Port));
         var dropped = await rig.AddAsync("dropped@example.edu", "Reminder", Start);
         var after = await rig.AddAsync("after@example.edu", "Reminder", Start);
@@ -146,7 +147,7 @@ public sealed class MailKitDeliveryTests
     {
         await using var smtp = new SmtpTestServer(null, "--tempfail", "busy@");
         await smtp.StartAsync();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var rig = await DeliveryRig.CreateAsync(clock, Plain(smtp.Port));
         var id = await rig.AddAsync("busy@example.edu", "Reminder", Start);
 
@@ -177,7 +178,7 @@ public sealed class MailKitDeliveryTests
     {
         await using var smtp = new SmtpTestServer();
         await smtp.StartAsync();
-        var clock = new ManualClock(Start);
+        var clock = new FakeTimeProvider(Start);
         var rig = await DeliveryRig.CreateAsync(clock, Plain(smtp.Port));
         var id = await rig.AddAsync("alice@example.edu", "Decision made", Start);
         var connection = rig.Database;

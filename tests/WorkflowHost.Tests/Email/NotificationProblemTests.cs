@@ -7,6 +7,7 @@ using WorkflowHost.Notifications;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using Workflows.Testing;
 
 namespace WorkflowHost.Tests.Email;
 
@@ -37,18 +38,11 @@ public sealed class NotificationProblemTests
         return client;
     }
 
-    private static async Task<JsonElement> WaitForProblemsAsync(HttpClient admin, int count)
+    private static Task<JsonElement> ProblemsAsync(HttpClient admin, int count) => Eventually.ReturnsAsync($"{count} notification problem(s) listed", async () =>
     {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        JsonElement problems;
-        do
-        {
-            problems = await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/problems");
-            if (problems.GetArrayLength() >= count) return problems;
-            await Task.Delay(200);
-        } while (DateTime.UtcNow < until);
-        return problems;
-    }
+        var problems = await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/problems");
+        return problems.GetArrayLength() >= count ? problems : (JsonElement?)null;
+    });
 
     [Fact]
     public async Task A_recipient_without_a_contact_is_shown_to_administrators_and_mailed_once_the_contact_exists()
@@ -60,7 +54,7 @@ public sealed class NotificationProblemTests
         await runtime.PublishAsync(Process, "test");
         var instance = await runtime.StartAsync(new StartRequest { ProcessId = "review", BusinessKey = "INV-5" });
 
-        var problem = (await WaitForProblemsAsync(admin, 1)).EnumerateArray().Single();
+        var problem = (await ProblemsAsync(admin, 1)).EnumerateArray().Single();
         Assert.Equal("no-contact", problem.GetProperty("problem").GetString());
         Assert.Equal("nobody-known", problem.GetProperty("userId").GetString());
         Assert.Equal(instance.Id.ToString(), problem.GetProperty("instanceId").GetString());
@@ -87,7 +81,7 @@ public sealed class NotificationProblemTests
         // A poison message (its payload cannot be read), as a bug or a hand edit would leave it.
         var poison = Guid.NewGuid();
         var changes = new StepChanges();
-        changes.Outbox.Add(new OutboxMessage { Id = poison, Kind = OutboxKinds.Notification, Payload = "{not json", CreatedAt = DateTimeOffset.UtcNow });
+        changes.Outbox.Add(new OutboxMessage { Id = poison, Kind = OutboxKinds.Notification, Payload = "{not json", CreatedAt = host.Clock.GetUtcNow() });
         await store.CommitAsync(changes);
         var dispatcher = host.Services.GetRequiredService<NotificationDispatcher>();
         for (var i = 0; i < 2; i++)
@@ -98,7 +92,7 @@ public sealed class NotificationProblemTests
         }
 
         Assert.Empty(await store.GetPendingOutboxAsync(DateTimeOffset.MaxValue, 10)); // out of the queue
-        var problem = (await WaitForProblemsAsync(admin, 1)).EnumerateArray().Single();
+        var problem = (await ProblemsAsync(admin, 1)).EnumerateArray().Single();
         Assert.Equal("dead", problem.GetProperty("problem").GetString());
         Assert.Equal(poison.ToString(), problem.GetProperty("eventId").GetString());
         Assert.Contains("2 attempts", problem.GetProperty("detail").GetString());
@@ -112,7 +106,7 @@ public sealed class NotificationProblemTests
             HeaderAuthenticationHandler.Register);
         var admin = Admin(host);
         var emails = host.Services.GetRequiredService<EmailMessageStore>();
-        var now = DateTimeOffset.UtcNow;
+        var now = host.Clock.GetUtcNow();
         foreach (var (to, kind) in new[] { ("a@example.edu", "task-reminder"), ("b@example.edu", "task-reminder"), ("c@example.edu", "task-escalated") })
         {
             var id = Guid.NewGuid().ToString();

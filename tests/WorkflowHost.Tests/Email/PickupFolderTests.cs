@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MimeKit;
 using WorkflowHost.Email;
 
@@ -13,7 +14,7 @@ public sealed class PickupFolderTests
     [Fact]
     public async Task A_reader_never_sees_a_partial_message_and_a_resend_replaces_the_file()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var rig = await DeliveryRig.CreateAsync(clock);
         var folder = Path.Combine(rig.Folder, "mail");
         var body = string.Concat(Enumerable.Repeat("技术转移 licence text. ", 20_000)); // about 400 KB per message

@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using Workflows.Testing;
+
 namespace WorkflowHost.Tests.Email;
 
 /// <summary>
@@ -94,7 +96,7 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
         var info = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in new[] { script, "--port", Port.ToString(CultureInfo.InvariantCulture), "--maildir", Maildir }.Concat(_options)) info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
-        for (var i = 0; i < 150; i++)
+        await Eventually.HoldsAsync("aiosmtpd listening", async () =>
         {
             if (_process.HasExited)
                 throw new InvalidOperationException("aiosmtpd did not start (is Debian's python3-aiosmtpd installed? ./build.sh installs it): " + await _process.StandardError.ReadToEndAsync());
@@ -102,14 +104,10 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync(IPAddress.Loopback, Port);
-                return;
+                return true;
             }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        throw new TimeoutException("aiosmtpd did not listen within 15 seconds");
+            catch (SocketException) { return false; }
+        });
     }
 
     public async Task StopAsync()
@@ -132,10 +130,11 @@ public sealed partial class SmtpTestServer : IAsyncDisposable
     /// <summary>Every message received so far, decoded enough to assert on.</summary>
     public IReadOnlyList<ReceivedMail> Messages() => RawMessages().Select(b => ReceivedMail.Parse(Encoding.UTF8.GetString(b))).ToList();
 
-    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count, TimeSpan limit)
+    /// <summary>Waits until at least <paramref name="count"/> messages have arrived; returns all received so far.</summary>
+    public async Task<IReadOnlyList<ReceivedMail>> WaitForAsync(int count)
     {
-        var until = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < until && Messages().Count < count) await Task.Delay(200);
+        await Eventually.HoldsAsync($"{count} message(s) at the SMTP server", () => RawMessages().Count >= count,
+            state: () => Task.FromResult("received: " + string.Join("; ", Messages().Select(m => m.Subject))));
         return Messages();
     }
 

@@ -32,9 +32,38 @@ public sealed class SignInTests
         var view = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{user.Id}");
         Assert.True(view.GetProperty("locked").GetBoolean());
         var until = view.GetProperty("lockedUntil").GetDateTimeOffset();
-        Assert.InRange(until, DateTimeOffset.UtcNow.AddMinutes(13), DateTimeOffset.UtcNow.AddMinutes(16));
+        Assert.InRange(until, host.Clock.GetUtcNow().AddMinutes(14), host.Clock.GetUtcNow().AddMinutes(15));
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/users/{user.Id}/unlock", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_lockout_ends_when_the_hosts_clock_passes_its_fifteen_minutes()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var user = await host.CreateUserAsync("lockout-ends@example.edu", Roles.Inventor);
+        for (var i = 0; i < 5; i++) await host.LoginAsync(user.Email, "Wrong-Passw0rd!" + i);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(14));
+        var stillLocked = await host.LoginAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, stillLocked.StatusCode);
+        Assert.Contains("LockedOut", await stillLocked.Content.ReadAsStringAsync());
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bearer_token_expires_when_the_hosts_clock_passes_its_hour()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var admin = await host.SignInAsAdminAsync();
+
+        host.Clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/users")).StatusCode);
+        host.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await admin.GetAsync("/api/v1/users")).StatusCode);
     }
 
     [Fact]

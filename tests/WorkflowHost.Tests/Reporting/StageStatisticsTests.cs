@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using WorkflowHost.Identity;
 using WorkflowHost.Reporting;
 using WorkflowHost.Tests.Email;
@@ -13,23 +11,16 @@ namespace WorkflowHost.Tests.Reporting;
 /// <summary>GET /api/v1/admin/statistics over the real HTTP stack, on known data and a clock the test moves.</summary>
 public sealed class StageStatisticsTests
 {
-    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow;
-
-    private static HostFactory NewHost(ManualClock clock)
+    private static HostFactory NewHost()
     {
         var (data, workflows) = HostFactory.NewFolders();
-        return new HostFactory(data, workflows, services: s =>
-        {
-            s.RemoveAll<TimeProvider>();
-            s.AddSingleton<TimeProvider>(clock);
-        });
+        return new HostFactory(data, workflows);
     }
 
     [Fact]
     public async Task Two_completed_stages_of_2_and_4_days_give_an_average_of_3_and_a_90th_percentile_of_4()
     {
-        var clock = new ManualClock(Start);
-        await using var host = NewHost(clock);
+        await using var host = NewHost();
         // Bearer tokens expire on the same clock: sign in again after each jump.
         using (var admin = await host.SignInAsAdminAsync())
         {
@@ -37,17 +28,17 @@ public sealed class StageStatisticsTests
             (await admin.PostAsync("/api/v1/definitions", new StringContent(bpmn, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
             await StartAsync(admin, "STAT-1");
         }
-        clock.Advance(TimeSpan.FromDays(1));
+        host.Clock.Advance(TimeSpan.FromDays(1));
         using (var admin = await host.SignInAsAdminAsync()) await StartAsync(admin, "STAT-2");
-        clock.Advance(TimeSpan.FromDays(1));
+        host.Clock.Advance(TimeSpan.FromDays(1));
         using (var admin = await host.SignInAsAdminAsync()) await CompleteAsync(admin, "STAT-1"); // 2 days
-        clock.Advance(TimeSpan.FromDays(3));
+        host.Clock.Advance(TimeSpan.FromDays(3));
         using (var admin = await host.SignInAsAdminAsync())
         {
             await CompleteAsync(admin, "STAT-2"); // 4 days
             await StartAsync(admin, "STAT-3");    // still running: not counted in the durations; its task falls due in a day
         }
-        clock.Advance(TimeSpan.FromDays(5));
+        host.Clock.Advance(TimeSpan.FromDays(5));
 
         using var reader = await host.SignInAsAdminAsync();
         var stats = await reader.GetFromJsonAsync<JsonElement>("/api/v1/admin/statistics");
@@ -70,8 +61,7 @@ public sealed class StageStatisticsTests
     [Fact]
     public async Task A_draft_invention_is_counted_in_its_stage()
     {
-        var clock = new ManualClock(Start);
-        await using var host = NewHost(clock);
+        await using var host = NewHost();
         var (inventor, client) = await host.CreateSignedInUserAsync("stat-inventor@example.edu", Roles.Inventor);
         var created = await client.PostAsJsonAsync("/api/v1/inventions", new
         {
@@ -87,8 +77,7 @@ public sealed class StageStatisticsTests
     [Fact]
     public async Task Administrators_and_the_office_head_read_the_statistics_and_nobody_else()
     {
-        var clock = new ManualClock(Start);
-        await using var host = NewHost(clock);
+        await using var host = NewHost();
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/v1/admin/statistics")).StatusCode);
         var (_, manager) = await host.CreateSignedInUserAsync("stat-manager@example.edu", Roles.TechnologyManager);
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/admin/statistics")).StatusCode);

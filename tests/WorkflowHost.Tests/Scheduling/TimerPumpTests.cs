@@ -1,13 +1,16 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using Workflows.Persistence;
+using Workflows.Testing;
 
 namespace WorkflowHost.Tests.Scheduling;
 
-/// <summary>The timer pump in the real host on its SQLite file: timers fire by themselves, once, from their rows alone.</summary>
+/// <summary>
+/// The timer pump in the real host on its SQLite file: timers fire by themselves, once, from their rows alone, as soon as
+/// the host's clock passes them (a test advances it; the pump wakes at once).
+/// </summary>
 public sealed class TimerPumpTests
 {
     public static string TimerProcess(string id, string duration) => $"""
@@ -27,30 +30,19 @@ public sealed class TimerPumpTests
         </bpmn:definitions>
         """;
 
-    public static async Task<bool> WaitForAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var until = DateTime.UtcNow + limit;
-        while (DateTime.UtcNow < until)
-        {
-            if (await condition()) return true;
-            await Task.Delay(250);
-        }
-        return await condition();
-    }
-
     [Fact]
-    public async Task A_timer_is_fired_by_the_pump_on_its_own()
+    public async Task A_timer_is_fired_by_the_pump_when_the_clock_passes_it()
     {
         var (data, workflows) = HostFactory.NewFolders();
         await using var host = new HostFactory(data, workflows);
         _ = host.CreateClient();
         var runtime = host.Services.GetRequiredService<IWorkflowRuntime>();
         var store = host.Services.GetRequiredService<IWorkflowStore>();
-        await runtime.PublishAsync(TimerProcess("timed", "PT2S"), "test");
+        await runtime.PublishAsync(TimerProcess("timed", "P15D"), "test");
         var instance = await runtime.StartAsync(new StartRequest { ProcessId = "timed" });
 
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(90)),
-            "the timer did not fire within 30 seconds");
+        host.Clock.Advance(TimeSpan.FromDays(15));
+        await Eventually.HoldsAsync("the task after the 15-day timer", async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1);
         Assert.Single(await store.GetHistoryAsync(instance.Id), e => e.Event == HistoryEventType.TimerFired);
         Assert.Empty(await store.GetScheduledBookmarksAsync());
     }
@@ -60,21 +52,21 @@ public sealed class TimerPumpTests
     {
         var (data, workflows) = HostFactory.NewFolders();
         Guid instanceId;
+        TestClock clock;
         await using (var first = new HostFactory(data, workflows))
         {
             _ = first.CreateClient();
             var runtime = first.Services.GetRequiredService<IWorkflowRuntime>();
-            await runtime.PublishAsync(TimerProcess("timed", "PT3S"), "test");
+            await runtime.PublishAsync(TimerProcess("timed", "PT3H"), "test");
             instanceId = (await runtime.StartAsync(new StartRequest { ProcessId = "timed" })).Id;
+            clock = first.Clock;
         }
-        var connection = WorkflowPersistence.SqliteConnectionString(Path.Combine(data, "workflows.db"));
-        await MoveDueTimesAsync(connection, TimeSpan.FromMinutes(-5)); // the timer came due while no host ran
+        clock.Advance(TimeSpan.FromHours(4)); // the timer came due while no host ran
 
-        await using var second = new HostFactory(data, workflows);
+        await using var second = new HostFactory(data, workflows, clock: clock);
         _ = second.CreateClient();
         var store = second.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instanceId)).Count == 1, TimeSpan.FromSeconds(90)),
-            "the late timer did not fire after the restart");
+        await Eventually.HoldsAsync("the late timer fired after the restart", async () => (await store.GetOpenTasksOfInstanceAsync(instanceId)).Count == 1);
         Assert.Single(await store.GetHistoryAsync(instanceId), e => e.Event == HistoryEventType.TimerFired);
         Assert.Empty(await store.GetScheduledBookmarksAsync()); // nothing left that could fire a second time
     }
@@ -90,13 +82,14 @@ public sealed class TimerPumpTests
         await using var host = new HostFactory(data, workflows);
         _ = host.CreateClient();
         var connection = WorkflowPersistence.SqliteConnectionString(Path.Combine(data, "workflows.db"));
-        var other = new WorkflowRuntime(WorkflowPersistence.CreateStore(DatabaseProvider.Sqlite, connection), new ManualTimerScheduler(), []);
-        await other.PublishAsync(TimerProcess("elsewhere", "PT1S"), "test");
+        var other = new WorkflowRuntime(WorkflowPersistence.CreateStore(DatabaseProvider.Sqlite, connection), new ManualTimerScheduler(), [], clock: host.Clock);
+        await other.PublishAsync(TimerProcess("elsewhere", "PT1H"), "test");
         var instance = await other.StartAsync(new StartRequest { ProcessId = "elsewhere" });
 
+        host.Clock.Advance(TimeSpan.FromHours(1));
         var store = host.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1, TimeSpan.FromSeconds(90)),
-            "the host did not fire a timer it was never told about");
+        await Eventually.HoldsAsync("the host fired a timer it was never told about",
+            async () => (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Count == 1);
     }
 
     /// <summary>
@@ -107,6 +100,7 @@ public sealed class TimerPumpTests
     public async Task A_repeating_timer_that_missed_ten_occurrences_fires_once_on_restart()
     {
         var (data, workflows) = HostFactory.NewFolders();
+        TestClock clock;
         await using (var first = new HostFactory(data, workflows))
         {
             _ = first.CreateClient();
@@ -122,29 +116,16 @@ public sealed class TimerPumpTests
                   </bpmn:process>
                 </bpmn:definitions>
                 """, "test");
+            clock = first.Clock;
         }
-        var connection = WorkflowPersistence.SqliteConnectionString(Path.Combine(data, "workflows.db"));
-        await MoveDueTimesAsync(connection, TimeSpan.FromHours(-11)); // first due an hour after publishing: now ten hours ago
+        clock.Advance(TimeSpan.FromHours(11)); // first due an hour after publishing: now ten hours ago
 
-        await using var second = new HostFactory(data, workflows);
+        await using var second = new HostFactory(data, workflows, clock: clock);
         _ = second.CreateClient();
         var store = second.Services.GetRequiredService<IWorkflowStore>();
-        Assert.True(await WaitForAsync(async () => (await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" })).Count >= 1, TimeSpan.FromSeconds(90)),
-            "the missed occurrence did not fire");
-        Assert.True(await WaitForAsync(async () => (await store.GetScheduledBookmarksAsync()).Count == 1, TimeSpan.FromSeconds(90)));
-        var next = Assert.Single(await store.GetScheduledBookmarksAsync());
-        Assert.True(next.DueAt > DateTimeOffset.UtcNow.AddMinutes(55), $"the next occurrence is {next.DueAt}, not about an hour from now");
+        await Eventually.HoldsAsync("the missed occurrence fired", async () => (await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" })).Count >= 1);
+        var next = await Eventually.ReturnsAsync("the next occurrence scheduled", async () => (await store.GetScheduledBookmarksAsync()) is [var one] ? one : null);
+        Assert.True(next.DueAt > clock.GetUtcNow().AddMinutes(55), $"the next occurrence is {next.DueAt}, not about an hour after {clock.GetUtcNow()}");
         Assert.Single(await store.QueryInstancesAsync(new InstanceQuery { ProcessId = "hourly" }));
-    }
-
-    /// <summary>Shifts every stored due time, as if the clock had moved on by that much while no host ran.</summary>
-    internal static async Task MoveDueTimesAsync(string connectionString, TimeSpan by)
-    {
-        await using var db = new SqliteConnection(connectionString);
-        await db.OpenAsync();
-        await using var command = db.CreateCommand();
-        command.CommandText = "UPDATE wf_bookmarks SET due_at = due_at + $by WHERE due_at IS NOT NULL";
-        command.Parameters.AddWithValue("$by", by.Ticks);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -21,7 +21,7 @@ public sealed partial class ApiTourTests
     [Fact]
     public async Task The_api_tour_runs_as_written()
     {
-        var root = RepositoryRoot();
+        var root = HostFactory.RepositoryRoot;
         var blocks = BashBlocks(await File.ReadAllTextAsync(Path.Combine(root, "doc", "api-tour.md")));
         Assert.True(blocks.Count >= 5, $"doc/api-tour.md has {blocks.Count} bash blocks; expected the whole tour.");
         Assert.Contains("dotnet run --project src/WorkflowHost", blocks[0]);
@@ -85,13 +85,6 @@ public sealed partial class ApiTourTests
 
     [GeneratedRegex(@"^```bash[ \t]*\n(?<body>.*?)^```[ \t]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex BashBlock();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "WorkflowHost.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("No WorkflowHost.sln above " + AppContext.BaseDirectory);
-    }
 
     /// <summary>The tour needs jq and curl; Debian's jq is installed when missing and we may (CI runs as root).</summary>
     private static async Task EnsureToolAsync(string tool)

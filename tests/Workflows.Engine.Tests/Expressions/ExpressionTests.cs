@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json.Nodes;
 using Workflows.Engine.Expressions;
 
@@ -89,7 +90,7 @@ public sealed class ExpressionTests
     [Fact]
     public void Dates_and_durations_add_up()
     {
-        var clock = new Runtime.ManualClock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         var context = new EvaluationContext { Clock = clock };
         Assert.Equal(new DateTimeOffset(2026, 12, 16, 9, 0, 0, TimeSpan.Zero), Eval("now() + duration(\"P15D\")", context: context));
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 11, 0, 0, TimeSpan.Zero), Eval("date and time(\"2026-12-01T09:00:00Z\") + duration(\"PT2H\")"));

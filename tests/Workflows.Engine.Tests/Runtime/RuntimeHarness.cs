@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
@@ -26,7 +27,7 @@ public sealed class RuntimeHarness
 
     public IWorkflowStore Store { get; }
     public WorkflowRuntime Runtime { get; }
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
     public ManualTimerScheduler Scheduler { get; } = new();
 
     public static string Fixture(string name) =>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -151,7 +152,7 @@ public sealed class WorkingDayTests
     public async Task Due_dates_in_working_days_skip_the_configured_holidays()
     {
         var store = new InMemoryWorkflowStore();
-        var clock = new ManualClock(new DateTimeOffset(2026, 9, 30, 9, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 30, 9, 0, 0, TimeSpan.Zero));
         var calendar = new Workflows.Engine.Calendar.HolidayCalendar(Enumerable.Range(1, 7).Select(d => new DateOnly(2026, 10, d)), []);
         var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), [], null, clock, calendar);
         await runtime.PublishAsync(RuntimeHarness.Fixture("reminders.bpmn").Replace("wf:reminders=\"P3D,P1D\"", "wf:reminders=\"P1D\" wf:workingDays=\"true\""), "test");
@@ -169,7 +170,7 @@ public sealed class WorkingDayTests
     public async Task A_date_only_due_date_and_timer_date_are_local_dates()
     {
         var store = new InMemoryWorkflowStore();
-        var clock = new ManualClock(new DateTimeOffset(2026, 9, 30, 1, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 30, 1, 0, 0, TimeSpan.Zero));
         var calendar = new Workflows.Engine.Calendar.HolidayCalendar([], [], TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
         var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), [], null, clock, calendar);
         await runtime.PublishAsync("""

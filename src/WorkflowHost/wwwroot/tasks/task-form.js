@@ -14,7 +14,9 @@ export async function open(container, taskId, dotnet) {
     await load('link', 'lib/form-js/form-js.css');
     await load('script', 'lib/form-js/form-viewer.umd.js');
     const schema = await getJson(`api/v1/tasks/${taskId}/form`);
-    form = new window.FormViewer.Form({ container });
+    // Every keystroke reaches the form's data at once (form-js debounces it by default): a re-render while a change
+    // was still held back (another field's landing) put back the field's old value and dropped what was typed.
+    form = new window.FormViewer.Form({ container, debounce: false });
     await form.importSchema(schema.body, detail.variables || {});
     form.on('submit', async event => {
       if (Object.keys(event.errors || {}).length > 0) return;

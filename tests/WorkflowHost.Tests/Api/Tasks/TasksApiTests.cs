@@ -49,7 +49,7 @@ public sealed class TasksApiTests
         Assert.Equal(["INV-5"], Keys(overdue));
         Assert.True(overdue.GetProperty("items")[0].GetProperty("overdue").GetBoolean());
         Assert.Equal(4, (await host.GetAsync(tina, "/api/v1/tasks?overdue=false")).GetProperty("total").GetInt32());
-        var in2days = DateTimeOffset.UtcNow.AddDays(2).AddHours(1).ToString("O");
+        var in2days = host.Factory.Clock.GetUtcNow().AddDays(2).AddHours(1).ToString("O");
         Assert.Equal(["INV-5", "INV-1", "INV-2"], Keys(await host.GetAsync(tina, $"/api/v1/tasks?sort=due&dueBefore={Uri.EscapeDataString(in2days)}")));
         Assert.Equal(["INV-3", "INV-4"], Keys(await host.GetAsync(tina, $"/api/v1/tasks?sort=due&dueAfter={Uri.EscapeDataString(in2days)}")));
         Assert.Equal(["INV-3"], Keys(await host.GetAsync(tina, "/api/v1/tasks?businessKey=INV-3")));
