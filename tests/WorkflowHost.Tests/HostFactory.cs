@@ -47,6 +47,14 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         ["Email:FirstRetryDelay"] = "00:00:00.500",
     };
 
+    /// <summary>
+    /// Rate limits no test of something else runs into: every test host signs the administrator in again and again
+    /// from one (test) client address. The tests of the limits themselves set their own (doc/security.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RelaxedRateLimits = new[]
+        { "Anonymous", "SignInPerAddress", "SignInPerAccount", "RefreshPerAddress", "RefreshPerAccount" }
+        .ToDictionary(name => $"RateLimits:{name}:PermitLimit", _ => "1000000");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -56,6 +64,7 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         builder.UseSetting("Bootstrap:AdminPassword", TestUsers.AdminPassword);
         // Background jobs every second and a pump that looks at least every second: tests wait on conditions, not on schedules.
         foreach (var (key, value) in FastJobs) builder.UseSetting(key, value);
+        foreach (var (key, value) in RelaxedRateLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         if (services is not null) builder.ConfigureTestServices(services);
     }
