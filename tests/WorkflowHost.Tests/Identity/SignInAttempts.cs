@@ -13,8 +13,7 @@ public static partial class SignInAttempts
     /// <summary>The sign-in page's form, posted as a browser posts it (with the page's antiforgery token; the client keeps cookies).</summary>
     public static async Task<HttpResponseMessage> LoginPageAsync(this HttpClient client, string email, string password)
     {
-        var page = await client.GetStringAsync("/account/login");
-        var token = AntiforgeryToken().Match(page).Groups[1].Value;
+        var token = AntiforgeryTokenOf(await client.GetStringAsync("/account/login"));
         return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "login", ["__RequestVerificationToken"] = token, ["Input.Email"] = email, ["Input.Password"] = password,
@@ -35,6 +34,9 @@ public static partial class SignInAttempts
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return $"{(int)response.StatusCode} {response.Content.Headers.ContentType?.MediaType} {body.GetProperty("type")} {body.GetProperty("title")} {body.GetProperty("detail")}";
     }
+
+    /// <summary>The antiforgery token of the (first) form on a page.</summary>
+    public static string AntiforgeryTokenOf(string html) => AntiforgeryToken().Match(html).Groups[1].Value;
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
