@@ -74,6 +74,8 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["TechTransfer__Pricing__ListingWindow"] = "00:00:20";
         start.Environment["TechTransfer__Pricing__AuctionWindow"] = "00:00:20";
         start.Environment["TechTransfer__Committee__Quorum"] = "1";
+        // An open page notices within seconds that its session ended elsewhere (30 s in production).
+        start.Environment["Sessions__CircuitRevalidationInterval"] = "00:00:02";
         // Every class signs the administrator in through the API again and again from 127.0.0.1 (doc/security.md: rate limits).
         foreach (var limit in new[] { "Anonymous", "SignInPerAddress", "SignInPerAccount", "RefreshPerAddress", "RefreshPerAccount" })
             start.Environment[$"RateLimits__{limit}__PermitLimit"] = "1000000";
