@@ -16,13 +16,11 @@ public sealed class AccountSessionTests : IClassFixture<UiHost>
         this.host = host.For(output);
     }
 
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
-
     [Fact]
     public async Task A_user_who_must_choose_a_password_is_kept_on_the_account_page_until_they_do_then_signs_in_again()
     {
         // The first administrator's generated password carries this mark; here a user of the test's own gets it.
-        var email = Unique("first");
+        var email = AdminScreensTests.Unique("first");
         var id = await host.CreateUserAsync(email, "Chen First", "en", "inventor");
         await using (var db = new SqliteConnection($"Data Source={Path.Combine(host.DataPath, "workflows.db")}"))
         {
@@ -57,7 +55,7 @@ public sealed class AccountSessionTests : IClassFixture<UiHost>
     [Fact]
     public async Task An_open_page_goes_back_to_sign_in_when_the_user_signs_out_elsewhere()
     {
-        var email = Unique("two-tabs");
+        var email = AdminScreensTests.Unique("two-tabs");
         await host.CreateUserAsync(email, "Zhou Twotabs", "en", "inventor");
         var page = await host.SignInAsync(email, UiHost.UserPassword);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Welcome");

@@ -20,6 +20,14 @@ public sealed class SessionEndTests
     /// <summary>Everything one user holds: a browser's cookie (and a thief's copy of it), a bearer token and its refresh token.</summary>
     private sealed record Sessions(HttpClient Browser, HttpClient Thief, HttpClient Bearer, string RefreshToken);
 
+    /// <summary>A host, a user of it, and everything the user holds.</summary>
+    private static async Task<(HostFactory Host, TestUser User, Sessions Sessions)> SignedInEverywhereAsync(AccountsHost installation, string email)
+    {
+        var host = installation.Start(services: TestClientAddress.Register);
+        var user = await host.CreateUserAsync(email, Roles.Inventor);
+        return (host, user, await OpenSessionsAsync(host, user));
+    }
+
     private static async Task<Sessions> OpenSessionsAsync(HostFactory host, TestUser user)
     {
         var browser = host.From("198.51.100.1", cookies: true);
@@ -46,9 +54,7 @@ public sealed class SessionEndTests
     public async Task A_password_reset_by_an_administrator_ends_every_session_of_the_user_at_once(DatabaseProvider provider)
     {
         await using var installation = await AccountsHost.CreateAsync(provider);
-        var host = installation.Start(services: TestClientAddress.Register);
-        var user = await host.CreateUserAsync("stolen@example.edu", Roles.Inventor);
-        var sessions = await OpenSessionsAsync(host, user);
+        var (host, user, sessions) = await SignedInEverywhereAsync(installation, "stolen@example.edu");
 
         using var admin = await host.SignInAsAdminAsync();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/users/{user.Id}/password", new { newPassword = "Fresh-Start-Passw0rd!" })).StatusCode);
@@ -60,9 +66,7 @@ public sealed class SessionEndTests
     public async Task Changing_my_password_ends_every_session_of_mine_this_one_too()
     {
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
-        var host = installation.Start(services: TestClientAddress.Register);
-        var user = await host.CreateUserAsync("careful@example.edu", Roles.Inventor);
-        var sessions = await OpenSessionsAsync(host, user);
+        var (host, user, sessions) = await SignedInEverywhereAsync(installation, "careful@example.edu");
 
         Assert.Equal(HttpStatusCode.NoContent, (await sessions.Bearer.PostAsJsonAsync("/api/v1/me/password",
             new { currentPassword = user.Password, newPassword = "Fresh-Start-Passw0rd!" })).StatusCode);
@@ -85,9 +89,7 @@ public sealed class SessionEndTests
     public async Task Signing_out_through_the_api_ends_every_session_a_copied_cookie_included()
     {
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
-        var host = installation.Start(services: TestClientAddress.Register);
-        var user = await host.CreateUserAsync("leaving@example.edu", Roles.Inventor);
-        var sessions = await OpenSessionsAsync(host, user);
+        var (host, user, sessions) = await SignedInEverywhereAsync(installation, "leaving@example.edu");
 
         var signOut = await sessions.Browser.PostAsync("/api/v1/auth/logout", null);
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
@@ -99,9 +101,7 @@ public sealed class SessionEndTests
     public async Task Signing_out_on_the_page_ends_a_copied_cookie_too()
     {
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
-        var host = installation.Start(services: TestClientAddress.Register);
-        var user = await host.CreateUserAsync("page-leaver@example.edu", Roles.Inventor);
-        var sessions = await OpenSessionsAsync(host, user);
+        var (host, user, sessions) = await SignedInEverywhereAsync(installation, "page-leaver@example.edu");
 
         // The account menu's sign-out form, posted with its antiforgery token as the browser does.
         var token = SignInAttempts.AntiforgeryTokenOf(await sessions.Browser.GetStringAsync("/"));

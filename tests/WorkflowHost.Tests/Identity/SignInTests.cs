@@ -57,7 +57,8 @@ public sealed class SignInTests
         var users = await (await host.SignInAsAdminAsync()).GetFromJsonAsync<JsonElement>("/api/v1/users?search=stranger");
         Assert.Equal(0, users.GetArrayLength());
         // The email-link flows are not offered either.
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync("/api/v1/auth/forgotPassword", new { email = TestUsers.AdminEmail })).StatusCode);
+        var forgot = await stranger.PostAsJsonAsync("/api/v1/auth/forgotPassword", new { email = TestUsers.AdminEmail });
+        Assert.True(forgot.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{(int)forgot.StatusCode}");
     }
 
     [Fact]
