@@ -20,6 +20,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddProblemDetails();
 builder.Services.AddHostSecurity();
 builder.Services.AddAccounts(settings, builder.Configuration);
+builder.Services.AddHostRateLimits(builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
@@ -41,7 +42,9 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: signed-in callers are not counted as anonymous
 app.UseAuthorization();
+app.UseMiddleware<WorkflowHost.Security.PasswordChangeGate>();
 app.UseWebUi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapAccountsApi();

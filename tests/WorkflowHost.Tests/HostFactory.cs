@@ -64,6 +64,14 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         ["Email:FirstRetryDelay"] = "00:00:00.500",
     };
 
+    /// <summary>
+    /// Rate limits no test of something else runs into: every test host signs the administrator in again and again
+    /// from one (test) client address. The tests of the limits themselves set their own (doc/security.md).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RelaxedRateLimits = new[]
+        { "Anonymous", "SignInPerAddress", "SignInPerAccount", "RefreshPerAddress", "RefreshPerAccount" }
+        .ToDictionary(name => $"RateLimits:{name}:PermitLimit", _ => "1000000");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -74,6 +82,7 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         // Background jobs every second and a pump that looks at least every second (and at once when the clock is
         // advanced past its next timer): tests wait on conditions, not on schedules.
         foreach (var (key, value) in FastJobs) builder.UseSetting(key, value);
+        foreach (var (key, value) in RelaxedRateLimits) builder.UseSetting(key, value);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(s =>
         {

@@ -23,7 +23,7 @@ public static class TestUsers
 {
     public const string AdminEmail = "admin@tests.example.edu";
     /// <summary>Only for test hosts (HostFactory's Bootstrap:AdminPassword); never a real installation's.</summary>
-    public const string AdminPassword = "Test-Admin-Passw0rd!";
+    public const string AdminPassword = "Test-Bootstrap-Passw0rd!";
     /// <summary>What <see cref="CreateUserAsync"/> gives every user unless told otherwise.</summary>
     public const string DefaultPassword = "Test-User-Passw0rd!";
 

@@ -23,7 +23,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         if (!response.IsSuccessStatusCode)
             throw new InvalidOperationException($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
-    private static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
+    /// <summary>An address no other test (or run) uses.</summary>
+    internal static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
 
     internal static async Task CreateUserInBrowserAsync(IPage page, string email, string name, string language, string[] roles, string? typedPassword)
     {

@@ -23,7 +23,7 @@ public sealed class UiHost : IAsyncLifetime
     public const string UserPassword = "Ui-tests-User-2026";
 
     public const string AdminEmail = "admin@ui-tests.example.org";
-    public const string AdminPassword = "Ui-tests-Admin-2026";
+    public const string AdminPassword = "Ui-tests-Chief-2026";
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "wf-ui-" + Guid.NewGuid().ToString("N"));
@@ -69,6 +69,14 @@ public sealed class UiHost : IAsyncLifetime
             ["TechTransfer:Pricing:ListingWindow"] = ListingWindow.ToString(),
             ["TechTransfer:Pricing:AuctionWindow"] = AuctionWindow.ToString(),
             ["TechTransfer:Committee:Quorum"] = "1",
+            // An open page notices within seconds that its session ended elsewhere (30 s in production).
+            ["Sessions:CircuitRevalidationInterval"] = "00:00:02",
+            // Every class signs the administrator in through the API again and again from 127.0.0.1 (doc/security.md: rate limits).
+            ["RateLimits:Anonymous:PermitLimit"] = "1000000",
+            ["RateLimits:SignInPerAddress:PermitLimit"] = "1000000",
+            ["RateLimits:SignInPerAccount:PermitLimit"] = "1000000",
+            ["RateLimits:RefreshPerAddress:PermitLimit"] = "1000000",
+            ["RateLimits:RefreshPerAccount:PermitLimit"] = "1000000",
         }, Clock, Record);
         BaseUrl = _host.Start();
         Http.BaseAddress = new Uri(BaseUrl);

@@ -120,7 +120,7 @@ public sealed class WebUiTests(UiHost fixture, ITestOutputHelper output) : IClas
     {
         using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         var email = $"manager-{Guid.NewGuid():N}@ui-tests.example.org";
-        const string password = "Manager-pass-2026";
+        const string password = "Inbox-Ready-2026"; // no part of the address in it (doc/security.md)
         (await api.PostAsJsonAsync("api/v1/users", new { email, password, displayName = "Wang Manager", language = "zh-CN", digest = "immediate", roles = new[] { "technology-manager" } }))
             .EnsureSuccessStatusCode();
         var bpmn = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ui-screening.bpmn"));

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using WorkflowHost.Identity;
+using WorkflowHost.Identity.Passwords;
+using WorkflowHost.Identity.Sessions;
+using WorkflowHost.Identity.SignIn;
 using WorkflowHost.Notifications;
 using Workflows.Persistence;
 
@@ -11,9 +14,10 @@ public static class IdentityComposition
 {
     /// <summary>
     /// ASP.NET Core Identity on the application's database: users (<see cref="ApplicationUser"/>), the roles of
-    /// <see cref="Roles.All"/>, committees, strong passwords, lockout after failed sign-ins, Identity's API
-    /// endpoints (bearer tokens), the first administrator, and the user directory the notifications read.
-    /// Defaults below; the <c>Identity</c> configuration section (IdentityOptions) may tighten them.
+    /// <see cref="Roles.All"/>, committees, strong passwords (Identity's character rules and <see cref="PasswordPolicyValidator"/>),
+    /// sign-in with lockout (<see cref="PasswordSignIn"/>), sessions that end when they must (<see cref="AccountSessions"/>,
+    /// refresh-token families), the first administrator, and the user directory the notifications read.
+    /// Defaults below; the <c>Identity</c> configuration section (IdentityOptions) may tighten them, <c>Sessions</c> sets lifetimes.
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
@@ -42,13 +46,20 @@ public static class IdentityComposition
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddApiEndpoints();
+            .AddPasswordValidator<PasswordPolicyValidator>();
+        services.AddSingleton<CommonPasswords>();
         services.AddLocalization(); // the describer's and the account service's messages (Localization/AccountText*.resx)
         // Bearer tokens and cookies are protected with keys kept in the database, so every host of a cluster reads
         // the others' tokens and a restart (or a fresh container) does not sign everyone out.
         services.AddDataProtection().SetApplicationName("WorkflowHost").PersistKeysToDbContext<AccountsDbContext>();
         services.Configure<IdentityOptions>(configuration.GetSection("Identity"));
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+        services.Configure<AccountSessionOptions>(configuration.GetSection(AccountSessionOptions.Section));
+        services.AddSingleton(new OperatorConsole(Console.Out));
+        services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<RecognisedClients>();
+        services.AddScoped<TokenFamilies>();
+        services.AddScoped<AccountSessions>();
         services.AddSingleton<AccountsDatabase>();
         services.AddScoped<BootstrapAdministrator>();
         services.AddScoped<CommitteeService>();

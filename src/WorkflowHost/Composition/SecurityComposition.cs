@@ -11,7 +11,7 @@ public static class SecurityComposition
     /// Who calls, and what they may do. A request with <c>Authorization: Bearer ...</c> is authenticated by
     /// Identity's bearer tokens (API clients), any other by Identity's cookie (the web UI). An API request without
     /// credentials gets 401 (403 when signed in without the role), never a redirect to a login page.
-    /// Roles and committees are read afresh on each request (<see cref="BearerOrCookieHandler"/>).
+    /// The session is checked and roles and committees are read afresh on each request (<see cref="BearerOrCookieHandler"/>).
     /// </summary>
     public static IServiceCollection AddHostSecurity(this IServiceCollection services)
     {
@@ -37,6 +37,8 @@ public static class SecurityComposition
             o.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddScoped<CurrentAccountClaims>();
+        // Open pages (Blazor circuits) check now and then that their sign-in still holds.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())

@@ -9,6 +9,16 @@ public sealed class AccountErrors
 
     public bool Any => _byField.Count > 0;
 
+    /// <summary>Set when the refusal is a rate limit: how long until another try is let through (an API answers 429).</summary>
+    public TimeSpan? RetryAfter { get; private set; }
+
+    /// <summary>Refused for too many attempts, with the message under <paramref name="field"/>.</summary>
+    public AccountErrors Throttled(TimeSpan retryAfter, string field, string message)
+    {
+        RetryAfter = retryAfter;
+        return Add(field, message);
+    }
+
     public AccountErrors Add(string field, string message)
     {
         if (!_byField.TryGetValue(field, out var list)) _byField[field] = list = [];

@@ -19,6 +19,7 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<UserTaskFilter> TaskFilters => Set<UserTaskFilter>();
+    public DbSet<Sessions.TokenFamily> TokenFamilies => Set<Sessions.TokenFamily>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +62,13 @@ public sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> option
             f.Property(x => x.Query).HasMaxLength(UserTaskFilters.MaxQueryLength);
             f.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
             f.HasIndex(x => new { x.UserId, x.Name }).IsUnique().HasDatabaseName("ux_user_task_filters_user_name");
+        });
+        builder.Entity<Sessions.TokenFamily>(f =>
+        {
+            f.ToTable("token_families");
+            f.Property(x => x.RevokedReason).HasMaxLength(50);
+            f.HasOne<ApplicationUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            f.HasIndex(x => x.UserId);
         });
 
         foreach (var entity in builder.Model.GetEntityTypes())

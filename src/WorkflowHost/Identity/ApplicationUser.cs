@@ -16,5 +16,11 @@ public sealed class ApplicationUser : IdentityUser
     /// <summary>Whether they get each email at once or held for one digest a day.</summary>
     public DigestChoice Digest { get; set; } = DigestChoice.Immediate;
 
+    /// <summary>
+    /// Set for the first administrator's generated password: until they choose their own, the API answers
+    /// <c>password-change-required</c> and the UI leads to the account page (<see cref="WorkflowHost.Security.PasswordChangeGate"/>).
+    /// </summary>
+    public bool MustChangePassword { get; set; }
+
     public List<CommitteeMember> Committees { get; set; } = [];
 }

@@ -7,12 +7,13 @@ namespace WorkflowHost.Identity;
 /// <summary>
 /// Makes sure someone can administer a new installation. With <c>Bootstrap:AdminEmail</c> set, that user is
 /// created (password from <c>Bootstrap:AdminPassword</c>, or random and printed) unless it exists. Without it,
-/// and only while the database has no user at all, <c>admin@localhost</c> is created with a random password that
-/// is printed once to the console and the log; the next start finds a user and prints nothing.
-/// An existing user's password is never changed here.
+/// and only while the database has no user at all, <c>admin@localhost</c> is created with a random password.
+/// A random password is printed once, to the console only (<see cref="OperatorConsole"/>, never through the logger,
+/// whose output collectors keep), and must be replaced at the first sign-in (<see cref="ApplicationUser.MustChangePassword"/>);
+/// the next start finds a user and prints nothing. An existing user's password is never changed here.
 /// </summary>
 public sealed class BootstrapAdministrator(
-    UserManager<ApplicationUser> users, IOptions<BootstrapOptions> options, ILogger<BootstrapAdministrator> logger)
+    UserManager<ApplicationUser> users, IOptions<BootstrapOptions> options, OperatorConsole console, ILogger<BootstrapAdministrator> logger)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -21,13 +22,14 @@ public sealed class BootstrapAdministrator(
         var email = configured ?? BootstrapOptions.DefaultAdminEmail;
         if (await users.FindByEmailAsync(email) is not null) return;
 
-        var password = options.Value.AdminPassword is { Length: > 0 } p ? p : null;
-        var generated = password is null;
-        password ??= PasswordGenerator.Generate();
+        var configuredPassword = options.Value.AdminPassword is { Length: > 0 } p ? p : null;
+        var generated = configuredPassword is null;
         var admin = new ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", Language = Languages.English,
+            MustChangePassword = generated,
         };
+        var password = configuredPassword ?? await GenerateAsync(admin);
         IdentityResult created;
         try
         {
@@ -47,10 +49,22 @@ public sealed class BootstrapAdministrator(
         if (generated)
         {
             // Shown once: the next start finds this user and creates nobody.
-            var message = $"First administrator created: {email} with password {password} (shown only now; change it after signing in).";
-            logger.LogWarning("First administrator created: {Email} with password {Password} (shown only now; change it after signing in).", email, password);
-            Console.WriteLine(message);
+            console.WriteLine($"First administrator created: {email} with password {password} (shown only now; you choose a new one at the first sign-in).");
+            logger.LogWarning("First administrator {Email} created with a generated password, shown once on the console (not in the log); it must be changed at the first sign-in", email);
         }
         else logger.LogInformation("First administrator {Email} created from configuration", email);
+    }
+
+    /// <summary>A random password that passes every password rule (one that, by chance, holds the email's name would not).</summary>
+    private async Task<string> GenerateAsync(ApplicationUser admin)
+    {
+        while (true)
+        {
+            var candidate = PasswordGenerator.Generate();
+            var valid = true;
+            foreach (var validator in users.PasswordValidators)
+                valid &= (await validator.ValidateAsync(users, admin, candidate)).Succeeded;
+            if (valid) return candidate;
+        }
     }
 }

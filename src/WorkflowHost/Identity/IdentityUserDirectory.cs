@@ -75,6 +75,8 @@ public sealed class IdentityUserDirectory(IServiceScopeFactory scopes, TimeProvi
         var current = await users.GetRolesAsync(user);
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
+        if (!isNew && !current.Order().SequenceEqual(roles.Order(), StringComparer.Ordinal))
+            await scope.ServiceProvider.GetRequiredService<Sessions.AccountSessions>().EndAllAsync(user, Sessions.SessionEndReasons.RolesChanged, ct);
 
         var committees = wanted.Except(roles).ToList();
         db.CommitteeMembers.RemoveRange(await db.CommitteeMembers.Where(m => m.UserId == user.Id && !committees.Contains(m.CommitteeCode)).ToListAsync(ct));

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using WorkflowHost.Identity.Sessions;
 using WorkflowHost.Localization;
+using WorkflowHost.Security.RateLimiting;
 
 namespace WorkflowHost.Identity;
 
@@ -9,8 +11,11 @@ namespace WorkflowHost.Identity;
 /// What the account endpoints do with users, over Identity's <see cref="UserManager{TUser}"/>: every input is
 /// checked here and answered as <see cref="AccountErrors"/> naming the field. Only system administrators reach
 /// the create / roles / lock / password-reset methods (the endpoints' policy); users change their own profile.
+/// A password change or reset, a lock and a role change end every session of the user (<see cref="AccountSessions"/>).
 /// </summary>
-public sealed class UserAccountService(UserManager<ApplicationUser> users, AccountsDbContext db, TimeProvider clock, IStringLocalizer<AccountText> text)
+public sealed class UserAccountService(
+    UserManager<ApplicationUser> users, AccountsDbContext db, AccountSessions sessions, AccountRateLimits limits,
+    TimeProvider clock, IStringLocalizer<AccountText> text)
 {
     public sealed record NewUser(string? Email, string? Password, string? DisplayName, string? Language, string? Digest, IReadOnlyList<string>? Roles);
     public sealed record Profile(string? DisplayName, string? Language, string? Digest);
@@ -116,6 +121,8 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         if (!removed.Succeeded) return (null, errors.Add(removed));
         var added = await users.AddToRolesAsync(user, roles.Except(current));
         if (!added.Succeeded) return (null, errors.Add(added));
+        // What the user may do changed: every session ends, so nobody goes on with a page or token of the old roles.
+        if (!current.Order().SequenceEqual(roles.Order(), StringComparer.Ordinal)) await sessions.EndAllAsync(user, SessionEndReasons.RolesChanged, ct);
         return (await GetAsync(id, ct), errors);
     }
 
@@ -131,7 +138,7 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         await users.SetLockoutEnabledAsync(user, true);
         var locked = await users.SetLockoutEndDateAsync(user, AccountLocks.Indefinitely);
         if (!locked.Succeeded) return (null, errors.Add(locked));
-        await users.UpdateSecurityStampAsync(user); // refresh tokens and cookies stop working too
+        await sessions.EndAllAsync(user, SessionEndReasons.Locked, ct); // cookies, bearer and refresh tokens stop working too
         return (await GetAsync(id, ct), errors);
     }
 
@@ -159,22 +166,36 @@ public sealed class UserAccountService(UserManager<ApplicationUser> users, Accou
         }
         if (await users.HasPasswordAsync(user)) await users.RemovePasswordAsync(user);
         var set = await users.AddPasswordAsync(user, newPassword);
-        return set.Succeeded ? errors : errors.Add(set, "newPassword");
+        if (!set.Succeeded) return errors.Add(set, "newPassword");
+        // The remedy for a stolen password: whoever held a session with the old one is out at once.
+        await sessions.EndAllAsync(user, SessionEndReasons.PasswordReset, ct);
+        return errors;
     }
 
-    /// <summary>A user changes their own password, proving the current one.</summary>
+    /// <summary>
+    /// A user changes their own password, proving the current one (within the sign-in budget per account, so a stolen
+    /// session cannot guess it fast). Every session of the user ends, this one too: they sign in again with the new one.
+    /// </summary>
     public async Task<AccountErrors> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
     {
         var errors = new AccountErrors();
         if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", text["Account_CurrentPasswordRequired"]);
         if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", text["Account_NewPasswordRequired"]);
+        else if (newPassword == currentPassword) errors.Add("newPassword", text["Account_NewPasswordSameAsCurrent"]);
         if (errors.Any) return errors;
+        if (limits.TryAcquire(AccountRateLimits.Limit.SignInPerAccount, "password-change:" + id) is { } wait)
+            return errors.Throttled(wait, "currentPassword", text["Account_TooManyPasswordAttempts", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);
         var user = await users.FindByIdAsync(id) ?? throw new InvalidOperationException($"Signed-in user {id} does not exist.");
         var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
-        if (changed.Succeeded) return errors;
+        if (changed.Succeeded)
+        {
+            user.MustChangePassword = false;
+            await sessions.EndAllAsync(user, SessionEndReasons.PasswordChanged, ct); // saves the user, mark included
+            return errors;
+        }
         foreach (var e in changed.Errors)
             errors.Add(e.Code == "PasswordMismatch" ? "currentPassword" : e.Code.StartsWith("Password", StringComparison.Ordinal) ? "newPassword" : "user",
-                e.Code == "PasswordMismatch" ? "The current password is not correct." : e.Description);
+                e.Code == "PasswordMismatch" ? text["Account_CurrentPasswordWrong"] : e.Description);
         return errors;
     }
 

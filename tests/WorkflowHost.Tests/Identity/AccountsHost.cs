@@ -39,6 +39,23 @@ public sealed class AccountsHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>
+    /// Starts a host on real Kestrel (127.0.0.1, a free port) for requests a client library would not send as written
+    /// (dot segments, encoded characters): its base address.
+    /// </summary>
+    public (HostFactory Host, Uri Address) StartOnKestrel(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var all = HostFactory.DatabaseSettings(_db);
+        foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
+        var host = new HostFactory(_data, _workflows, all);
+        host.UseKestrel(0);
+        host.StartServer();
+        _hosts.Add(host);
+        var addresses = host.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+        return (host, new Uri(addresses.First()));
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts) await host.DisposeAsync();

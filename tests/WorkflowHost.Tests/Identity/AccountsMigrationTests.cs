@@ -42,11 +42,11 @@ public sealed class AccountsMigrationTests
         }
 
         var applied = await new AccountsDatabase(settings, notifications).MigrateAsync(default);
-        Assert.Equal([1, 2, 3], applied);
+        Assert.Equal([1, 2, 3, 4], applied);
         await using (var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString))
         {
             await connection.OpenAsync();
-            Assert.Equal(3, await SchemaMigrator.CurrentVersionAsync(connection, null, AccountsDatabase.Module));
+            Assert.Equal(4, await SchemaMigrator.CurrentVersionAsync(connection, null, AccountsDatabase.Module));
             await using var probe = connection.CreateCommand();
             probe.CommandText = "SELECT COUNT(*) FROM user_contacts";
             await Assert.ThrowsAnyAsync<DbException>(() => probe.ExecuteScalarAsync());
@@ -65,8 +65,8 @@ public sealed class AccountsMigrationTests
         // Moved users have no password until an administrator sets one.
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync("wang@example.edu", "")).StatusCode);
         var admin = await host.SignInAsAdminAsync();
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/v1/users/wang/password", new { newPassword = "Wang-New-Passw0rd!" })).StatusCode);
-        var wang = await host.SignInAsync("wang@example.edu", "Wang-New-Passw0rd!");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync("/api/v1/users/wang/password", new { newPassword = "Migrated-New-Passw0rd!" })).StatusCode);
+        var wang = await host.SignInAsync("wang@example.edu", "Migrated-New-Passw0rd!");
         Assert.Equal(HttpStatusCode.OK, (await wang.GetAsync("/api/v1/me")).StatusCode);
     }
 
@@ -77,7 +77,7 @@ public sealed class AccountsMigrationTests
         var (data, workflows) = HostFactory.NewFolders();
         var settings = new HostSettings(provider, db.ConnectionString, data, workflows);
         var accounts = new AccountsDatabase(settings, new NotificationDatabase(settings));
-        Assert.Equal([1, 2, 3], await accounts.MigrateAsync(default));
+        Assert.Equal([1, 2, 3, 4], await accounts.MigrateAsync(default));
         Assert.Empty(await accounts.MigrateAsync(default));
         await using var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString);
         await connection.OpenAsync();

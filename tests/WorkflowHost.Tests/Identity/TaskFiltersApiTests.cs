@@ -56,18 +56,20 @@ public sealed class TaskFiltersApiTests
         var (data, workflows) = HostFactory.NewFolders();
         var settings = new HostSettings(provider, db.ConnectionString, data, workflows);
         var accounts = new AccountsDatabase(settings, new NotificationDatabase(settings));
-        // A user made on the current schema, then the schema taken back to version 2 (no saved filters), user kept.
+        // A user made on the current schema, then the schema taken back to version 2 (no saved filters, no sessions), user kept.
         var first = new HostFactory(data, workflows, HostFactory.DatabaseSettings(db));
         await using (first) await first.CreateUserAsync("tina@example.edu", Roles.TechnologyManager);
         await using (var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString))
         {
             await connection.OpenAsync();
+            await Execute(connection, "DROP TABLE token_families");
+            await Execute(connection, "ALTER TABLE users DROP COLUMN must_change_password");
             await Execute(connection, "DROP TABLE user_task_filters");
-            await Execute(connection, $"DELETE FROM schema_migrations WHERE module = '{AccountsDatabase.Module}' AND version = 3");
+            await Execute(connection, $"DELETE FROM schema_migrations WHERE module = '{AccountsDatabase.Module}' AND version >= 3");
             Assert.Equal(2, await SchemaMigrator.CurrentVersionAsync(connection, null, AccountsDatabase.Module));
         }
 
-        Assert.Equal([3], await accounts.MigrateAsync(default));
+        Assert.Equal([3, 4], await accounts.MigrateAsync(default));
         var again = new HostFactory(data, workflows, HostFactory.DatabaseSettings(db));
         await using var _ = again;
         var client = await again.SignInAsync("tina@example.edu", TestUsers.DefaultPassword);

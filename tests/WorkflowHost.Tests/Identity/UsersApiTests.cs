@@ -103,7 +103,7 @@ public sealed class UsersApiTests
     }
 
     [Fact]
-    public async Task Role_changes_and_an_administrators_lock_count_at_once_even_for_a_token_already_issued()
+    public async Task Role_changes_and_an_administrators_lock_end_every_session_of_the_user_at_once()
     {
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
         var host = installation.Start();
@@ -113,7 +113,12 @@ public sealed class UsersApiTests
 
         var updated = await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.TechnologyManager, Roles.SystemAdministrator } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode); // same token, new role
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/me")).StatusCode); // the token of the old roles has ended
+        client = await host.SignInAsync(user.Email, user.Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/users")).StatusCode); // signed in again: the new role
+        // Saving the same roles again changes nothing and ends nothing.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/users/{user.Id}/roles", new { roles = new[] { Roles.SystemAdministrator, Roles.TechnologyManager } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/me")).StatusCode);
 
         var locked = await admin.PostAsync($"/api/v1/users/{user.Id}/lock", null);
         Assert.True((await locked.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("locked").GetBoolean());

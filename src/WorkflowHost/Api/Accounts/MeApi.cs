@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using WorkflowHost.Identity;
 using WorkflowHost.Security;
+using WorkflowHost.Security.RateLimiting;
 
 namespace WorkflowHost.Api.Accounts;
 
@@ -16,7 +17,8 @@ public static class MeApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         group.MapGet("", Get).WithSummary("My account: name, email, roles, committees, language and digest choice.");
         group.MapPut("", Update).WithSummary("Changes my display name, language (zh-CN or en) and reminder choice (immediate or daily digest).");
-        group.MapPost("/password", ChangePassword).WithSummary("Changes my password; needs the current one.");
+        group.MapPost("/password", ChangePassword).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithSummary("Changes my password; needs the current one. Every session of mine ends, this one too: sign in again with the new one.");
         return app;
     }
 
@@ -31,10 +33,11 @@ public static class MeApi
         return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
     }
 
-    private static async Task<Results<NoContent, ValidationProblem>> ChangePassword(
-        PasswordChange body, ClaimsPrincipal user, UserAccountService accounts, CancellationToken ct)
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
+        PasswordChange body, ClaimsPrincipal user, HttpContext http, UserAccountService accounts, CancellationToken ct)
     {
         var errors = await accounts.ChangePasswordAsync(user.ToActor().UserId, body.CurrentPassword, body.NewPassword, ct);
+        if (errors.RetryAfter is { } wait) return TooManyRequests.Result(http, wait, "password attempts");
         return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.NoContent();
     }
 }
