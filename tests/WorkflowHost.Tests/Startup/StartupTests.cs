@@ -49,10 +49,10 @@ public sealed class StartupTests
     {
         var (data, workflows) = HostFactory.NewFolders();
         await using var host = new HostFactory(data, workflows);
-        _ = host.CreateClient();
+        var alice = await host.CreateUserAsync("alice@example.edu", WorkflowHost.Identity.Roles.Inventor); // a co-inventor is an account
         var inventions = host.Services.GetRequiredService<TechTransfer.Inventions.InventionService>();
-        var draft = await inventions.CreateDraftAsync(TechTransfer.ActingUser.Create("alice", "inventor"),
-            new TechTransfer.Inventions.InventionDraft { Title = "Sensor", Inventors = [new("alice", "Alice", 100m)] });
+        var draft = await inventions.CreateDraftAsync(TechTransfer.ActingUser.Create(alice.Id, "inventor"),
+            new TechTransfer.Inventions.InventionDraft { Title = "Sensor", Inventors = [new(alice.Id, "Alice", 100m)] });
         Assert.StartsWith("INV-", draft.CaseNumber);
     }
 
