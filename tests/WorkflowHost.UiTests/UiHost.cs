@@ -17,8 +17,11 @@ namespace WorkflowHost.UiTests;
 /// Windows that last days in real life last seconds here (configuration, as in doc/api-tour.md), and one vote makes
 /// a committee's quorum, so that a journey fits in a test.
 /// </summary>
-public sealed class UiHost : IAsyncLifetime
+public class UiHost : IAsyncLifetime
 {
+    /// <summary>Names of a sibling sub-domain pair that Chromium resolves to this host (127.0.0.1): app.example.test, evil.example.test.</summary>
+    public const string SiteDomain = "example.test";
+
     /// <summary>The password of every user the tests create.</summary>
     public const string UserPassword = "Ui-tests-User-2026";
 
@@ -74,6 +77,7 @@ public sealed class UiHost : IAsyncLifetime
         start.Environment["TechTransfer__Pricing__ListingWindow"] = "00:00:20";
         start.Environment["TechTransfer__Pricing__AuctionWindow"] = "00:00:20";
         start.Environment["TechTransfer__Committee__Quorum"] = "1";
+        foreach (var (key, value) in ExtraEnvironment) start.Environment[key] = value;
         _host = Process.Start(start)!;
         _host.OutputDataReceived += (_, e) => Record(e.Data);
         _host.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -98,9 +102,13 @@ public sealed class UiHost : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                $"--host-resolver-rules=MAP *.{SiteDomain} 127.0.0.1"],
         });
     }
+
+    /// <summary>Settings a fixture of its own adds to the host's environment (trial mode, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraEnvironment { get; } = new Dictionary<string, string>();
 
     public string Log { get { lock (_log) return _log.ToString(); } }
 
@@ -125,11 +133,16 @@ public sealed class UiHost : IAsyncLifetime
         }
     }
 
-    /// <summary>A new browser context (its own cookies), signed in through the sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string email, string password)
+    /// <summary>
+    /// A new browser context (its own cookies), signed in through the sign-in page (of <paramref name="baseUrl"/>, by
+    /// default the host's own address). Its pages record every Content-Security-Policy violation, which
+    /// <see cref="ScreenshotAsync"/> audits.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, string password, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(CspRecorder);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Record("[browser " + m.Type + "] " + m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400) Record($"[browser response {r.Status}] {r.Url}"); };
@@ -181,12 +194,23 @@ public sealed class UiHost : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
-    /// <summary>Saves a screenshot of the page (a test artifact) and audits the page as it is shown (<see cref="AxeAudit"/>).</summary>
+    /// <summary>Collects the page's Content-Security-Policy violations in <c>window.__cspViolations</c> (added to every document).</summary>
+    public const string CspRecorder = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>
+    /// Saves a screenshot of the page (a test artifact) and audits the page as it is shown (<see cref="AxeAudit"/>), and
+    /// fails when the page broke its Content-Security-Policy: what the policy blocked would be missing from the page.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
         await AxeAudit.AssertAccessibleAsync(page, name);
+        var blocked = await page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        Assert.True(blocked.Length == 0, $"{name}: the Content-Security-Policy blocked:\n{string.Join("\n", blocked)}");
     }
 
     /// <summary>A bearer token for the REST API (set-up only: users and instances the browser steps then work with).</summary>

@@ -25,8 +25,10 @@ public static class WebProtectionComposition
             o.IncludeSubDomains = false; // the office's site says nothing about its sibling sub-domains
         });
 
-        // Secure whenever the public scheme is HTTPS: always when the public address (Email:BaseUrl) is https, otherwise
-        // as the request came (HTTPS at Kestrel, or X-Forwarded-Proto: https from a trusted proxy).
+        // Secure whenever the public scheme is HTTPS: as the request came (HTTPS at Kestrel, or X-Forwarded-Proto: https
+        // from a trusted proxy), and the sign-in cookies always when the public address (Email:BaseUrl) is https, even
+        // behind a proxy nobody configured. (The antiforgery cookie follows the request only: ASP.NET Core refuses to
+        // issue an always-Secure one on a request that came as http. It holds no session.)
         var secure = configuration["Email:BaseUrl"] is { } publicAddress && publicAddress.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
@@ -34,7 +36,7 @@ public static class WebProtectionComposition
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "workflowhost.antiforgery";
-            o.Cookie.SecurePolicy = secure;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }
