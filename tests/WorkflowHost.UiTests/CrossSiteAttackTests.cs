@@ -24,10 +24,10 @@ public sealed class CrossSiteAttackTests(UiHost fixture, ITestOutputHelper outpu
         var victim = await host.CreateUserAsync("victim@ui-tests.example.org", "Victim", "en", "inventor");
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword, app);
 
-        // The attacker's page, served on the sibling sub-domain (Playwright answers for it; nothing listens there).
-        const string evil = "http://evil." + UiHost.SiteDomain + "/";
-        await page.RouteAsync(evil + "**", route => route.FulfillAsync(new() { ContentType = "text/html", Body = "<!doctype html><title>Cute cats</title><p>cats</p>" }));
-        await page.GotoAsync(evil);
+        // The attacker's page, served by a server of its own on the sibling sub-domain (a loopback address too, as the
+        // host's: Chromium's local-network checks would otherwise stop the requests before they reach the host).
+        await using var attacker = AttackerSite.Start("<!doctype html><title>Cute cats</title><p>cats</p>");
+        await page.GotoAsync($"http://evil.{UiHost.SiteDomain}:{attacker.Port}/");
         var attack = await page.EvaluateAsync<JsonElement>("""
             async ({ app, victim }) => {
               const post = (path, init) => fetch(app + path, { method: 'POST', credentials: 'include', mode: 'no-cors', ...init })
@@ -47,7 +47,9 @@ public sealed class CrossSiteAttackTests(UiHost fixture, ITestOutputHelper outpu
         using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         var user = await api.GetFromJsonAsync<JsonElement>($"api/v1/users/{victim}");
         Assert.False(user.GetProperty("locked").GetBoolean(), $"the sibling sub-domain locked the user ({attack})");
+        // The request reached the host with the cookie and was refused there (not stopped by the browser).
         Assert.Contains(host.Log.Split('\n'), l => l.Contains("Refused POST /api/v1/users/") && l.Contains("evil." + UiHost.SiteDomain));
+        Assert.Contains(host.Log.Split('\n'), l => l.Contains("Refused GET /_blazor") && l.Contains("evil." + UiHost.SiteDomain));
 
         // The administrator is still signed in, and their own page's call with the proof works.
         await host.GotoAsync(page, app + "admin/users");
