@@ -73,7 +73,9 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
             {
                 return await store.WriteAsync(async db =>
                 {
-                    EnsureRoom(await CaseFilesAsync(db, inventionId, ct), size); // again in the transaction: two uploads at once
+                    // Again in the transaction: the evidence sequence serialises commands per invention, so of two uploads at
+                    // once one is run again (DomainStore) and counts the other's file.
+                    EnsureRoom(await CaseFilesAsync(db, inventionId, ct), size);
                     db.Attachments.Add(attachment);
                     await evidence.AppendAsync(db, inventionId, actor, "attachment.added", new { attachment.Id, name, size, detected, declaredType, sha256 = sha });
                     return attachment;

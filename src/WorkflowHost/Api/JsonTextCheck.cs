@@ -42,7 +42,7 @@ public sealed class JsonTextCheck(RequestDelegate next, IProblemDetailsService p
     }
 
     /// <summary>The first forbidden character and where it is; null for clean or malformed JSON (the binder answers that).</summary>
-    public static (string Path, char Character)? Find(ReadOnlyMemory<byte> json)
+    private static (string Path, char Character)? Find(ReadOnlyMemory<byte> json)
     {
         try
         {
