@@ -12,6 +12,7 @@ public sealed class TechTransferOptions
     /// <summary>Case numbers: <c>{Prefix}-{year}-{0001}</c>.</summary>
     public string CaseNumberPrefix { get; set; } = "INV";
 
+    public TextLimits Limits { get; set; } = new();
     public AttachmentOptions Attachments { get; set; } = new();
     public AssessmentOptions Assessment { get; set; } = new();
     public CommitteeOptions Committee { get; set; } = new();
@@ -39,6 +40,10 @@ public sealed class TechTransferOptions
         Require(Revenue.StaffShare is >= 0 and < 1 && Revenue.InventorShare + Revenue.StaffShare <= 1, "Revenue:StaffShare",
             "must be at least 0, and with the inventors' share at most 1.");
         Require(Attachments.MaxBytes > 0, "Attachments:MaxBytes", "must be positive.");
+        Require(Attachments.MaxFiles >= 1, "Attachments:MaxFiles", "must be at least 1.");
+        Require(Attachments.MaxTotalBytes >= Attachments.MaxBytes, "Attachments:MaxTotalBytes", "must be at least Attachments:MaxBytes.");
+        foreach (var (name, value) in Limits.All())
+            Require(value >= 1, "Limits:" + name, "must be at least 1.");
     }
 }
 
@@ -47,6 +52,10 @@ public sealed class AttachmentOptions
     /// <summary>Folder under the data folder (never under the web root) where files are kept under generated names.</summary>
     public string Folder { get; set; } = "attachments";
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>Files one invention may have.</summary>
+    public int MaxFiles { get; set; } = 50;
+    /// <summary>Bytes all files of one invention may have together.</summary>
+    public long MaxTotalBytes { get; set; } = 200 * 1024 * 1024;
     public List<string> AllowedExtensions { get; set; } = [".pdf", ".docx", ".xlsx", ".pptx", ".png", ".jpg", ".jpeg", ".txt"];
     /// <summary>Content types accepted as detected from the bytes (the declared type is stored, never trusted).</summary>
     public List<string> AllowedContentTypes { get; set; } =

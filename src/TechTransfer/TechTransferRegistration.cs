@@ -38,7 +38,7 @@ public static class TechTransferRegistration
     /// <summary>
     /// The domain services, its tables' context, its service-task handlers (as <see cref="IServiceTaskHandler"/>,
     /// which the engine picks up by name) and its listener to task handovers (<see cref="ITaskEventListener"/>: the evidence). The host binds <paramref name="options"/> from <c>TechTransfer:*</c>, and may
-    /// register its own <see cref="ICommitteeDirectory"/> (accounts), <see cref="IBusinessCalendar"/> and
+    /// register its own <see cref="ICommitteeDirectory"/> and <see cref="IPeopleDirectory"/> (accounts), <see cref="IBusinessCalendar"/> and
     /// <see cref="TimeProvider"/> before or after this call; the defaults are used only where it does not.
     /// Run <see cref="TechTransferDatabase.MigrateAsync"/> at start-up.
     /// </summary>
@@ -54,6 +54,7 @@ public static class TechTransferRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBusinessCalendar>(new HolidayCalendar([], []));
         services.TryAddSingleton<ICommitteeDirectory, ConfiguredCommitteeDirectory>();
+        services.TryAddSingleton<IPeopleDirectory, AnyonePeopleDirectory>();
         services.AddSingleton<DomainStore>();
         services.AddSingleton<EvidenceLog>();
         services.AddSingleton<EvidencePackService>();

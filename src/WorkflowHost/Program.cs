@@ -11,16 +11,20 @@ using WorkflowHost.Health;
 using WorkflowHost.Scheduling;
 using WorkflowHost.Startup;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(TrialMode.ExpandSwitch(args));
 builder.Configuration.AddShippedSettings();
+// The one-person trial only when asked for (--trial): the national rules otherwise, whatever the environment.
+builder.Services.AddSingleton(TrialMode.AddTrialSettings(builder.Configuration, builder.Environment));
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
 // Package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development (no-op when published).
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddProblemDetails();
+builder.Services.AddWebProtection(builder.Configuration);
 builder.Services.AddHostSecurity();
 builder.Services.AddAccounts(settings, builder.Configuration);
 builder.Services.AddHostRateLimits(builder.Configuration);
+builder.Services.AddKeyProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
@@ -39,12 +43,14 @@ builder.Services.AddHealthChecks()
     .AddCheck<SchedulerHealthCheck>("scheduler");
 
 var app = builder.Build();
+app.UseWebProtection();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: signed-in callers are not counted as anonymous
 app.UseAuthorization();
 app.UseMiddleware<WorkflowHost.Security.PasswordChangeGate>();
+app.UseMiddleware<JsonTextCheck>(); // after authorization: a stranger learns nothing from a 400
 app.UseWebUi();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
 app.MapAccountsApi();

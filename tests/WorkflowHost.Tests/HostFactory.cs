@@ -71,10 +71,12 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
     public static readonly IReadOnlyDictionary<string, string> RelaxedRateLimits = new[]
         { "Anonymous", "SignInPerAddress", "SignInPerAccount", "RefreshPerAddress", "RefreshPerAccount" }
         .ToDictionary(name => $"RateLimits:{name}:PermitLimit", _ => "1000000");
+    /// <summary>The host's environment; "Testing" unless a test is about another one (Production's HSTS, its rules).</summary>
+    public string EnvironmentName { get; init; } = "Testing";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Storage:DataPath", dataPath);
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Bootstrap:AdminEmail", TestUsers.AdminEmail);

@@ -17,8 +17,11 @@ namespace WorkflowHost.UiTests;
 /// so that the sessions signed in before it stay valid) passes at once. One vote makes a committee's quorum, so that a
 /// journey fits in a test.
 /// </summary>
-public sealed class UiHost : IAsyncLifetime
+public class UiHost : IAsyncLifetime
 {
+    /// <summary>Names of a sibling sub-domain pair that Chromium resolves to this host (127.0.0.1): app.example.test, evil.example.test.</summary>
+    public const string SiteDomain = "example.test";
+
     /// <summary>The password of every user the tests create.</summary>
     public const string UserPassword = "Ui-tests-User-2026";
 
@@ -60,7 +63,7 @@ public sealed class UiHost : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium fonts-wqy-microhei); the UI tests never download Playwright's own browser.");
         Directory.CreateDirectory(_data);
-        _host = new UiHostFactory(new Dictionary<string, string>
+        var settings = new Dictionary<string, string>
         {
             ["Storage:DataPath"] = _data,
             ["Bootstrap:AdminEmail"] = AdminEmail,
@@ -77,7 +80,9 @@ public sealed class UiHost : IAsyncLifetime
             ["RateLimits:SignInPerAccount:PermitLimit"] = "1000000",
             ["RateLimits:RefreshPerAddress:PermitLimit"] = "1000000",
             ["RateLimits:RefreshPerAccount:PermitLimit"] = "1000000",
-        }, Clock, Record);
+        };
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
+        _host = new UiHostFactory(settings, Clock, Record);
         BaseUrl = _host.Start();
         Http.BaseAddress = new Uri(BaseUrl);
         await Eventually.HoldsAsync("the host healthy", async () => (await Http.GetAsync("health")).StatusCode == HttpStatusCode.OK,
@@ -88,12 +93,16 @@ public sealed class UiHost : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath, Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                $"--host-resolver-rules=MAP *.{SiteDomain} 127.0.0.1"],
         });
     }
 
     /// <summary>The pricing windows on this host: short, so that sessions signed in before one stay valid after it.</summary>
     public static readonly TimeSpan NoticeWindow = TimeSpan.FromSeconds(30), ListingWindow = TimeSpan.FromSeconds(20), AuctionWindow = TimeSpan.FromSeconds(20);
+
+    /// <summary>Settings a fixture of its own adds to the host's (trial mode, say).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     /// <summary>Moves the host's clock past a window (or any deadline): the host acts on it at once, nobody waits it out.</summary>
     public void Pass(TimeSpan window) => Clock.Advance(window + TimeSpan.FromSeconds(1));
@@ -130,11 +139,16 @@ public sealed class UiHost : IAsyncLifetime
         }
     }
 
-    /// <summary>A new browser context (its own cookies), signed in through the sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string email, string password)
+    /// <summary>
+    /// A new browser context (its own cookies), signed in through the sign-in page (of <paramref name="baseUrl"/>, by
+    /// default the host's own address). Its pages record every Content-Security-Policy violation, which
+    /// <see cref="ScreenshotAsync"/> audits.
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, string password, string? baseUrl = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 }, Locale = "en-US" });
         context.SetDefaultTimeout(30_000);
+        await context.AddInitScriptAsync(CspRecorder);
         var page = await context.NewPageAsync();
         page.Console += (_, m) => { if (m.Type is "error" or "warning") Record("[browser " + m.Type + "] " + m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400) Record($"[browser response {r.Status}] {r.Url}"); };
@@ -187,12 +201,23 @@ public sealed class UiHost : IAsyncLifetime
         await WaitInteractiveAsync(page);
     }
 
-    /// <summary>Saves a screenshot of the page (a test artifact) and audits the page as it is shown (<see cref="AxeAudit"/>).</summary>
+    /// <summary>Collects the page's Content-Security-Policy violations in <c>window.__cspViolations</c> (added to every document).</summary>
+    public const string CspRecorder = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>
+    /// Saves a screenshot of the page (a test artifact) and audits the page as it is shown (<see cref="AxeAudit"/>), and
+    /// fails when the page broke its Content-Security-Policy: what the policy blocked would be missing from the page.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
         await AxeAudit.AssertAccessibleAsync(page, name);
+        var blocked = await page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
+        Assert.True(blocked.Length == 0, $"{name}: the Content-Security-Policy blocked:\n{string.Join("\n", blocked)}");
     }
 
     /// <summary>A bearer token for the REST API (set-up only: users and instances the browser steps then work with).</summary>

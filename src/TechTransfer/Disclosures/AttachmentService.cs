@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using TechTransfer.Common;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
 using TechTransfer.Persistence;
+using Workflows.Persistence;
 
 namespace TechTransfer.Disclosures;
 
@@ -28,13 +30,19 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
         var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
         if (string.IsNullOrWhiteSpace(name) || name.Length > 255)
             throw TechTransferException.Rule("file-name", "The file needs a name of at most 255 characters.", "file");
+        // A NUL, a control character or a bidirectional override would make the name read differently ("report\u202Efdp.exe").
+        if (TextRules.Problem(name, "file name", 255, singleLine: true) is { } badName)
+            throw TechTransferException.Rule("file-name", badName.Message, "file");
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!limits.AllowedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
             throw TechTransferException.Rule("file-type", $"Files of type '{extension}' are not accepted; allowed: {string.Join(", ", limits.AllowedExtensions)}.", "file");
 
+        EnsureRoom(await store.ReadAsync(db => CaseFilesAsync(db, inventionId, ct), ct), 0);
+
         var id = Guid.NewGuid();
-        var folder = Path.Combine(storage.Root, inventionId.ToString("N"));
-        Directory.CreateDirectory(folder);
+        // Owner-only (0700 folders, 0600 files): disclosures are confidential until published.
+        OwnerOnlyFiles.CreateFolder(storage.Root);
+        var folder = OwnerOnlyFiles.CreateFolder(Path.Combine(storage.Root, inventionId.ToString("N")));
         var storedName = id.ToString("N") + ".bin";
         var path = Path.Combine(folder, storedName);
         var temp = path + ".part";
@@ -43,7 +51,7 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
             long size;
             string detected;
             string sha;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var file = OwnerOnlyFiles.CreateNew(temp, FileAccess.ReadWrite, FileOptions.Asynchronous, 81920))
             {
                 size = await CopyLimitedAsync(content, file, limits.MaxBytes, ct);
                 detected = ContentSniffer.Detect(file);
@@ -66,6 +74,9 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
             {
                 return await store.WriteAsync(async db =>
                 {
+                    // Again in the transaction: the evidence sequence serialises commands per invention, so of two uploads at
+                    // once one is run again (DomainStore) and counts the other's file.
+                    EnsureRoom(await CaseFilesAsync(db, inventionId, ct), size);
                     db.Attachments.Add(attachment);
                     await evidence.AppendAsync(db, inventionId, actor, "attachment.added", new { attachment.Id, name, size, detected, declaredType, sha256 = sha });
                     return attachment;
@@ -99,6 +110,23 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
         return (attachment, new FileStream(storage.PathOf(attachment), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous));
     }
 
+
+    private static async Task<(int Count, long Bytes)> CaseFilesAsync(TechTransferDbContext db, Guid inventionId, CancellationToken ct)
+    {
+        var sizes = await db.Attachments.Where(a => a.InventionId == inventionId).Select(a => a.Size).ToListAsync(ct);
+        return (sizes.Count, sizes.Sum());
+    }
+
+    /// <summary>Per case: at most <see cref="AttachmentOptions.MaxFiles"/> files and <see cref="AttachmentOptions.MaxTotalBytes"/> bytes.</summary>
+    private void EnsureRoom((int Count, long Bytes) existing, long adding)
+    {
+        var limits = options.Attachments;
+        if (existing.Count >= limits.MaxFiles)
+            throw TechTransferException.Rule("too-many-files", $"An invention has at most {limits.MaxFiles} files; remove one first.", "file");
+        if (existing.Bytes + adding > limits.MaxTotalBytes)
+            throw TechTransferException.Rule("case-files-too-large",
+                $"An invention's files have at most {limits.MaxTotalBytes} bytes together; it has {existing.Bytes}, and this file {adding}.", "file");
+    }
 
     private static async Task<long> CopyLimitedAsync(Stream source, Stream target, long max, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TechTransfer.Common;
 using TechTransfer.Evidence;
 using TechTransfer.Persistence;
 
@@ -10,13 +11,13 @@ namespace TechTransfer.Inventions;
 /// Who sees a case is <see cref="CaseAccess"/>'s one rule: its inventors always, the office once it is submitted, a
 /// committee once it reviews it; its inventors and the office edit it while it is a draft or returned.
 /// </summary>
-public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
+public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, IPeopleDirectory people)
 {
     public async Task<Invention> CreateDraftAsync(ActingUser actor, InventionDraft draft, CancellationToken ct = default)
     {
         if (!actor.HasAny(DomainRoles.Inventor, DomainRoles.TechnologyManager, DomainRoles.OfficeHead))
             throw TechTransferException.Forbidden("Only inventors and the office file disclosures.");
-        ValidateDraft(draft);
+        await ValidateDraftAsync(draft, ct);
         if (!actor.IsOffice && !actor.IsProcess && draft.Inventors.All(i => i.UserId != actor.UserId))
             throw TechTransferException.Rule("filer-not-inventor", "An inventor files a disclosure they are named on.", "inventors");
         return await store.WriteAsync(async db =>
@@ -37,10 +38,10 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         }, ct);
     }
 
-    public Task<Invention> UpdateDraftAsync(ActingUser actor, Guid inventionId, InventionDraft draft, CancellationToken ct = default)
+    public async Task<Invention> UpdateDraftAsync(ActingUser actor, Guid inventionId, InventionDraft draft, CancellationToken ct = default)
     {
-        ValidateDraft(draft);
-        return store.WriteAsync(async db =>
+        await ValidateDraftAsync(draft, ct);
+        return await store.WriteAsync(async db =>
         {
             var invention = await LoadAsync(db, inventionId, ct);
             await EnsureCanEditAsync(db, actor, invention, ct);
@@ -75,6 +76,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         {
             EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(questions)) throw TechTransferException.Rule("questions-required", "Say what the inventors must answer.", "questions");
+            TextRules.Check(questions, "questions", options.Limits.Text);
             var invention = await LoadAsync(db, inventionId, ct);
             EnsureStatus(invention, InventionStatus.Submitted);
             invention.Status = InventionStatus.Returned;
@@ -103,6 +105,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         {
             EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(applicationNumber)) throw TechTransferException.Rule("required", "The application number is required.", "applicationNumber");
+            TextRules.Check(applicationNumber, "applicationNumber", options.Limits.Name, singleLine: true);
             var invention = await LoadAsync(db, inventionId, ct);
             invention.ApplicationNumber = applicationNumber.Trim();
             invention.FilingDate = filingDate;
@@ -117,6 +120,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         {
             EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(patentNumber)) throw TechTransferException.Rule("required", "The patent number is required.", "patentNumber");
+            TextRules.Check(patentNumber, "patentNumber", options.Limits.Name, singleLine: true);
             var invention = await LoadAsync(db, inventionId, ct);
             if (invention.FilingDate is { } filed && grantDate < filed)
                 throw TechTransferException.Rule("grant-before-filing", "A patent is granted after it is filed.", "grantDate");
@@ -240,13 +244,31 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         EnsureStatus(invention, InventionStatus.Draft, InventionStatus.Returned);
     }
 
-    private static void ValidateDraft(InventionDraft draft)
+    /// <summary>
+    /// Every field within its limit (<see cref="TextLimits"/>) and free of forbidden characters (<see cref="TextRules"/>;
+    /// the title and names are one line), at most <see cref="TextLimits.Inventors"/> inventors, each an account, each
+    /// once, with a share above 0 and at most 100 in two decimals. A draft may be incomplete; submission checks that.
+    /// </summary>
+    private async Task ValidateDraftAsync(InventionDraft draft, CancellationToken ct)
     {
+        var limits = options.Limits;
         if (string.IsNullOrWhiteSpace(draft.Title)) throw TechTransferException.Rule("required", "The title is required.", "title");
-        if (draft.Title.Length > 500) throw TechTransferException.Rule("too-long", "The title is at most 500 characters.", "title");
-        foreach (var inventor in draft.Inventors)
+        TextRules.Check(draft.Title, "title", limits.Title, singleLine: true);
+        TextRules.Check(draft.Field, "field", limits.Field, singleLine: true);
+        TextRules.Check(draft.IpcClass, "ipcClass", limits.IpcClass, singleLine: true);
+        TextRules.Check(draft.Abstract, "abstract", limits.Abstract);
+        TextRules.Check(draft.FundedProject, "fundedProject", limits.FundedProject, singleLine: true);
+        TextRules.Check(draft.Funder, "funder", limits.Funder, singleLine: true);
+        TextRules.Check(draft.PriorArt, "priorArt", limits.PriorArt);
+        TextRules.Check(draft.IntendedUses, "intendedUses", limits.IntendedUses);
+        if (draft.Inventors.Count > limits.Inventors)
+            throw TechTransferException.Rule("too-many", $"A disclosure names at most {limits.Inventors} inventors; this one names {draft.Inventors.Count}.", "inventors");
+        for (var n = 0; n < draft.Inventors.Count; n++)
         {
-            if (string.IsNullOrWhiteSpace(inventor.UserId)) throw TechTransferException.Rule("required", "Each inventor needs a user id.", "inventors");
+            var inventor = draft.Inventors[n];
+            if (string.IsNullOrWhiteSpace(inventor.UserId)) throw TechTransferException.Rule("required", "Each inventor needs a user id.", $"inventors[{n}].userId");
+            TextRules.Check(inventor.UserId, $"inventors[{n}].userId", limits.Name, singleLine: true);
+            TextRules.Check(inventor.Name, $"inventors[{n}].name", limits.InventorName, singleLine: true);
             if (inventor.Share <= 0 || inventor.Share > 100)
                 throw TechTransferException.Rule("share-out-of-range", $"{inventor.UserId}'s share must be above 0 and at most 100.", "inventors");
             if (decimal.Round(inventor.Share, 2) != inventor.Share)
@@ -254,6 +276,13 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         }
         if (draft.Inventors.Select(i => i.UserId).Distinct(StringComparer.Ordinal).Count() != draft.Inventors.Count)
             throw TechTransferException.Rule("duplicate-inventor", "An inventor is named twice.", "inventors");
+        var unknown = await people.UnknownAsync(draft.Inventors.Select(i => i.UserId).ToList(), ct);
+        if (unknown.Count > 0)
+        {
+            var first = draft.Inventors.Select((i, n) => (i.UserId, n)).First(x => unknown.Contains(x.UserId));
+            throw TechTransferException.Rule("unknown-user", $"Inventor '{first.UserId}' is no user of this system: name co-inventors by their account.",
+                $"inventors[{first.n}].userId");
+        }
     }
 
     private static void Apply(Invention invention, InventionDraft draft)

@@ -20,6 +20,8 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
         {
             InventionService.EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(terms.Counterparty)) throw TechTransferException.Rule("required", "Name the counterparty.", "counterparty");
+            TextRules.Check(terms.Counterparty, "counterparty", options.Limits.Name, singleLine: true);
+            TextRules.Check(terms.FeeTerms, "feeTerms", options.Limits.Text);
             if (terms.Consideration < 0) throw TechTransferException.Rule("negative", "The consideration cannot be negative.", "consideration");
             if (terms.TermStart is { } s && terms.TermEnd is { } e && e < s)
                 throw TechTransferException.Rule("term-reversed", "The term ends before it starts.", "termEnd");
@@ -88,6 +90,7 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
         {
             InventionService.EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(reference)) throw TechTransferException.Rule("required", "Give the submission's reference.", "reference");
+            TextRules.Check(reference, "reference", options.Limits.Name, singleLine: true);
             var filing = await LoadFilingAsync(db, filingId, ct);
             if (filing.Status is not (FilingStatus.Due or FilingStatus.Refused))
                 throw TechTransferException.Conflict("already-submitted", "The filing has been submitted.");
@@ -111,6 +114,7 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
             if (filing.Status != FilingStatus.Submitted) throw TechTransferException.Conflict("not-submitted", "Only a submitted filing is decided.");
             if (!accepted && string.IsNullOrWhiteSpace(refusalReason))
                 throw TechTransferException.Rule("required", "Record the patent office's reason for refusing.", "refusalReason");
+            TextRules.Check(refusalReason, "refusalReason", options.Limits.Text);
             if (filing.SubmittedOn is { } submitted && decidedOn < submitted)
                 throw TechTransferException.Rule("decided-before-submitted", "The decision date is before the submission.", "decidedOn");
             filing.Status = accepted ? FilingStatus.Accepted : FilingStatus.Refused;

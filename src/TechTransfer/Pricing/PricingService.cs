@@ -20,6 +20,9 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
     public Task<PricingRecord> OpenPublicNoticeAsync(ActingUser actor, Guid inventionId, NoticeTerms terms, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(terms.Counterparty)) throw TechTransferException.Rule("required", "Name the proposed counterparty.", "counterparty");
+        TextRules.Check(terms.Counterparty, "counterparty", options.Limits.Name, singleLine: true);
+        TextRules.Check(terms.TransferMethod, "transferMethod", options.Limits.Name, singleLine: true);
+        TextRules.Check(terms.ValuationBasis, "valuationBasis", options.Limits.Text);
         return OpenAsync(actor, inventionId, PricingMethod.Agreement, terms.Price, terms.Valuation, terms.ValuationBasis, options.Pricing.NoticeWindow,
             r =>
             {
@@ -34,6 +37,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
         store.WriteAsync(async db =>
         {
             if (string.IsNullOrWhiteSpace(text)) throw TechTransferException.Rule("required", "State the objection.", "text");
+            TextRules.Check(text, "text", options.Limits.Text);
             var record = await LoadAsync(db, pricingId, ct);
             if (record.Method != PricingMethod.Agreement) throw TechTransferException.Conflict("not-a-notice", "Objections are lodged against a public notice.");
             var now = clock.GetUtcNow();
@@ -52,6 +56,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
         {
             InventionService.EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(resolution)) throw TechTransferException.Rule("required", "Record how the objection was investigated and decided.", "resolution");
+            TextRules.Check(resolution, "resolution", options.Limits.Text);
             var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId, ct) ?? throw TechTransferException.NotFound("Objection", objectionId);
             if (objection.Status != ObjectionStatus.Open) throw TechTransferException.Conflict("already-resolved", "The objection has been decided.");
             var record = await LoadAsync(db, objection.PricingId, ct);
@@ -99,6 +104,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
         {
             InventionService.EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(party)) throw TechTransferException.Rule("required", "Name the party.", "party");
+            TextRules.Check(party, "party", options.Limits.Name, singleLine: true);
             var record = await LoadAsync(db, pricingId, ct);
             if (record.Method != PricingMethod.Listing) throw TechTransferException.Conflict("not-a-listing", "Interest is registered on a listing.");
             var now = clock.GetUtcNow();
@@ -159,6 +165,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
         {
             InventionService.EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(bidder)) throw TechTransferException.Rule("required", "Name the bidder.", "bidder");
+            TextRules.Check(bidder, "bidder", options.Limits.Name, singleLine: true);
             var record = await LoadAsync(db, pricingId, ct);
             if (record.Method != PricingMethod.Auction) throw TechTransferException.Conflict("not-an-auction", "Bids are placed in an auction.");
             var now = clock.GetUtcNow();

@@ -46,7 +46,8 @@ public static class ApiComposition
         app.MapTasksApi();
         app.MapFormsApi();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("WorkflowHost API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("WorkflowHost API").WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts()); // no font CDN: the Content-Security-Policy admits this site only
         return app;
     }
 }

@@ -22,6 +22,7 @@ public static class TechTransferComposition
     public static IServiceCollection AddTechTransferDomain(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
+        services.AddSingleton<TechTransfer.Inventions.IPeopleDirectory, AccountsPeopleDirectory>();
         services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
             Options(configuration.GetSection(TechTransferOptions.Section)));
         services.AddHostedService<TechTransferStartup>();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Hangfire;
 using Microsoft.Extensions.Options;
+using WorkflowHost.Composition;
 using WorkflowHost.Notifications;
 
 namespace WorkflowHost.Email;
@@ -15,7 +16,7 @@ namespace WorkflowHost.Email;
 /// between the server's "250" and the record sends that one message again, with the same Message-ID.)
 /// </summary>
 public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, IOptions<NotificationOptions> options,
-    TimeProvider clock, ILogger<EmailDelivery> logger)
+    TimeProvider clock, ILogger<EmailDelivery> logger, TrialMode? trial = null)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _running = new(1, 1);
@@ -70,7 +71,8 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
                 }
                 try
                 {
-                    await connection.SendAsync(MailMessages.Build(email.ToOutgoing(), options.Value.Smtp.From), ct);
+                    var outgoing = trial is { Enabled: true } ? TrialEmailMark.Apply(email.ToOutgoing(), email.Language) : email.ToOutgoing();
+                    await connection.SendAsync(MailMessages.Build(outgoing, options.Value.Smtp.From), ct);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {

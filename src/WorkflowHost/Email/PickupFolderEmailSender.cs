@@ -2,13 +2,15 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using WorkflowHost.Composition;
 using WorkflowHost.Notifications;
+using Workflows.Persistence;
 
 namespace WorkflowHost.Email;
 
 /// <summary>
 /// With no SMTP server configured, each message is written as an .eml file, so the host works offline. The file
 /// is written under a temporary name and then renamed, so a reader never sees half a message; it is named after
-/// the Message-ID, so sending the same email again replaces the file instead of adding a second one.
+/// the Message-ID, so sending the same email again replaces the file instead of adding a second one. Emails name people
+/// and cases: the folder is 0700 and each file 0600 (<see cref="OwnerOnlyFiles"/>).
 /// </summary>
 public sealed class PickupFolderEmailSender(IOptions<NotificationOptions> options, HostSettings settings) : IEmailSender
 {
@@ -16,7 +18,7 @@ public sealed class PickupFolderEmailSender(IOptions<NotificationOptions> option
 
     public Task<IEmailConnection> ConnectAsync(CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
+        OwnerOnlyFiles.CreateFolder(Folder);
         return Task.FromResult<IEmailConnection>(new Connection(Folder));
     }
 
@@ -30,7 +32,7 @@ public sealed class PickupFolderEmailSender(IOptions<NotificationOptions> option
             var temporary = Path.Combine(folder, $".{name}.{Guid.NewGuid():N}.tmp");
             try
             {
-                await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                await using (var stream = OwnerOnlyFiles.CreateNew(temporary))
                 {
                     await message.WriteToAsync(MailMessages.Format, stream, ct);
                     await stream.FlushAsync(ct);

@@ -2,16 +2,22 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using TechTransfer.Common;
 
 namespace WorkflowHost.Forms;
 
 /// <summary>
 /// Checks submitted task data against the task's form on the server, never trusting the browser: required
 /// fields, the JSON type each component submits, numeric ranges, text lengths and patterns, the options of
-/// selects and radios; keys the form does not have are refused. Errors are keyed "variables.&lt;key&gt;".
+/// selects and radios; keys the form does not have are refused. Errors are keyed "variables.&lt;key&gt;". Text is also
+/// held to <see cref="DefaultMaxTextLength"/> where the form sets no length, and to the product's character rules
+/// (<see cref="TextRules"/>: no NUL or control character, no bidirectional override; a one-line textfield has no line break).
 /// </summary>
 public static class FormDataValidator
 {
+    /// <summary>The longest text a form field takes when the form itself sets no maximum.</summary>
+    public const int DefaultMaxTextLength = 20_000;
+
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
     public static Dictionary<string, string[]> Validate(FormSchema form, JsonObject data, bool requireAll = true)
@@ -92,6 +98,11 @@ public static class FormDataValidator
                 }
                 if (field.MinLength is { } minLength && s.Length < minLength) yield return $"{Name(field)} must have at least {minLength} characters.";
                 if (field.MaxLength is { } maxLength && s.Length > maxLength) yield return $"{Name(field)} must have at most {maxLength} characters.";
+                else if (field.MaxLength is null && s.Length > DefaultMaxTextLength)
+                    yield return $"{Name(field)} must have at most {DefaultMaxTextLength} characters.";
+                if (TextRules.Problem(s, field.Label is { Length: > 0 } label ? label : field.Key, int.MaxValue,
+                        singleLine: field.Type.Equals("textfield", StringComparison.OrdinalIgnoreCase)) is { } bad)
+                    yield return bad.Message;
                 if (field.Pattern is { Length: > 0 } pattern && !Matches(s, pattern)) yield return $"{Name(field)} does not match the pattern {pattern}.";
                 break;
         }

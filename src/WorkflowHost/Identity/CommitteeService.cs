@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TechTransfer.Common;
 
 namespace WorkflowHost.Identity;
 
@@ -30,19 +31,19 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
     public async Task<(CommitteeView? Created, Failure? Failure)> CreateAsync(string? code, string? name, CancellationToken ct)
     {
         if (GroupNames.CommitteeCodeProblem(code) is { } problem) return (null, new Failure("code", problem));
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) return (null, new Failure("name", "A name of 1 to 200 characters is required."));
+        if (NameProblem(name) is { } badName) return (null, badName);
         if (await db.Committees.AnyAsync(c => c.Code == code, ct)) return (null, new Failure("code", $"A committee '{code}' exists already."));
-        db.Committees.Add(new Committee { Code = code!, Name = name.Trim(), CreatedAt = clock.GetUtcNow().UtcTicks });
+        db.Committees.Add(new Committee { Code = code!, Name = name!.Trim(), CreatedAt = clock.GetUtcNow().UtcTicks });
         await db.SaveChangesAsync(ct);
         return (new CommitteeView(code!, name.Trim(), []), null);
     }
 
     public async Task<Failure?> RenameAsync(string code, string? name, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) return new Failure("name", "A name of 1 to 200 characters is required.");
+        if (NameProblem(name) is { } badName) return badName;
         var committee = await db.Committees.FirstOrDefaultAsync(c => c.Code == code, ct);
         if (committee is null) return new Failure("code", $"No committee '{code}'.", NotFound: true);
-        committee.Name = name.Trim();
+        committee.Name = name!.Trim();
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -98,4 +99,11 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
             .Select(m => new { m.CommitteeCode, m.UserId, m.User!.Email, m.User.DisplayName, m.IsChair })
             .ToListAsync(ct))
         .Select(m => (m.CommitteeCode, new MemberView(m.UserId, m.Email, m.DisplayName, m.IsChair))).ToList();
+
+    /// <summary>1 to 200 characters on one line, without control characters or bidirectional overrides (<see cref="TextRules"/>).</summary>
+    private static Failure? NameProblem(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) return new Failure("name", "A name of 1 to 200 characters is required.");
+        return TextRules.Problem(name, "name", 200, singleLine: true) is { } problem ? new Failure("name", problem.Message) : null;
+    }
 }

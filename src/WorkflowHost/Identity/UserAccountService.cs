@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using WorkflowHost.Identity.Sessions;
+using TechTransfer.Common;
 using WorkflowHost.Localization;
 using WorkflowHost.Security.RateLimiting;
 
@@ -55,6 +56,7 @@ public sealed class UserAccountService(
         var digest = CheckDigest(request.Digest ?? "immediate", errors);
         var roles = CheckRoles(request.Roles ?? [], errors);
         CheckDisplayName(request.DisplayName, errors);
+        CheckCharacters(email, "email", errors);
         var user = new ApplicationUser
         {
             UserName = email, Email = email, EmailConfirmed = true, DisplayName = request.DisplayName?.Trim(),
@@ -88,6 +90,7 @@ public sealed class UserAccountService(
         var language = request.Language is null ? null : CheckLanguage(request.Language, errors);
         var digest = request.Digest is null ? null : CheckDigest(request.Digest, errors);
         if (request.DisplayName is not null) CheckDisplayName(request.DisplayName, errors);
+        CheckCharacters(email, "email", errors);
         if (errors.Any) return (null, errors);
         if (email is not null && !string.Equals(email, user.Email, StringComparison.Ordinal))
         {
@@ -258,5 +261,16 @@ public sealed class UserAccountService(
     private void CheckDisplayName(string? name, AccountErrors errors)
     {
         if (name is { Length: > 200 }) errors.Add("displayName", text["Account_DisplayNameTooLong"]);
+        else CheckCharacters(name, "displayName", errors);
+    }
+
+    /// <summary>
+    /// One line, without NUL, control characters or bidirectional overrides (<see cref="TextRules"/>): names and emails are
+    /// shown in lists, email headers and the evidence, where a line break or an override would forge what people read.
+    /// </summary>
+    private void CheckCharacters(string? value, string field, AccountErrors errors)
+    {
+        if (TextRules.Problem(value, field, int.MaxValue, singleLine: true) is { } problem)
+            errors.Add(field, problem.Code == "line-break" ? text["Account_OneLine"] : text["Account_ForbiddenCharacter"]);
     }
 }

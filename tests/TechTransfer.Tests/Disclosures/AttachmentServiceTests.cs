@@ -87,4 +87,46 @@ public sealed class AttachmentServiceTests
         Assert.Equal("text/plain", text.DetectedType);
         Assert.All(await h.Attachments.ListAsync(Tom, invention.Id), a => Assert.NotEqual("text/html", a.DetectedType));
     }
+
+    [Fact]
+    public async Task A_file_name_with_an_override_or_a_control_character_is_refused_and_nothing_is_kept()
+    {
+        await using var h = await CreateAsync(DatabaseProvider.Sqlite);
+        var invention = await h.SubmittedInventionAsync();
+
+        foreach (var name in new[] { "invoice\u202Efdp.txt", "notes\0.txt", "two\nlines.txt", "iso\u2067late.txt" })
+        {
+            var refused = await Assert.ThrowsAsync<TechTransferException>(() =>
+                h.Attachments.UploadAsync(Alice, invention.Id, name, "text/plain", new MemoryStream("measurements"u8.ToArray())));
+            Assert.Equal(("file-name", "file"), (refused.Code, refused.Field));
+        }
+        Assert.Empty(await h.Attachments.ListAsync(Alice, invention.Id));
+        Assert.Empty(Directory.Exists(Path.Combine(h.DataPath, "attachments"))
+            ? Directory.GetFiles(Path.Combine(h.DataPath, "attachments"), "*", SearchOption.AllDirectories)
+            : []);
+    }
+
+    [Fact]
+    public async Task An_invention_takes_at_most_its_configured_files_and_bytes()
+    {
+        await using var h = await CreateAsync(DatabaseProvider.Sqlite, o =>
+        {
+            o.Attachments.MaxBytes = 1000;
+            o.Attachments.MaxTotalBytes = 1500;
+            o.Attachments.MaxFiles = 3;
+        });
+        var invention = await h.SubmittedInventionAsync();
+        Task<Attachment> Upload(int size) =>
+            h.Attachments.UploadAsync(Alice, invention.Id, "data.txt", "text/plain", new MemoryStream(Encoding.ASCII.GetBytes(new string('x', size))));
+
+        await Upload(800);
+        var tooMuch = await Assert.ThrowsAsync<TechTransferException>(() => Upload(800));
+        Assert.Equal(("case-files-too-large", "file"), (tooMuch.Code, tooMuch.Field));
+        await Upload(100);
+        await Upload(100);
+        var tooMany = await Assert.ThrowsAsync<TechTransferException>(() => Upload(10));
+        Assert.Equal(("too-many-files", "file"), (tooMany.Code, tooMany.Field));
+        Assert.Equal([100L, 100L, 800L], (await h.Attachments.ListAsync(Alice, invention.Id)).Select(a => a.Size).Order());
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(h.DataPath, "attachments"), "*", SearchOption.AllDirectories).Length);
+    }
 }

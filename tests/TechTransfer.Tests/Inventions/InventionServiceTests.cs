@@ -109,4 +109,34 @@ public sealed class InventionServiceTests
         await h.Inventions.UpdateDraftAsync(Bob, invention.Id, CompleteDraft("Changed"));
         Assert.Equal(InventionStatus.Submitted, (await h.Inventions.SubmitAsync(Bob, invention.Id)).Status);
     }
+
+    [Fact]
+    public async Task Text_over_its_limit_or_with_forbidden_characters_is_refused_naming_the_field_and_nothing_is_stored()
+    {
+        await using var h = await CreateAsync(DatabaseProvider.Sqlite, o => o.Limits.Abstract = 1000);
+        var cases = new (string Name, InventionDraft Draft, string Field, string Code)[]
+        {
+            ("abstract over its configured limit", CompleteDraft() with { Abstract = new string('a', 1001) }, "abstract", "too-long"),
+            ("5 MB prior art", CompleteDraft() with { PriorArt = new string('p', 5 * 1024 * 1024) }, "priorArt", "too-long"),
+            ("1 MB inventor name", CompleteDraft("Sensor", new InventorShare("alice", new string('n', 1024 * 1024), 100m)), "inventors[0].name", "too-long"),
+            ("31 inventors", CompleteDraft("Sensor", Enumerable.Range(0, 31).Select(i => new InventorShare($"u{i}", $"U{i}", 1m)).ToArray()), "inventors", "too-many"),
+            ("NUL in the title", CompleteDraft("Sensor\0"), "title", "forbidden-character"),
+            ("right-to-left override in the title", CompleteDraft("Sensor \u202Efdp.exe"), "title", "forbidden-character"),
+            ("bidi isolate in the abstract", CompleteDraft() with { Abstract = "A \u2066hidden\u2069 claim" }, "abstract", "forbidden-character"),
+            ("line break in the title", CompleteDraft("Sensor\r\nSecond line"), "title", "line-break"),
+            ("line break in an inventor's name", CompleteDraft("Sensor", new InventorShare("alice", "Alice\nBcc", 100m)), "inventors[0].name", "line-break"),
+        };
+        foreach (var c in cases)
+        {
+            var refused = await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.CreateDraftAsync(Alice, c.Draft));
+            Assert.True((c.Field, c.Code) == (refused.Field, refused.Code), $"{c.Name}: {refused.Field} {refused.Code} {refused.Message}");
+        }
+        Assert.Empty(await h.Inventions.ListAsync(Tom));
+
+        // At the limit, and with line breaks where text has paragraphs: accepted; an edit is held to the same rules.
+        var draft = await h.Inventions.CreateDraftAsync(Alice, CompleteDraft() with { Abstract = new string('a', 999) + "\n" });
+        var edit = await Assert.ThrowsAsync<TechTransferException>(() => h.Inventions.UpdateDraftAsync(Alice, draft.Id, CompleteDraft() with { Funder = "NSFC\u202E" }));
+        Assert.Equal("funder", edit.Field);
+        Assert.Equal("National Natural Science Foundation", (await h.Inventions.GetAsync(Alice, draft.Id)).Funder);
+    }
 }

@@ -100,6 +100,14 @@ public sealed class DomainApiHost : IAsyncDisposable
         return (response.StatusCode, json);
     }
 
+    /// <summary>A multipart upload of a text file in the part named "file", as the attachments endpoint takes it.</summary>
+    public static MultipartFormDataContent TextFile(string name, string type, string text)
+    {
+        var bytes = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
+        bytes.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return new MultipartFormDataContent { { bytes, "file", name } };
+    }
+
     /// <summary>The JSON answer; fails the test unless the status is the expected one.</summary>
     public static async Task<JsonElement> ExpectAsync(HttpStatusCode expected, HttpClient client, HttpMethod method, string path, object? body = null)
     {

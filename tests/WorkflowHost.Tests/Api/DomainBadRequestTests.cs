@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Workflows.Persistence;
 using static WorkflowHost.Tests.Api.DomainApiHost;
@@ -37,13 +36,13 @@ public sealed class DomainBadRequestTests
                 HttpStatusCode.BadRequest, null),
             ("vote not a choice", host.Member1, HttpMethod.Post, $"/api/v1/reviews/{stranger}/vote", () => "{\"vote\": \"maybe\", \"reason\": \"x\"}",
                 HttpStatusCode.BadRequest, null),
-            ("upload too large", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => File("big.txt", "text/plain", new string('a', 4096)),
+            ("upload too large", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => TextFile("big.txt", "text/plain", new string('a', 4096)),
                 HttpStatusCode.RequestEntityTooLarge, "file"),
             ("upload not multipart", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => "{\"file\": \"x\"}",
                 HttpStatusCode.UnsupportedMediaType, null),
-            ("upload of a program", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => File("setup.exe", "application/octet-stream", "MZ\u0090\0"),
+            ("upload of a program", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => TextFile("setup.exe", "application/octet-stream", "MZ\u0090\0"),
                 HttpStatusCode.UnsupportedMediaType, "file"),
-            ("HTML named .txt", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => File("notes.txt", "text/plain", "<html><script>alert(1)</script></html>"),
+            ("HTML named .txt", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => TextFile("notes.txt", "text/plain", "<html><script>alert(1)</script></html>"),
                 HttpStatusCode.UnsupportedMediaType, "file"),
             ("multipart without a file part", host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments", () => new MultipartFormDataContent { { new StringContent("x"), "note" } },
                 HttpStatusCode.BadRequest, "file"),
@@ -73,7 +72,7 @@ public sealed class DomainBadRequestTests
         var created = await ExpectAsync(HttpStatusCode.Created, host.Alice, HttpMethod.Post, "/api/v1/inventions", host.Draft());
         var id = created.GetProperty("id").GetGuid();
         var uploaded = await ExpectAsync(HttpStatusCode.Created, host.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/attachments",
-            File("measurements.txt", "text/html", "Loss 0.8 dB/cm"));
+            TextFile("measurements.txt", "text/html", "Loss 0.8 dB/cm"));
         Assert.Equal("text/plain", uploaded.GetProperty("contentType").GetString()); // the declared type is not trusted
 
         using var response = await host.Bob.GetAsync($"/api/v1/attachments/{uploaded.GetProperty("id").GetGuid()}/content");
@@ -84,12 +83,5 @@ public sealed class DomainBadRequestTests
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("Loss 0.8 dB/cm", await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await host.Carol.GetAsync($"/api/v1/attachments/{uploaded.GetProperty("id").GetGuid()}/content")).StatusCode);
-    }
-
-    private static MultipartFormDataContent File(string name, string type, string text)
-    {
-        var bytes = new ByteArrayContent(Encoding.UTF8.GetBytes(text));
-        bytes.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return new MultipartFormDataContent { { bytes, "file", name } };
     }
 }

@@ -99,4 +99,21 @@ public sealed class FormDataValidatorTests
         Assert.Null(await catalog.FindAsync("missing", default));
         Assert.Null(await catalog.FindAsync(null, default));
     }
+
+    [Fact]
+    public void Text_with_a_control_character_or_a_bidi_override_and_a_textfield_with_a_line_break_are_refused()
+    {
+        string Text(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+        Assert.Contains("variables.note", Check($$"""{"title":"Sensor","note":{{Text("a\u202Eb")}}}"""));
+        Assert.Contains("variables.note", Check($$"""{"title":"Sensor","note":{{Text("a\0b")}}}"""));
+        Assert.Contains("variables.title", Check($$"""{"title":{{Text("Sen\nsor")}}}"""));
+        Assert.Empty(Check($$"""{"title":"Sensor","note":{{Text("two\nparagraphs\ttabbed")}}}""")); // a textarea has lines
+    }
+
+    [Fact]
+    public void Text_without_a_length_of_its_form_is_held_to_the_default_maximum()
+    {
+        Assert.Empty(Check($$"""{"title":"Sensor","note":"{{new string('n', FormDataValidator.DefaultMaxTextLength)}}"}"""));
+        Assert.Contains("variables.note", Check($$"""{"title":"Sensor","note":"{{new string('n', FormDataValidator.DefaultMaxTextLength + 1)}}"}"""));
+    }
 }

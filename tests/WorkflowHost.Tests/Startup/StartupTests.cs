@@ -8,16 +8,26 @@ namespace WorkflowHost.Tests.Startup;
 public sealed class StartupTests
 {
     [Fact]
-    public async Task Health_reports_the_database_and_the_scheduler()
+    public async Task Health_tells_anyone_only_that_the_host_is_alive_and_an_administrator_the_database_and_the_scheduler()
     {
         var (data, workflows) = HostFactory.NewFolders();
         await using var host = new HostFactory(data, workflows);
-        var response = await host.CreateClient().GetAsync("/health");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("status").GetString());
-        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        // A probe (or anyone) learns liveness and nothing about the installation: no database kind, no timer counts.
+        var anonymous = await host.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+        var text = await anonymous.Content.ReadAsStringAsync();
+        using (var json = JsonDocument.Parse(text))
+            Assert.Equal(["status"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("Sqlite", text, StringComparison.OrdinalIgnoreCase);
+
+        using var admin = await host.SignInAsAdminAsync();
+        using var details = JsonDocument.Parse(await admin.GetStringAsync("/health"));
+        Assert.Equal("Healthy", details.RootElement.GetProperty("status").GetString());
+        var database = details.RootElement.GetProperty("checks").GetProperty("database");
+        Assert.Equal("Healthy", database.GetProperty("status").GetString());
+        Assert.Contains("Sqlite", database.GetProperty("description").GetString());
+        Assert.True(details.RootElement.GetProperty("checks").TryGetProperty("scheduler", out _));
         Assert.True(File.Exists(Path.Combine(data, "workflows.db")));
     }
 
@@ -49,10 +59,10 @@ public sealed class StartupTests
     {
         var (data, workflows) = HostFactory.NewFolders();
         await using var host = new HostFactory(data, workflows);
-        _ = host.CreateClient();
+        var alice = await host.CreateUserAsync("alice@example.edu", WorkflowHost.Identity.Roles.Inventor); // a co-inventor is an account
         var inventions = host.Services.GetRequiredService<TechTransfer.Inventions.InventionService>();
-        var draft = await inventions.CreateDraftAsync(TechTransfer.ActingUser.Create("alice", "inventor"),
-            new TechTransfer.Inventions.InventionDraft { Title = "Sensor", Inventors = [new("alice", "Alice", 100m)] });
+        var draft = await inventions.CreateDraftAsync(TechTransfer.ActingUser.Create(alice.Id, "inventor"),
+            new TechTransfer.Inventions.InventionDraft { Title = "Sensor", Inventors = [new(alice.Id, "Alice", 100m)] });
         Assert.StartsWith("INV-", draft.CaseNumber);
     }
 

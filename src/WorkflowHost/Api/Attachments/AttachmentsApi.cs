@@ -24,7 +24,8 @@ public static class AttachmentsApi
         var group = app.MapGroup("/api/v1").WithTags("Attachments").RequireAuthorization(Policies.SignedIn)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/inventions/{id:guid}/attachments", Upload).WithName("UploadAttachment")
-            // Bearer clients and a SameSite=Lax cookie: no cross-site form post carries the cookie, so no antiforgery token is asked.
+            // No antiforgery token (the page's script posts it): under the cookie, RequestOriginCheck asks for this site's
+            // Origin and the X-Requested-With header, which no other site's page can send; bearer clients need neither.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
             .WithSummary("Attaches a file (multipart/form-data, part 'file') to an invention: its inventors or the office; 413 above the size limit, 415 for a type not accepted.")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using TechTransfer;
+using TechTransfer.Common;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
 using WorkflowHost.Security;
@@ -13,7 +14,7 @@ namespace WorkflowHost.Api.Pricing;
 /// (<c>Task_Investigate</c>, <c>Task_Negotiate</c> through <see cref="ProcessSteps"/>), the objection message to the
 /// process, and the record as the user may see it afterwards.
 /// </summary>
-public sealed class PricingActions(PricingService pricing, InventionService inventions, ProcessSteps steps)
+public sealed class PricingActions(PricingService pricing, InventionService inventions, ProcessSteps steps, TechTransferOptions options)
 {
     /// <summary>The message the pricing-agreement process catches, correlated by the case number.</summary>
     public const string ObjectionMessage = "PublicNoticeObjection";
@@ -41,7 +42,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
     {
         var actor = user.ToActingUser();
         if (string.IsNullOrWhiteSpace(text)) throw ApiProblemException.Invalid("text", "State the objection.");
-        if (text.Length > 8000) throw ApiProblemException.Invalid("text", "An objection has at most 8000 characters.");
+        TextRules.Check(text, "text", options.Limits.Text); // before anything is looked up; the domain checks it again
         var view = await pricing.GetAsync(actor, pricingId, ct);
         var objection = await pricing.LodgeObjectionAsync(actor, pricingId, text.Trim(), ct);
         // The objector may not see the invention; the case number is looked up as the process would.

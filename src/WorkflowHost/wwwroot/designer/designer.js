@@ -1,6 +1,6 @@
 // The workflow designer: bpmn-js with its properties panel (Camunda 7 attributes) and a section for our wf: attributes.
 // Validation, drafts and publishing go to the REST API with the sign-in cookie, so the server's checks answer.
-import { load, bpmnModeler } from '../js/assets.js';
+import { load, bpmnModeler, apiFetch } from '../js/assets.js';
 
 // Our attributes per element kind (doc/bpmn-subset.md). wf:assignee, wf:dueDate and the other twins of camunda:
 // attributes cannot be declared beside camunda-bpmn-moddle (moddle refuses two extension properties with one local
@@ -131,7 +131,7 @@ function mark(diagnostics) {
 }
 
 async function send(url, xml) {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/xml', Accept: 'application/json' }, body: xml, credentials: 'same-origin' });
+  const response = await apiFetch(url, { method: 'POST', headers: { 'Content-Type': 'application/xml', Accept: 'application/json' }, body: xml });
   let body = null;
   try { body = await response.json(); } catch { body = null; }
   return { status: response.status, body };

@@ -2,7 +2,7 @@
 // from and written to the REST API with the sign-in cookie: the draft if one was saved, else the version tasks use;
 // Validate, Save draft and Publish go to /api/v1/forms/{key}/validate, /draft and PUT /api/v1/forms/{key}, so the
 // server's checks answer in one place.
-import { load, getJson } from '../js/assets.js';
+import { load, getJson, apiFetch } from '../js/assets.js';
 let editor = null;
 
 
@@ -34,8 +34,8 @@ export async function open(container, key) {
 }
 
 async function send(method, url) {
-  const r = await fetch(url, {
-    method, credentials: 'same-origin',
+  const r = await apiFetch(url, {
+    method,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(editor.saveSchema(), null, 2),
   });

@@ -1,5 +1,7 @@
 // Uploads the file chosen in an <input type="file"> to POST /api/v1/inventions/{id}/attachments (multipart, part
 // "file") with the sign-in cookie, so the server's size (413) and type (415) checks answer in one place.
+import { apiFetch } from '../js/assets.js';
+
 export async function upload(input, inventionId) {
   const file = input && input.files && input.files[0];
   if (!file) return { status: 0, ok: false, fileName: null, title: 'no-file', detail: null };
@@ -7,7 +9,7 @@ export async function upload(input, inventionId) {
   body.append('file', file, file.name);
   let r;
   try {
-    r = await fetch(`api/v1/inventions/${inventionId}/attachments`, { method: 'POST', credentials: 'same-origin', body, headers: { Accept: 'application/json' } });
+    r = await apiFetch(`api/v1/inventions/${inventionId}/attachments`, { method: 'POST', body, headers: { Accept: 'application/json' } });
   } catch (e) {
     return { status: 0, ok: false, fileName: file.name, title: 'network', detail: String(e) };
   }

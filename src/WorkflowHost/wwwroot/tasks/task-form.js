@@ -1,6 +1,6 @@
 // A task's form rendered with form-js; completion goes to POST /api/v1/tasks/{id}/complete, whose server-side
 // check of the data answers with the fields it refuses (problem details), shown beside the form.
-import { load, getJson } from '../js/assets.js';
+import { load, getJson, apiFetch } from '../js/assets.js';
 let form = null;
 
 
@@ -33,8 +33,8 @@ export async function open(container, taskId, dotnet) {
 }
 
 async function complete(taskId, data) {
-  const r = await fetch(`api/v1/tasks/${taskId}/complete`, {
-    method: 'POST', credentials: 'same-origin',
+  const r = await apiFetch(`api/v1/tasks/${taskId}/complete`, {
+    method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ variables: data || {} }),
   });
