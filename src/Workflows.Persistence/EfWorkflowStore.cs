@@ -1,22 +1,27 @@
 using System.Linq.Expressions;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using Workflows.Persistence.Commits;
 using Workflows.Persistence.Rows;
 using static Workflows.Persistence.RowMapping;
 
 namespace Workflows.Persistence;
 
 /// <summary>
-/// <see cref="IWorkflowStore"/> on EF Core (SQLite or PostgreSQL). Reads are untracked; a commit is one
-/// transaction: guarded updates first (a version that moved, or a bookmark already gone, aborts with a
-/// conflict), then the inserts in one batch.
+/// <see cref="IWorkflowStore"/> on EF Core (SQLite or PostgreSQL). Reads are untracked; steps are written by the
+/// <see cref="CommitQueue"/>: each atomic (guarded updates first: a version that moved, or a bookmark already gone,
+/// aborts it with a conflict; then its inserts), steps ready at the same moment sharing one transaction.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, WorkflowDatabase database, WorkflowStoreOptions? options = null)
+    : IWorkflowStore, IAsyncDisposable, IDisposable
 {
+    private readonly CommitQueue _commits = new(database.Provider, database.ConnectionString, options ?? new WorkflowStoreOptions());
+
+    /// <summary>Transactions the store has committed steps in (fewer than the steps when they were grouped).</summary>
+    public long Commits => _commits.Commits;
+
     // The hot reads are compiled once per store (a compiled query belongs to one model, i.e. one provider).
     private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> read, CancellationToken ct)
     {
@@ -281,36 +286,12 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
 
     public async Task CommitAsync(StepChanges changes, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-            await new CommitWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(), provider).WriteAsync(changes, ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbException e) when (IsUniqueViolation(e))
-        {
-            // A unique key hit by a concurrent step (the same instance id, a duplicate insert): nothing is written.
-            throw new ConcurrencyConflictException($"The step collided with another: {e.Message}");
-        }
-        catch (DbException e) when (IsTransientConflict(e))
-        {
-            // PostgreSQL chose this step as the victim of a deadlock or a serialization failure: nothing is
-            // written, and the runtime re-runs the step on fresh state like any other lost race.
-            throw new ConcurrencyConflictException($"The step lost a lock race with another: {e.Message}");
-        }
+        await _commits.CommitAsync(changes, ct);
         foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
         foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
     }
 
-    /// <summary>40P01 deadlock_detected, 40001 serialization_failure.</summary>
-    private static bool IsTransientConflict(DbException e) => e is Npgsql.PostgresException { SqlState: "40P01" or "40001" };
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
-    private static bool IsUniqueViolation(DbException e) => e switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        Npgsql.PostgresException p => p.SqlState == "23505",
-        _ => false,
-    };
+    public void Dispose() => _commits.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }
