@@ -132,6 +132,15 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default) =>
         ReadAsync(async db => await TaskById(db, taskId, ct) is { } r ? ToRecord(r) : null, ct);
 
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskWithInstanceRow?>> TaskWithInstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Tasks.AsNoTracking().Where(t => t.Id == id)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new TaskWithInstanceRow { Task = t, Instance = i }).FirstOrDefault());
+
+    public Task<(UserTaskRecord? Task, ProcessInstance? Instance)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken ct = default) =>
+        ReadAsync<(UserTaskRecord?, ProcessInstance?)>(async db => await TaskWithInstanceById(db, taskId, ct) is { } r
+            ? (ToRecord(r.Task), ToRecord(r.Instance))
+            : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
+
     private static readonly int[] OpenStatuses = [(int)UserTaskStatus.Created, (int)UserTaskStatus.Claimed, (int)UserTaskStatus.Delegated];
 
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
@@ -282,6 +291,51 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             .SetProperty(m => m.Attempts, message.Attempts)
             .SetProperty(m => m.NextAttemptAt, next)
             .SetProperty(m => m.LastError, message.LastError), ct);
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
+    {
+        // PostgreSQL: rows another dispatcher is claiming are skipped, not waited for.
+        var lockClause = database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        await using var connection = WorkflowPersistence.OpenConnection(database.Provider, database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = SqlCommands.Create(connection, null, $"""
+            UPDATE wf_outbox SET next_attempt_at = @p0
+            WHERE id IN (SELECT id FROM wf_outbox
+                         WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @p1)
+                         ORDER BY created_at LIMIT @p2 {lockClause})
+            RETURNING id, kind, payload, created_at, attempts, last_error
+            """, Ticks(leaseUntil), Ticks(now), max);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var claimed = new List<OutboxMessage>();
+        while (await reader.ReadAsync(ct))
+            claimed.Add(new OutboxMessage
+            {
+                Id = reader.GetValue(0) is Guid g ? g : Guid.Parse(reader.GetString(0)), Kind = reader.GetString(1), Payload = reader.GetString(2),
+                CreatedAt = Time(reader.GetInt64(3)), Attempts = reader.GetInt32(4), NextAttemptAt = leaseUntil,
+                LastError = reader.IsDBNull(5) ? null : reader.GetString(5),
+            });
+        return claimed.OrderBy(m => m.CreatedAt).ToList();
+    }
+
+    public async Task UpdateOutboxAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default)
+    {
+        if (messages.Count == 0) return;
+        await using var connection = WorkflowPersistence.OpenConnection(database.Provider, database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using var command = SqlCommands.Create(connection, tx,
+            "UPDATE wf_outbox SET processed_at = @p0, attempts = @p1, next_attempt_at = @p2, last_error = @p3 WHERE id = @p4", null, 0, null, null, null);
+        foreach (var m in messages)
+        {
+            command.Parameters[0].Value = (object?)Ticks(m.ProcessedAt) ?? DBNull.Value;
+            command.Parameters[1].Value = m.Attempts;
+            command.Parameters[2].Value = (object?)Ticks(m.NextAttemptAt) ?? DBNull.Value;
+            command.Parameters[3].Value = (object?)m.LastError ?? DBNull.Value;
+            command.Parameters[4].Value = database.Provider == DatabaseProvider.Sqlite ? m.Id.ToString().ToUpperInvariant() : m.Id;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
     }
 
     public async Task CommitAsync(StepChanges changes, CancellationToken ct = default)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Model;
@@ -13,7 +12,7 @@ public sealed partial class WorkflowRuntime
     public Task CompleteTaskAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct = default) =>
         StepAsync(actor.UserId, async ctx =>
         {
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: true);
             if (task.Status == UserTaskStatus.Delegated && task.Assignee == actor.UserId)
                 throw new InvalidOperationWorkflowException($"Task {taskId} was delegated to you: resolve it, so that it returns to {task.Owner}.");
             if (!MayWorkOn(task, actor))
@@ -32,7 +31,7 @@ public sealed partial class WorkflowRuntime
             ctx.TaskChanged(task);
             var node = (Activity)ic.Process.GetNode(task.ElementId);
             ctx.History(ic, HistoryEventType.TaskCompleted, node.Id, node.ElementType, token.Id,
-                JsonSerializer.Serialize(new { taskId, variables }, EngineJson.Options));
+                HistoryData.Start().Add("taskId", taskId).Add("variables", variables).ToJson());
 
             if (variables is not null)
             {
@@ -95,7 +94,7 @@ public sealed partial class WorkflowRuntime
     public Task ResolveTaskAsync(Guid taskId, Actor actor, JsonObject? variables, CancellationToken ct = default) =>
         StepAsync(actor.UserId, async ctx =>
         {
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: true);
             if (task.Status != UserTaskStatus.Delegated) throw new InvalidOperationWorkflowException($"Task {taskId} is not delegated.");
             if (task.Assignee != actor.UserId && !actor.IsAdministrator)
                 throw new ForbiddenException($"Only the delegate {task.Assignee} may resolve task {taskId}.");
@@ -108,7 +107,7 @@ public sealed partial class WorkflowRuntime
             task.Status = UserTaskStatus.Claimed;
             ctx.TaskChanged(task);
             ctx.History(ic, HistoryEventType.TaskResolved, task.ElementId, "userTask", task.TokenId,
-                JsonSerializer.Serialize(new { taskId, returnedTo = task.Assignee, variables }, EngineJson.Options));
+                HistoryData.Start().Add("taskId", taskId).Add("returnedTo", task.Assignee).Add("variables", variables).ToJson());
             return true;
         }, ct);
 
@@ -128,14 +127,14 @@ public sealed partial class WorkflowRuntime
         CancellationToken ct, bool notifyAssignee = false) =>
         StepAsync(actor.UserId, async ctx =>
         {
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: notifyAssignee);
             if (!change(task)) return false;
             ctx.TaskChanged(task);
             ctx.Changes.History.Add(new HistoryEntry
             {
                 InstanceId = task.InstanceId, Event = type, ElementId = task.ElementId, ElementType = "userTask",
                 TokenId = task.TokenId, Actor = actor.UserId, At = ctx.Now,
-                Data = JsonSerializer.Serialize(new { taskId, task.Assignee, task.Owner }, EngineJson.Options),
+                Data = HistoryData.Start().Add("taskId", taskId).Add("assignee", task.Assignee).Add("owner", task.Owner).ToJson(),
             });
             if (notifyAssignee && task.Assignee is { } assignee)
             {
@@ -148,9 +147,9 @@ public sealed partial class WorkflowRuntime
             return true;
         }, ct);
 
-    private static async Task<UserTaskRecord> OpenTaskAsync(StepContext ctx, Guid taskId, CancellationToken ct)
+    private static async Task<UserTaskRecord> OpenTaskAsync(StepContext ctx, Guid taskId, CancellationToken ct, bool withInstance = false)
     {
-        var task = await ctx.LoadTaskAsync(taskId, ct);
+        var task = withInstance ? await ctx.LoadTaskWithInstanceAsync(taskId, ct) : await ctx.LoadTaskAsync(taskId, ct);
         if (!task.IsOpen)
             throw new ConcurrencyConflictException($"Task {taskId} is already {task.Status.ToString().ToLowerInvariant()}" +
                                                    (task.CompletedBy is { } by ? $" by {by}." : "."));

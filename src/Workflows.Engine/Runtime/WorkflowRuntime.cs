@@ -259,7 +259,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             var ic = await ctx.LoadInstanceAsync(instanceId, ct);
             if (ic.Ended) throw new InvalidOperationWorkflowException($"Instance {instanceId} has already ended ({ic.Instance.Status}).");
             foreach (var token in ic.State.Tokens.ToList()) _executor.CancelToken(ctx, ic, token, InterruptReason.Cancel);
-            _executor.EndInstance(ctx, ic, InstanceStatus.Cancelled, JsonSerializer.Serialize(new { reason }, EngineJson.Options));
+            _executor.EndInstance(ctx, ic, InstanceStatus.Cancelled, HistoryData.Start().Add("reason", reason).ToJson());
             await _executor.RunAsync(ctx, ct);
             return true;
         }, ct);
@@ -291,7 +291,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             ctx.Changes.UpdatedIncidents.Add(incident);
             ic.Instance.OpenIncidents = Math.Max(0, ic.Instance.OpenIncidents - 1);
             ctx.History(ic, HistoryEventType.IncidentResolved, incident.ElementId, null, incident.TokenId,
-                JsonSerializer.Serialize(new { incidentId, retried = true }, EngineJson.Options));
+                HistoryData.Start().Add("incidentId", incidentId).Add("retried", true).ToJson());
             if (token is not null && token.IncidentId == incidentId)
             {
                 token.IncidentId = null;

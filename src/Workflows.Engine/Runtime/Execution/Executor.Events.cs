@@ -114,7 +114,7 @@ internal sealed partial class Executor
                 Remind(ctx, ic, token, node, bookmark);
                 break;
             case BookmarkKind.Timer:
-                ctx.History(ic, HistoryEventType.TimerFired, node.Id, node.ElementType, token.Id, Json(new { bookmarkId = bookmark.Id }));
+                ctx.History(ic, HistoryEventType.TimerFired, node.Id, node.ElementType, token.Id, HistoryData.Start().Add("bookmarkId", bookmark.Id).ToJson());
                 if (node is BoundaryEvent boundary) FireBoundary(ctx, ic, token, boundary, bookmark);
                 else CatchEvent(ctx, ic, token, node);
                 break;

@@ -42,7 +42,8 @@ internal sealed partial class Executor
         token.Status = TokenStatus.Waiting;
         token.TaskId = task.Id;
         ctx.History(ic, HistoryEventType.TaskCreated, node.Id, node.ElementType, token.Id,
-            Json(new { taskId = task.Id, task.Assignee, task.CandidateUsers, task.CandidateGroups, task.DueAt }));
+            HistoryData.Start().Add("taskId", task.Id).Add("assignee", task.Assignee).Add("candidateUsers", task.CandidateUsers)
+                .Add("candidateGroups", task.CandidateGroups).Add("dueAt", task.DueAt).ToJson());
 
         Notify(ctx, ic, NotificationKinds.TaskAssigned, node, task,
             task.Assignee is { } a ? [a] : task.CandidateUsers,
@@ -203,10 +204,8 @@ internal sealed partial class Executor
             StartedBy = startedBy,
         };
         var ic = ctx.AddNewInstance(instance, process);
-        ctx.History(ic, HistoryEventType.InstanceStarted, process.Id, "process", data: Json(new
-        {
-            definition = definition.Id, businessKey, parentInstanceId = parent?.Ic.Id,
-        }), actor: startedBy);
+        ctx.History(ic, HistoryEventType.InstanceStarted, process.Id, "process", data: HistoryData.Start()
+            .Add("definition", definition.Id).Add("businessKey", businessKey).Add("parentInstanceId", parent?.Ic.Id).ToJson(), actor: startedBy);
         ic.NewToken(start.Id, null);
         return ic;
     }
