@@ -69,10 +69,10 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
             for (var i = 0; i < due.Count; i++)
             {
                 var email = due[i];
-                if (clock.GetUtcNow() > lastStart)
+                if (clock.GetUtcNow() is var at && at > lastStart)
                 {
                     // Out of lease: the rest go back to the queue now, for this host's next batch or another host.
-                    await store.ReleaseAsync(due.Skip(i).Select(e => e.Id).ToList(), leaseUntil, clock.GetUtcNow(), ct);
+                    await store.ReleaseAsync(due.Skip(i).Select(e => e.Id).ToList(), leaseUntil, at, ct);
                     break;
                 }
                 if (connection is not { IsUsable: true })
