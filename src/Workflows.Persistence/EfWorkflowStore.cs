@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
@@ -73,7 +72,14 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
     public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadAsync(async db => await InstanceById(db, instanceId, ct) is { } r ? ToRecord(r) : null, ct);
+        ReadAsync(async db => await InstanceById(db, instanceId, ct) is { } r ? Remembered(ToRecord(r)) : null, ct);
+
+    /// <summary>An instance a step may change: its variable values are noted, so that its commit writes only those that changed.</summary>
+    private ProcessInstance Remembered(ProcessInstance instance)
+    {
+        _commits.Variables.Remember(instance);
+        return instance;
+    }
 
     public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<ProcessInstance>>(async db =>
@@ -138,10 +144,8 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
 
     public Task<(UserTaskRecord? Task, ProcessInstance? Instance)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken ct = default) =>
         ReadAsync<(UserTaskRecord?, ProcessInstance?)>(async db => await TaskWithInstanceById(db, taskId, ct) is { } r
-            ? (ToRecord(r.Task), ToRecord(r.Instance))
+            ? (ToRecord(r.Task), Remembered(ToRecord(r.Instance)))
             : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
-
-    private static readonly int[] OpenStatuses = [(int)UserTaskStatus.Created, (int)UserTaskStatus.Claimed, (int)UserTaskStatus.Delegated];
 
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
@@ -189,13 +193,19 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         }
         foreach (var (name, value) in query.Variables ?? new Dictionary<string, string>())
         {
-            // The instance state is JSON text on both databases: the serialized pair is looked for in it (TaskVariableFilter).
-            var fragments = TaskVariableFilter.JsonFragments(name, value);
-            var first = fragments[0];
-            var second = fragments.Count > 1 ? fragments[1] : fragments[0];
-            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && (i.State.Contains(first) || i.State.Contains(second))));
+            // An index look-up (wf_variables holds the filterable values of running instances; TaskVariableFilter).
+            q = q.Where(t => db.Variables.Where(v => v.Name == name && v.Value == value).Select(v => v.InstanceId).Contains(t.InstanceId));
         }
-        if (query.ActionableBy is { } user) q = q.Where(Actionable(user, query.CandidateGroups ?? Array.Empty<string>()));
+        if (query.ActionableBy is { } user)
+        {
+            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: the ids come
+            // from two index look-ups (the user's open tasks, the candidates' rows), never from a scan of the open tasks.
+            var candidates = (query.CandidateGroups ?? Array.Empty<string>()).Select(TaskCandidateRow.Group).Append(TaskCandidateRow.User(user)).Distinct().ToList();
+            q = q.Where(t => (t.Assignee == user || t.Assignee == null) &&
+                             db.Tasks.Where(x => x.Assignee == user && x.Status <= (int)UserTaskStatus.Delegated).Select(x => x.Id)
+                                 .Concat(db.TaskCandidates.Where(c => candidates.Contains(c.Candidate)).Select(c => c.TaskId))
+                                 .Contains(t.Id));
+        }
         return q;
     }
 
@@ -211,22 +221,6 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             _ => (descending ? q.OrderByDescending(t => t.Priority) : q.OrderBy(t => t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
         };
         return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
-    }
-
-    /// <summary>assignee = user, or unassigned with the user or one of the groups among the candidates.</summary>
-    private static Expression<Func<TaskRow, bool>> Actionable(string user, IReadOnlyCollection<string> groups)
-    {
-        var t = Expression.Parameter(typeof(TaskRow), "t");
-        var assignee = Expression.Property(t, nameof(TaskRow.Assignee));
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression Has(string property, string value) =>
-            Expression.Call(Expression.Property(t, property), contains, Expression.Constant("|" + value + "|"));
-        Expression candidates = Has(nameof(TaskRow.CandidateUsers), user);
-        foreach (var g in groups) candidates = Expression.OrElse(candidates, Has(nameof(TaskRow.CandidateGroups), g.ToLowerInvariant()));
-        var body = Expression.OrElse(
-            Expression.Equal(assignee, Expression.Constant(user)),
-            Expression.AndAlso(Expression.Equal(assignee, Expression.Constant(null, typeof(string))), candidates));
-        return Expression.Lambda<Func<TaskRow, bool>>(body, t);
     }
 
     private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRow>> OpenTasksOfInstance =
@@ -341,6 +335,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public async Task CommitAsync(StepChanges changes, CancellationToken ct = default)
     {
         await _commits.CommitAsync(changes, ct);
+        foreach (var instance in changes.InsertedInstances.Concat(changes.UpdatedInstances)) _commits.Variables.Remember(instance);
         foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
         foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
     }

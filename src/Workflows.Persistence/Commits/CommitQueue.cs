@@ -23,6 +23,9 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
     private WriterConnection? _connection;
     private bool _disposed;
 
+    /// <summary>The variable values of the instances the store handed out, as the index rows hold them.</summary>
+    public VariableIndex Variables { get; } = new();
+
     /// <summary>Transactions committed (for tests and the benchmark: fewer than steps when steps were grouped).</summary>
     public long Commits => Interlocked.Read(ref _commits);
     private long _commits;
@@ -97,7 +100,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
                 if (!alone) await connection.SaveAsync(Savepoint, ct);
                 try
                 {
-                    await new CommitWriter(connection).WriteAsync(step.Changes, ct);
+                    await new CommitWriter(connection, Variables).WriteAsync(step.Changes, ct);
                 }
                 catch (Exception e)
                 {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using Workflows.Persistence.Rows;
 using static Workflows.Persistence.RowMapping;
 
 namespace Workflows.Persistence.Commits;
@@ -15,7 +17,7 @@ namespace Workflows.Persistence.Commits;
 /// rows (a called process ending while its caller's interrupting timer fires) wait for each other instead of
 /// deadlocking; the loser then sees a moved version and is re-run as a conflict.
 /// </summary>
-internal sealed class CommitWriter(WriterConnection connection)
+internal sealed class CommitWriter(WriterConnection connection, VariableIndex variables)
 {
     private const string UpdateInstance = """
         UPDATE wf_instances SET state = @p0, status = @p1, business_key = @p2, ended_at = @p3, open_incidents = @p4, version = @p5,
@@ -35,6 +37,17 @@ internal sealed class CommitWriter(WriterConnection connection)
     private static readonly string InsertBookmark = Insert("wf_bookmarks", "id, instance_id, token_id, element_id, kind, due_at, message_name, correlation_key, data, created_at");
     private static readonly string InsertHistory = Insert("wf_history", "instance_id, event, element_id, element_type, token_id, actor, at, data");
     private static readonly string InsertIncident = Insert("wf_incidents", "id, instance_id, token_id, element_id, message, details, attempts, created_at, resolved_at, resolved_by");
+    // The inbox's index rows (migration 0004): candidates of open tasks, filterable variables of running instances.
+    private const string InsertCandidate = "INSERT INTO wf_task_candidates (candidate, task_id) VALUES (@p0, @p1) ON CONFLICT DO NOTHING";
+    private const string DeleteCandidates = "DELETE FROM wf_task_candidates WHERE task_id = @p0";
+    /// <summary>Before the task's update: its candidate rows go only if the candidates are changing (the old row is compared).</summary>
+    private const string DeleteChangedCandidates = """
+        DELETE FROM wf_task_candidates WHERE task_id = @p0
+            AND NOT EXISTS (SELECT 1 FROM wf_tasks WHERE id = @p0 AND candidate_users = @p1 AND candidate_groups = @p2)
+        """;
+    private const string InsertVariable = "INSERT INTO wf_variables (name, value, instance_id) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING";
+    private const string DeleteVariable = "DELETE FROM wf_variables WHERE name = @p0 AND value = @p1 AND instance_id = @p2";
+    private const string DeleteVariables = "DELETE FROM wf_variables WHERE instance_id = @p0";
     private static readonly string InsertOutbox = Insert("wf_outbox", "id, kind, payload, created_at, processed_at, attempts, next_attempt_at, last_error");
 
     public async Task WriteAsync(StepChanges changes, CancellationToken ct)
@@ -58,6 +71,9 @@ internal sealed class CommitWriter(WriterConnection connection)
         {
             var expected = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version);
             var r = ToRow(task);
+            Guard(task.IsOpen
+                ? new Statement(DeleteChangedCandidates, [Id(r.Id), r.CandidateUsers, r.CandidateGroups])
+                : new Statement(DeleteCandidates, [Id(r.Id)]), null);
             Guard(new Statement(UpdateTask, [r.Status, r.Assignee, r.Owner, r.CandidateUsers, r.CandidateGroups, r.DueAt, r.FollowUpAt, r.Priority,
                 r.CompletedAt, r.CompletedBy, r.Result, expected + 1, Id(r.Id), expected, r.ElementId, r.Name, r.FormKey]),
                 $"Task {task.Id} was changed by another step.");
@@ -88,8 +104,28 @@ internal sealed class CommitWriter(WriterConnection connection)
                 i.CreatedAt, i.ResolvedAt, i.ResolvedBy]));
         foreach (var m in changes.Outbox.Select(ToRow))
             inserts.Add(new Statement(InsertOutbox, [Id(m.Id), m.Kind, m.Payload, m.CreatedAt, m.ProcessedAt, m.Attempts, m.NextAttemptAt, m.LastError]));
+        foreach (var task in changes.InsertedTasks.Concat(changes.UpdatedTasks).Where(t => t.IsOpen))
+            foreach (var candidate in Candidates(task))
+                inserts.Add(new Statement(InsertCandidate, [candidate, Id(task.Id)]));
+        foreach (var instance in changes.InsertedInstances)
+            foreach (var (name, value) in VariableIndex.Of(instance))
+                inserts.Add(new Statement(InsertVariable, [name, value, Id(instance.Id)]));
+        foreach (var instance in changes.UpdatedInstances)
+        {
+            var now = VariableIndex.Of(instance);
+            if (variables.Known(instance) is not { } before)
+            {
+                inserts.Add(new Statement(DeleteVariables, [Id(instance.Id)]));
+                before = [];
+            }
+            foreach (var (name, value) in before.Except(now)) inserts.Add(new Statement(DeleteVariable, [name, value, Id(instance.Id)]));
+            foreach (var (name, value) in now.Except(before)) inserts.Add(new Statement(InsertVariable, [name, value, Id(instance.Id)]));
+        }
         await connection.ExecuteAsync(inserts, ct);
     }
+
+    private static IEnumerable<string> Candidates(UserTaskRecord task) =>
+        task.CandidateUsers.Select(TaskCandidateRow.User).Concat(task.CandidateGroups.Select(TaskCandidateRow.Group)).Distinct(StringComparer.Ordinal);
 
     private static string Insert(string table, string columns)
     {
