@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Workflows.Bench;
 using Workflows.Bench.Concurrency;
+using Workflows.Bench.Http;
+using Workflows.Bench.Inbox;
+using Workflows.Bench.Notifications;
 using Workflows.Bench.Serial;
+using Workflows.Bench.Timers;
 
 // The benchmark: every figure of bench/README.md in one run (--scenario all), or one group of them. Prints the
 // figures as it goes and, last, one JSON object for tools.
@@ -36,7 +40,14 @@ async Task Section(string name, string title, Func<Task<object>> run)
 
 await Section("serial", "serial: one command at a time (engine on SQLite, bare baseline, in memory)", async () => await SerialBench.RunAsync(options));
 await Section("concurrent", "concurrent clients in process: scenario (a), beside the bare baseline at the same concurrency", async () => await ConcurrentBench.RunAsync(options));
-await Section("timers", "timers", async () => await TimerBench.RunAsync(options));
+await Section("http", "concurrent clients over the real HTTP API (a host process, real sign-in): scenario (a), beside the bare baseline", async () => await HttpBench.RunAsync(options));
+await Section("timers", "timers: starts with 4 timers against none, the pump's rate, start-up with stored timers; then many due at once", async () => new
+{
+    issue6 = await TimerBench.RunAsync(options),
+    dueAtOnce = await DueTimersBench.RunAsync(options),
+});
+await Section("notifications", "notifications at volume: the outbox drained into SMTP by real hosts", async () => await NotificationBench.RunAsync(options));
+await Section("inbox", "the inbox over a stored office (one manager's page: 25 tasks and the total)", async () => await InboxBench.RunAsync(options));
 
 Console.WriteLine();
 Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions(JsonSerializerDefaults.Web)));

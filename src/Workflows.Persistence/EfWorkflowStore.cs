@@ -198,13 +198,10 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         }
         if (query.ActionableBy is { } user)
         {
-            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: the ids come
-            // from two index look-ups (the user's open tasks, the candidates' rows), never from a scan of the open tasks.
-            var candidates = (query.CandidateGroups ?? Array.Empty<string>()).Select(TaskCandidateRow.Group).Append(TaskCandidateRow.User(user)).Distinct().ToList();
-            q = q.Where(t => (t.Assignee == user || t.Assignee == null) &&
-                             db.Tasks.Where(x => x.Assignee == user && x.Status <= (int)UserTaskStatus.Delegated).Select(x => x.Id)
-                                 .Concat(db.TaskCandidates.Where(c => candidates.Contains(c.Candidate)).Select(c => c.TaskId))
-                                 .Contains(t.Id));
+            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: one index
+            // look-up in the rows that say who has each open task in their inbox, never a scan of the open tasks.
+            var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
+            q = q.Where(t => db.TaskCandidates.Where(c => inbox.Contains(c.Candidate)).Select(c => c.TaskId).Contains(t.Id));
         }
         return q;
     }

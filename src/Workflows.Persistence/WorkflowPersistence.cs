@@ -74,7 +74,16 @@ public static class WorkflowPersistence
             pragma.CommandText = SqliteDurability;
             await pragma.ExecuteNonQueryAsync(ct);
         }
-        return await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
+        var applied = await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The query planner's statistics, refreshed at every start where the tables have changed much (PostgreSQL's
+            // autovacuum does this by itself): the inbox's plans depend on knowing which index narrows most.
+            await using var optimize = connection.CreateCommand();
+            optimize.CommandText = "PRAGMA optimize=0x10002";
+            await optimize.ExecuteNonQueryAsync(ct);
+        }
+        return applied;
     }
 
     public static DbConnection OpenConnection(DatabaseProvider provider, string connectionString) =>

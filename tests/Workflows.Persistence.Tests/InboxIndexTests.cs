@@ -79,7 +79,7 @@ public sealed class InboxIndexTests
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task Candidates_are_found_by_user_and_group_while_the_task_is_open(DatabaseProvider provider)
+    public async Task The_inbox_finds_a_task_by_its_assignee_else_by_its_candidates_while_it_is_open(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         await using var store = db.CreateStore();
@@ -97,6 +97,12 @@ public sealed class InboxIndexTests
         await runtime.ClaimTaskAsync(task.Id, manager);
         Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "wang" }));
         Assert.Empty(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "zhao" }));
+        Assert.Equal(1, await CountAsync(db, "SELECT COUNT(*) FROM wf_task_candidates WHERE task_id = @p0", task.Id));
+        await runtime.DelegateTaskAsync(task.Id, manager, "sun");
+        Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "sun" }));
+        Assert.Empty(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "wang" }));
+        await runtime.ResolveTaskAsync(task.Id, new Actor("sun", []), null);
+        Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "wang" }));
         await runtime.UnclaimTaskAsync(task.Id, manager);
         Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "zhao" }));
         Assert.Equal(2, await CountAsync(db, "SELECT COUNT(*) FROM wf_task_candidates WHERE task_id = @p0", task.Id));
@@ -131,6 +137,10 @@ public sealed class InboxIndexTests
                 INSERT INTO wf_tasks (id, instance_id, token_id, element_id, process_id, status, candidate_users, candidate_groups, created_at, priority, version)
                 VALUES (@p0, @p1, 't1', 'task', 'review', 0, '|zhao|qian|', '|tech-manager|', 0, 50, 0)
                 """, Id(task), Id(instance));
+            await Execute(connection, """
+                INSERT INTO wf_tasks (id, instance_id, token_id, element_id, process_id, status, assignee, candidate_users, candidate_groups, created_at, priority, version)
+                VALUES (@p0, @p1, 't2', 'sign', 'review', 1, 'sun', '', '|tech-manager|', 0, 50, 0)
+                """, Id(Guid.NewGuid()), Id(instance));
         }
 
         Assert.Equal([4], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
@@ -138,6 +148,7 @@ public sealed class InboxIndexTests
         await using var store = db.CreateStore();
         foreach (var user in new[] { "zhao", "qian" }) Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = user }));
         Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "wang", CandidateGroups = ["Tech-Manager"] }));
+        Assert.Equal("sign", Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "sun", CandidateGroups = ["committee-member"] })).ElementId);
         Assert.Single(await store.QueryTasksAsync(new TaskQuery
         {
             ActionableBy = "zhao", Variables = new Dictionary<string, string> { ["college"] = "材料学院", ["rounds"] = "3", ["urgent"] = "true", ["member"] = "li" },

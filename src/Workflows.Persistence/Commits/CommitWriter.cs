@@ -37,13 +37,16 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
     private static readonly string InsertBookmark = Insert("wf_bookmarks", "id, instance_id, token_id, element_id, kind, due_at, message_name, correlation_key, data, created_at");
     private static readonly string InsertHistory = Insert("wf_history", "instance_id, event, element_id, element_type, token_id, actor, at, data");
     private static readonly string InsertIncident = Insert("wf_incidents", "id, instance_id, token_id, element_id, message, details, attempts, created_at, resolved_at, resolved_by");
-    // The inbox's index rows (migration 0004): candidates of open tasks, filterable variables of running instances.
+    // The inbox's index rows (migration 0004): who has an open task in their inbox (its assignee, else its candidates),
+    // and the filterable variables of running instances.
     private const string InsertCandidate = "INSERT INTO wf_task_candidates (candidate, task_id) VALUES (@p0, @p1) ON CONFLICT DO NOTHING";
     private const string DeleteCandidates = "DELETE FROM wf_task_candidates WHERE task_id = @p0";
-    /// <summary>Before the task's update: its candidate rows go only if the candidates are changing (the old row is compared).</summary>
-    private const string DeleteChangedCandidates = """
+    /// <summary>Before the update of a task that stays open: its rows go only if the people it is for change (the old row
+    /// is compared), and are written again after the update.</summary>
+    private static string DeleteChangedCandidates(DatabaseProvider provider) => $"""
         DELETE FROM wf_task_candidates WHERE task_id = @p0
-            AND NOT EXISTS (SELECT 1 FROM wf_tasks WHERE id = @p0 AND candidate_users = @p1 AND candidate_groups = @p2)
+            AND NOT EXISTS (SELECT 1 FROM wf_tasks WHERE id = @p0 AND status <= 2 AND candidate_users = @p1 AND candidate_groups = @p2
+                            AND assignee {(provider == DatabaseProvider.Sqlite ? "IS" : "IS NOT DISTINCT FROM")} @p3)
         """;
     private const string InsertVariable = "INSERT INTO wf_variables (name, value, instance_id) VALUES (@p0, @p1, @p2) ON CONFLICT DO NOTHING";
     private const string DeleteVariable = "DELETE FROM wf_variables WHERE name = @p0 AND value = @p1 AND instance_id = @p2";
@@ -72,7 +75,7 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             var expected = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version);
             var r = ToRow(task);
             Guard(task.IsOpen
-                ? new Statement(DeleteChangedCandidates, [Id(r.Id), r.CandidateUsers, r.CandidateGroups])
+                ? new Statement(DeleteChangedCandidates(connection.Provider), [Id(r.Id), r.CandidateUsers, r.CandidateGroups, r.Assignee])
                 : new Statement(DeleteCandidates, [Id(r.Id)]), null);
             Guard(new Statement(UpdateTask, [r.Status, r.Assignee, r.Owner, r.CandidateUsers, r.CandidateGroups, r.DueAt, r.FollowUpAt, r.Priority,
                 r.CompletedAt, r.CompletedBy, r.Result, expected + 1, Id(r.Id), expected, r.ElementId, r.Name, r.FormKey]),
@@ -105,7 +108,7 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
         foreach (var m in changes.Outbox.Select(ToRow))
             inserts.Add(new Statement(InsertOutbox, [Id(m.Id), m.Kind, m.Payload, m.CreatedAt, m.ProcessedAt, m.Attempts, m.NextAttemptAt, m.LastError]));
         foreach (var task in changes.InsertedTasks.Concat(changes.UpdatedTasks).Where(t => t.IsOpen))
-            foreach (var candidate in Candidates(task))
+            foreach (var candidate in InboxRows(task))
                 inserts.Add(new Statement(InsertCandidate, [candidate, Id(task.Id)]));
         foreach (var instance in changes.InsertedInstances)
             foreach (var (name, value) in VariableIndex.Of(instance))
@@ -124,8 +127,10 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
         await connection.ExecuteAsync(inserts, ct);
     }
 
-    private static IEnumerable<string> Candidates(UserTaskRecord task) =>
-        task.CandidateUsers.Select(TaskCandidateRow.User).Concat(task.CandidateGroups.Select(TaskCandidateRow.Group)).Distinct(StringComparer.Ordinal);
+    /// <summary>Whose inbox an open task is in: its assignee's alone once it has one, else its candidates'.</summary>
+    private static IEnumerable<string> InboxRows(UserTaskRecord task) => task.Assignee is { } assignee
+        ? [TaskCandidateRow.Assignee(assignee)]
+        : task.CandidateUsers.Select(TaskCandidateRow.User).Concat(task.CandidateGroups.Select(TaskCandidateRow.Group)).Distinct(StringComparer.Ordinal);
 
     private static string Insert(string table, string columns)
     {

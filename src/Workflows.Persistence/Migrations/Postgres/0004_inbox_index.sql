@@ -1,5 +1,5 @@
--- The inbox's filters without scanning (issue 16). wf_task_candidates: who may act on an open task, one row per
--- candidate ('u:' user id, 'g:' group in lower case), written with the task and deleted when it closes.
+-- The inbox's filters without scanning (issue 16). wf_task_candidates: whose inbox an open task is in, kept while it
+-- is open: its assignee ('a:' user id) once it has one, else its candidates ('u:' user id, 'g:' group in lower case).
 -- wf_variables: the scalar variables (text, number, boolean; at most 256 characters) of running instances, the
 -- instance's own and its scopes', one row per name and value, kept by the steps that change them, so that a filter
 -- on a variable is an index look-up instead of a search through every instance's serialized state.
@@ -18,14 +18,17 @@ CREATE TABLE wf_variables (
 );
 CREATE INDEX ix_wf_variables_instance ON wf_variables (instance_id);
 
--- What is stored already: the candidates of open tasks ...
+-- What is stored already: the open tasks' assignees and candidates ...
 INSERT INTO wf_task_candidates (candidate, task_id)
 SELECT 'u:' || u, t.id FROM wf_tasks t, unnest(string_to_array(trim(BOTH '|' FROM t.candidate_users), '|')) u
-WHERE t.status <= 2 AND u <> ''
+WHERE t.status <= 2 AND t.assignee IS NULL AND u <> ''
 ON CONFLICT DO NOTHING;
 INSERT INTO wf_task_candidates (candidate, task_id)
 SELECT 'g:' || g, t.id FROM wf_tasks t, unnest(string_to_array(trim(BOTH '|' FROM t.candidate_groups), '|')) g
-WHERE t.status <= 2 AND g <> ''
+WHERE t.status <= 2 AND t.assignee IS NULL AND g <> ''
+ON CONFLICT DO NOTHING;
+INSERT INTO wf_task_candidates (candidate, task_id)
+SELECT 'a:' || t.assignee, t.id FROM wf_tasks t WHERE t.status <= 2 AND t.assignee IS NOT NULL
 ON CONFLICT DO NOTHING;
 
 -- ... and the variables of running instances (numbers and booleans as their JSON text).

@@ -1,5 +1,5 @@
--- The inbox's filters without scanning (issue 16). wf_task_candidates: who may act on an open task, one row per
--- candidate ('u:' user id, 'g:' group in lower case), written with the task and deleted when it closes.
+-- The inbox's filters without scanning (issue 16). wf_task_candidates: whose inbox an open task is in, kept while it
+-- is open: its assignee ('a:' user id) once it has one, else its candidates ('u:' user id, 'g:' group in lower case).
 -- wf_variables: the scalar variables (text, number, boolean; at most 256 characters) of running instances, the
 -- instance's own and its scopes', one row per name and value, kept by the steps that change them, so that a filter
 -- on a variable is an index look-up instead of a search through every instance's serialized state.
@@ -18,15 +18,16 @@ CREATE TABLE wf_variables (
 ) WITHOUT ROWID;
 CREATE INDEX ix_wf_variables_instance ON wf_variables (instance_id);
 
--- What is stored already: the candidates of open tasks ...
+-- What is stored already: the open tasks' assignees and candidates ...
 WITH RECURSIVE split(task_id, prefix, rest, item) AS (
-    SELECT id, 'u:', substr(candidate_users, 2), NULL FROM wf_tasks WHERE status <= 2 AND candidate_users <> ''
+    SELECT id, 'u:', substr(candidate_users, 2), NULL FROM wf_tasks WHERE status <= 2 AND assignee IS NULL AND candidate_users <> ''
     UNION ALL
-    SELECT id, 'g:', substr(candidate_groups, 2), NULL FROM wf_tasks WHERE status <= 2 AND candidate_groups <> ''
+    SELECT id, 'g:', substr(candidate_groups, 2), NULL FROM wf_tasks WHERE status <= 2 AND assignee IS NULL AND candidate_groups <> ''
     UNION ALL
     SELECT task_id, prefix, substr(rest, instr(rest, '|') + 1), substr(rest, 1, instr(rest, '|') - 1) FROM split WHERE rest <> ''
 )
 INSERT OR IGNORE INTO wf_task_candidates (candidate, task_id) SELECT prefix || item, task_id FROM split WHERE item IS NOT NULL AND item <> '';
+INSERT OR IGNORE INTO wf_task_candidates (candidate, task_id) SELECT 'a:' || assignee, id FROM wf_tasks WHERE status <= 2 AND assignee IS NOT NULL;
 
 -- ... and the variables of running instances (numbers and booleans as their JSON text).
 INSERT OR IGNORE INTO wf_variables (name, value, instance_id)

@@ -7,7 +7,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Persistence;
 using Workflows.Persistence.Timers;
 
-namespace Workflows.Bench;
+namespace Workflows.Bench.Timers;
 
 /// <summary>
 /// The timer figures of issue 6, with the host's real <see cref="TimerPump"/> as the engine's scheduler, on SQLite:
