@@ -25,12 +25,12 @@ public sealed record BenchOptions(
             : Environment.GetEnvironmentVariable("WORKFLOWS_TEST_POSTGRES") is { Length: > 0 } t ? t : null;
         int[] clients = [1, 8, 32];
         var concurrent = 3200;
-        var http = 960;
+        var http = 320;
         var timers = 100_000;
         var notifications = 100_000;
         int[] inbox = [100_000, 1_000_000];
-        var rounds = 5;
-        var peerInstances = 2000;
+        var rounds = 3;
+        var peerInstances = 1000;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");

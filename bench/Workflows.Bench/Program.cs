@@ -4,6 +4,7 @@ using Workflows.Bench.Concurrency;
 using Workflows.Bench.Http;
 using Workflows.Bench.Inbox;
 using Workflows.Bench.Notifications;
+using Workflows.Bench.Peers;
 using Workflows.Bench.Serial;
 using Workflows.Bench.Timers;
 
@@ -39,6 +40,7 @@ async Task Section(string name, string title, Func<Task<object>> run)
 }
 
 await Section("serial", "serial: one command at a time (engine on SQLite, bare baseline, in memory)", async () => await SerialBench.RunAsync(options));
+await Section("peers", "in memory against the peers, taking turns: start -> user task -> complete -> end", async () => await PeerBench.RunAsync(options));
 await Section("concurrent", "concurrent clients in process: scenario (a), beside the bare baseline at the same concurrency", async () => await ConcurrentBench.RunAsync(options));
 await Section("http", "concurrent clients over the real HTTP API (a host process, real sign-in): scenario (a), beside the bare baseline", async () => await HttpBench.RunAsync(options));
 await Section("timers", "timers: starts with 4 timers against none, the pump's rate, start-up with stored timers; then many due at once", async () => new

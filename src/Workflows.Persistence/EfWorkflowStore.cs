@@ -238,6 +238,19 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
         ReadAsync(async db => await BookmarkById(db, bookmarkId, ct) is { } r ? ToRecord(r) : null, ct);
 
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<BookmarkWithInstanceRow?>> BookmarkWithInstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => (
+            from b in db.Bookmarks.AsNoTracking()
+            where b.Id == id
+            join i in db.Instances.AsNoTracking() on b.InstanceId equals i.Id into instances
+            from i in instances.DefaultIfEmpty()
+            select new BookmarkWithInstanceRow { Bookmark = b, Instance = i }).FirstOrDefault());
+
+    public Task<(Bookmark? Bookmark, ProcessInstance? Instance)> GetBookmarkWithInstanceAsync(Guid bookmarkId, CancellationToken ct = default) =>
+        ReadAsync<(Bookmark?, ProcessInstance?)>(async db => await BookmarkWithInstanceById(db, bookmarkId, ct) is { } r
+            ? (ToRecord(r.Bookmark), r.Instance is null ? null : Remembered(ToRecord(r.Instance)))
+            : (null, null), ct);
+
     public Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<Bookmark>>(async db => (await db.Bookmarks.AsNoTracking()
             .Where(b => b.InstanceId == instanceId).OrderBy(b => b.CreatedAt).ToListAsync(ct)).Select(ToRecord).ToList(), ct);
@@ -315,17 +328,12 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         await using var connection = WorkflowPersistence.OpenConnection(database.Provider, database.ConnectionString);
         await connection.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await using var command = SqlCommands.Create(connection, tx,
-            "UPDATE wf_outbox SET processed_at = @p0, attempts = @p1, next_attempt_at = @p2, last_error = @p3 WHERE id = @p4", null, 0, null, null, null);
-        foreach (var m in messages)
-        {
-            command.Parameters[0].Value = (object?)Ticks(m.ProcessedAt) ?? DBNull.Value;
-            command.Parameters[1].Value = m.Attempts;
-            command.Parameters[2].Value = (object?)Ticks(m.NextAttemptAt) ?? DBNull.Value;
-            command.Parameters[3].Value = (object?)m.LastError ?? DBNull.Value;
-            command.Parameters[4].Value = database.Provider == DatabaseProvider.Sqlite ? m.Id.ToString().ToUpperInvariant() : m.Id;
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await SqlCommands.ExecuteManyAsync(connection, tx, "UPDATE wf_outbox SET processed_at = @p0, attempts = @p1, next_attempt_at = @p2, last_error = @p3 WHERE id = @p4",
+            messages.Select(m => new object?[]
+            {
+                Ticks(m.ProcessedAt), m.Attempts, Ticks(m.NextAttemptAt), m.LastError,
+                database.Provider == DatabaseProvider.Sqlite ? m.Id.ToString().ToUpperInvariant() : m.Id,
+            }).ToList(), ct);
         await tx.CommitAsync(ct);
     }
 

@@ -34,6 +34,7 @@ public static class NotificationBench
     private static async Task<Figure> RunAsync(BenchOptions options, DatabaseProvider provider, int hostCount)
     {
         var db = await BenchDatabase.CreateAsync(options, provider, $"notifications-{hostCount}");
+        Directory.CreateDirectory(Path.Combine(options.DataFolder, "http-workflows"));
         var count = options.Notifications;
         await SeedAsync(db, count);
         await using var sink = new SmtpSink();

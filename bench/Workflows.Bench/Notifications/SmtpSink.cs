@@ -51,7 +51,7 @@ public sealed class SmtpSink : IAsyncDisposable
                 var verb = line.Length >= 4 ? line[..4].ToUpperInvariant() : line.ToUpperInvariant();
                 switch (verb)
                 {
-                    case "EHLO": await writer.WriteAsync("250-sink\r\n250 8BITMIME\r\n"); break;
+                    case "EHLO": await writer.WriteAsync("250-sink\r\n250-PIPELINING\r\n250 8BITMIME\r\n"); break;
                     case "HELO": await writer.WriteLineAsync("250 sink"); break;
                     case "DATA":
                         await writer.WriteLineAsync("354 go ahead");

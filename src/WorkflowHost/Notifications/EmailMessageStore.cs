@@ -38,18 +38,8 @@ public sealed class EmailMessageStore(NotificationDatabase db)
     public async Task<int> AddManyAsync(IReadOnlyList<EmailMessage> messages, CancellationToken ct)
     {
         if (messages.Count == 0) return 0;
-        return await db.InTransactionAsync(async (connection, tx) =>
-        {
-            await using var insert = SqlCommands.Create(connection, tx, db.InsertIgnoringDuplicates("email_messages", Columns, ValueList), Values(messages[0]));
-            var added = 0;
-            foreach (var m in messages)
-            {
-                var values = Values(m);
-                for (var i = 0; i < values.Length; i++) insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-                added += await insert.ExecuteNonQueryAsync(ct);
-            }
-            return added;
-        }, ct);
+        return await db.InTransactionAsync((connection, tx) => SqlCommands.ExecuteManyAsync(connection, tx,
+            db.InsertIgnoringDuplicates("email_messages", Columns, ValueList), messages.Select(Values).ToList(), ct), ct);
     }
 
     /// <summary>
@@ -93,17 +83,8 @@ public sealed class EmailMessageStore(NotificationDatabase db)
 
     /// <summary>Records a batch's sent emails in one transaction.</summary>
     public Task MarkSentAsync(IReadOnlyList<(string Id, int Attempts)> sent, DateTimeOffset at, CancellationToken ct) =>
-        sent.Count == 0 ? Task.CompletedTask : db.InTransactionAsync(async (connection, tx) =>
-        {
-            await using var update = SqlCommands.Create(connection, tx, MarkSent, (int)EmailStatus.Sent, 0, at.UtcTicks, "");
-            foreach (var (id, attempts) in sent)
-            {
-                update.Parameters[1].Value = attempts;
-                update.Parameters[3].Value = id;
-                await update.ExecuteNonQueryAsync(ct);
-            }
-            return sent.Count;
-        }, ct);
+        sent.Count == 0 ? Task.CompletedTask : db.InTransactionAsync((connection, tx) => SqlCommands.ExecuteManyAsync(connection, tx, MarkSent,
+            sent.Select(s => new object?[] { (int)EmailStatus.Sent, s.Attempts, at.UtcTicks, s.Id }).ToList(), ct), ct);
 
     private const string MarkSent = "UPDATE email_messages SET status = @p0, attempts = @p1, sent_at = @p2, last_error = NULL WHERE id = @p3";
 

@@ -42,6 +42,12 @@ public interface IWorkflowStore
     /// <summary>Open tasks of one instance (cancelled with their tokens).</summary>
     Task<IReadOnlyList<UserTaskRecord>> GetOpenTasksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
     Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default);
+    /// <summary>A bookmark and its instance (none for a timer start event's), for the step that fires it: one query on a database.</summary>
+    async Task<(Bookmark? Bookmark, ProcessInstance? Instance)> GetBookmarkWithInstanceAsync(Guid bookmarkId, CancellationToken ct = default)
+    {
+        var bookmark = await GetBookmarkAsync(bookmarkId, ct);
+        return (bookmark, bookmark is null ? null : await GetInstanceAsync(bookmark.InstanceId, ct));
+    }
     Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
     /// <summary>Message subscriptions by name; a null key matches subscriptions of any key.</summary>
     Task<IReadOnlyList<Bookmark>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);

@@ -233,8 +233,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     {
         await StepAsync("system", async ctx =>
         {
-            var bookmark = await _store.GetBookmarkAsync(bookmarkId, ct);
+            var (bookmark, instance) = await _store.GetBookmarkWithInstanceAsync(bookmarkId, ct);
             if (bookmark is null) return false; // fired already, or its activity moved on: nothing to do
+            if (instance is not null) ctx.Prefetch(instance);
             if (bookmark.InstanceId == StartTimerOwner) return await FireStartTimerAsync(ctx, bookmark, ct);
             var ic = await ctx.LoadInstanceAsync(bookmark.InstanceId, ct);
             var token = ic.FindToken(bookmark.TokenId);

@@ -77,23 +77,9 @@ internal sealed class WriterConnection : IAsyncDisposable
     {
         var counts = new int[statements.Count];
         if (statements.Count == 0) return counts;
-        if (_provider == DatabaseProvider.Postgres && _connection.CanCreateBatch)
+        if (_connection.CanCreateBatch)
         {
-            await using var batch = _connection.CreateBatch();
-            batch.Transaction = Transaction;
-            foreach (var statement in statements)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = statement.Sql;
-                for (var i = 0; i < statement.Values.Length; i++)
-                {
-                    var p = command.CreateParameter();
-                    p.ParameterName = ParameterName(i);
-                    p.Value = statement.Values[i] ?? DBNull.Value;
-                    command.Parameters.Add(p);
-                }
-                batch.BatchCommands.Add(command);
-            }
+            await using var batch = SqlCommands.Batch(_connection, Transaction, statements.Select(s => (s.Sql, s.Values)));
             await batch.ExecuteNonQueryAsync(ct);
             for (var i = 0; i < counts.Length; i++) counts[i] = batch.BatchCommands[i].RecordsAffected;
             return counts;
@@ -118,7 +104,7 @@ internal sealed class WriterConnection : IAsyncDisposable
             for (var i = 0; i < statement.Values.Length; i++)
             {
                 var p = command.CreateParameter();
-                p.ParameterName = ParameterName(i);
+                p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
                 command.Parameters.Add(p);
             }
             _prepared[statement.Sql] = command;
@@ -126,8 +112,6 @@ internal sealed class WriterConnection : IAsyncDisposable
         command.Transaction = Transaction;
         return command;
     }
-
-    private static string ParameterName(int i) => "@p" + i.ToString(CultureInfo.InvariantCulture);
 
     private DbTransaction Transaction => _transaction ?? throw new InvalidOperationException("No batch transaction is open.");
 

@@ -52,13 +52,19 @@ internal sealed class StepContext(IWorkflowStore store, DefinitionCache definiti
         return task;
     }
 
+    /// <summary>An instance read together with what the step acts on: loaded from it when the step asks for the instance.</summary>
+    public void Prefetch(ProcessInstance instance)
+    {
+        if (!_instances.ContainsKey(instance.Id)) _prefetched[instance.Id] = instance;
+    }
+
     /// <summary>Loads a task and reads its instance in the same query (loaded as such when the step asks for it).</summary>
     public async Task<UserTaskRecord> LoadTaskWithInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_tasks.TryGetValue(id, out var loaded)) return loaded;
         var (task, instance) = await store.GetTaskWithInstanceAsync(id, ct);
         if (task is null) throw new NotFoundException("Task", id);
-        if (instance is not null && !_instances.ContainsKey(instance.Id)) _prefetched[instance.Id] = instance;
+        if (instance is not null) Prefetch(instance);
         Changes.ExpectedTaskVersions[id] = task.Version;
         _tasks[id] = task;
         return task;
