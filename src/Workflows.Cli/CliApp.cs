@@ -49,9 +49,10 @@ public static class CliApp
           wf validate FILE... [--handlers NAME,NAME...]
               Check BPMN files exactly as publishing does. Prints FILE(LINE,COL): error CODE: message.
               Exit 0 when all are valid, 1 when any has an error, 2 on a usage error.
-          wf run FILE [--process ID] [--message NAME] [--var NAME=VALUE]... [--business-key KEY] [--auto]
+          wf run FILE [--process ID] [--message NAME] [--signal NAME] [--var NAME=VALUE]... [--business-key KEY] [--auto]
               Drive a process in memory, with the instances it calls. It starts by its none start event, else by
-              a message start event (--message names one), else by its first timer start event.
+              a message start event (--message names one), a signal start event (--signal names one), else by its
+              first timer start event.
               Commands are read from standard input (type 'help'). Exit 1 on an engine error (one line).
         """;
 }

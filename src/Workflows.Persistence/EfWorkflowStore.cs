@@ -98,7 +98,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             .Select(c => new VersionInstanceCount(c.ProcessId, c.DefinitionVersion, c.Running, c.Total))
             .OrderBy(c => c.ProcessId, StringComparer.Ordinal).ThenBy(c => c.Version).ToList(), ct);
 
-    private static readonly int[] WaitKinds = [(int)BookmarkKind.Timer, (int)BookmarkKind.Message, (int)BookmarkKind.Retry];
+    private static readonly int[] WaitKinds = [(int)BookmarkKind.Timer, (int)BookmarkKind.Message, (int)BookmarkKind.Signal, (int)BookmarkKind.Retry];
 
     /// <summary>Three GROUP BY queries over the running instances of the process (tasks, waits, incidents), merged by element id.</summary>
     public Task<IReadOnlyList<ElementActivityCount>> CountActivitiesAsync(string processId, int? version = null, CancellationToken ct = default) =>
@@ -259,6 +259,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         ReadAsync<IReadOnlyList<Bookmark>>(async db => (await db.Bookmarks.AsNoTracking()
             .Where(b => b.Kind == (int)BookmarkKind.Message && b.MessageName == messageName &&
                         (correlationKey == null || b.CorrelationKey == correlationKey))
+            .OrderBy(b => b.CreatedAt).ToListAsync(ct)).Select(ToRecord).ToList(), ct);
+
+    public Task<IReadOnlyList<Bookmark>> FindSignalSubscriptionsAsync(string signalName, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<Bookmark>>(async db => (await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == (int)BookmarkKind.Signal && b.MessageName == signalName)
             .OrderBy(b => b.CreatedAt).ToListAsync(ct)).Select(ToRecord).ToList(), ct);
 
     public Task<IReadOnlyList<Bookmark>> GetScheduledBookmarksAsync(CancellationToken ct = default) =>

@@ -56,6 +56,45 @@ public sealed class RunCommandTests
         Assert.Contains("instance 1 intake: completed", output);
     }
 
+    private static readonly string SignalStarted = Definitions("""
+          <bpmn:signal id="opened" name="call-opened" />
+          <bpmn:signal id="closed" name="call-closed" />
+          <bpmn:process id="proposals" isExecutable="true">
+            <bpmn:startEvent id="start"><bpmn:signalEventDefinition signalRef="opened" /></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="draft" />
+            <bpmn:userTask id="draft" camunda:assignee="${contact}" />
+            <bpmn:sequenceFlow id="f2" sourceRef="draft" targetRef="waitClose" />
+            <bpmn:intermediateCatchEvent id="waitClose"><bpmn:signalEventDefinition signalRef="closed" /></bpmn:intermediateCatchEvent>
+            <bpmn:sequenceFlow id="f3" sourceRef="waitClose" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        """);
+
+    [Fact]
+    public async Task Process_with_only_a_signal_start_event_is_started_by_its_signal_and_signals_are_sent_by_name()
+    {
+        var (exit, output, error) = await Run("complete 1\nsignal call-closed outcome=funded\nvars 1\nquit\n",
+            "run", Temp(SignalStarted), "--var", "contact=zhao");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.Contains("started proposals by the signal 'call-opened'", output);
+        Assert.Contains("task 1: draft '' for zhao", output);
+        Assert.Contains("waits at waitClose for the signal 'call-closed': signal call-closed", output);
+        Assert.Contains("reached 1 instance(s)", output);
+        Assert.Contains("\"outcome\": \"funded\"", output);
+        Assert.Contains("instance 1 proposals: completed", output);
+    }
+
+    [Fact]
+    public async Task Signal_nobody_starts_on_is_one_line_and_exit_1()
+    {
+        var (exit, _, error) = await Run("", "run", Temp(SignalStarted), "--signal", "call-cancelled");
+
+        Assert.Equal(1, exit);
+        Assert.Equal("wf: the signal 'call-cancelled' starts no process in the file", error.Trim());
+    }
+
     [Fact]
     public async Task Process_with_a_timer_start_event_starts_when_the_clock_reaches_it()
     {

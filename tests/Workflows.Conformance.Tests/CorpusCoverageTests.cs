@@ -32,9 +32,28 @@ public sealed class CorpusCoverageTests
         Assert.True(models.Count >= 40, $"only {models.Count} models are run");
     }
 
+    private static readonly List<OwnModelFactAttribute> OwnModelTests = typeof(CorpusCoverageTests).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+        .Select(m => m.GetCustomAttribute<OwnModelFactAttribute>())
+        .OfType<OwnModelFactAttribute>().ToList();
+
     [Fact]
     public void Every_conformance_test_names_its_source_test()
     {
         Assert.All(Tests, t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));
+        Assert.All(OwnModelTests, t => Assert.False(string.IsNullOrWhiteSpace(t.Source)));
+    }
+
+    [Fact]
+    public void Every_model_of_ours_is_run_by_a_test_and_says_what_it_follows()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "Models");
+        var files = Directory.EnumerateFiles(folder, "*.bpmn", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/')).Order().ToList();
+        var named = OwnModelTests.SelectMany(t => t.Models).ToHashSet();
+        Assert.NotEmpty(files);
+        Assert.All(files, f => Assert.Contains(f, named));
+        Assert.All(named, m => Assert.Contains(m, files));
+        Assert.All(files, f => Assert.Contains("written after", File.ReadAllText(Path.Combine(folder, f))));
     }
 }

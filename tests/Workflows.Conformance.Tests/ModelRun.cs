@@ -45,6 +45,22 @@ public sealed class ModelRun
         return run;
     }
 
+    /// <summary>Publishes models of ours from <c>Models/</c> (see <see cref="OwnModelFactAttribute"/>), each one as it is.</summary>
+    public static async Task<ModelRun> PublishOwnAsync(params string[] models)
+    {
+        var run = new ModelRun([]);
+        foreach (var model in models)
+        {
+            var xml = ReadOwnModel(model);
+            var result = run.Runtime.Validate(xml);
+            Assert.True(result.IsValid, $"{model} does not publish: {string.Join("; ", result.Errors)}");
+            await run.Runtime.PublishAsync(xml, "conformance");
+        }
+        return run;
+    }
+
+    public static string ReadOwnModel(string model) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Models", model));
+
     public async Task<ProcessInstance> StartAsync(string processId, object? variables = null, string? businessKey = null) =>
         await Runtime.StartAsync(new StartRequest
         {
@@ -110,6 +126,15 @@ public sealed class ModelRun
 
     public Task<int> CorrelateAsync(string message, string? key = null, object? variables = null) =>
         Runtime.CorrelateMessageAsync(message, key, Json(variables));
+
+    /// <summary>Broadcasts a signal from outside (Camunda's <c>runtimeService.signalEventReceived</c>).</summary>
+    public Task<int> SignalAsync(string signal, object? variables = null) => Runtime.BroadcastSignalAsync(signal, Json(variables));
+
+    /// <summary>How many subscriptions wait for the signal (Camunda's event subscription query by type and name).</summary>
+    public async Task<int> SignalSubscriptionsAsync(string signal) => (await Store.FindSignalSubscriptionsAsync(signal)).Count;
+
+    /// <summary>How many instances are running (Camunda's process instance query, which lists running ones only).</summary>
+    public async Task<int> RunningCountAsync() => (await InstancesAsync()).Count(i => i.Status == InstanceStatus.Running);
 
     public async Task<List<HistoryEntry>> HistoryAsync(Guid instanceId) => (await Store.GetHistoryAsync(instanceId)).ToList();
 

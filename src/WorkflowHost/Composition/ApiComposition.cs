@@ -5,6 +5,7 @@ using WorkflowHost.Api.Definitions;
 using WorkflowHost.Api.Forms;
 using WorkflowHost.Api.Incidents;
 using WorkflowHost.Api.Instances;
+using WorkflowHost.Api.Signals;
 using WorkflowHost.Api.Tasks;
 using WorkflowHost.Forms;
 
@@ -41,6 +42,7 @@ public static class ApiComposition
         app.MapDefinitionsApi();
         app.MapInstancesApi();
         app.MapIncidentsApi();
+        app.MapSignalsApi();
         app.MapTasksApi();
         app.MapFormsApi();
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -45,6 +45,8 @@ public static class SecurityComposition
             .AddPolicy(Policies.Office, p => p.RequireAuthenticatedUser().RequireRole(Roles.TechnologyManager, Roles.OfficeHead))
             .AddPolicy(Policies.EngineViews, p => p.RequireAuthenticatedUser().RequireRole(
                 Roles.TechnologyManager, Roles.OfficeHead, Roles.WorkflowAdministrator, Roles.SystemAdministrator))
+            .AddPolicy(Policies.SendSignals, p => p.RequireAuthenticatedUser().RequireRole(
+                Roles.TechnologyManager, Roles.OfficeHead, Roles.WorkflowAdministrator, Roles.SystemAdministrator))
             .AddPolicy(Policies.CommitteeMember, p => p.RequireAuthenticatedUser().RequireRole(Roles.CommitteeMember, Roles.CommitteeChair))
             .AddPolicy(Policies.Inventor, p => p.RequireAuthenticatedUser().RequireRole(Roles.Inventor));
         return services;

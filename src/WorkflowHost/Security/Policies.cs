@@ -15,6 +15,8 @@ public static class Policies
     public const string Office = "Office";
     /// <summary>The engine's views of instances and incidents: the office and workflow administrators (not inventors).</summary>
     public const string EngineViews = "EngineViews";
+    /// <summary>The office and workflow administrators: broadcasting a signal to the running processes.</summary>
+    public const string SendSignals = "SendSignals";
     /// <summary>Committee members and chairs: committee files and votes (which committee is checked with the actor's groups).</summary>
     public const string CommitteeMember = "CommitteeMember";
     /// <summary>Inventors: filing disclosures (which inventions they see is checked by relation in the domain).</summary>

@@ -9,14 +9,15 @@ namespace Workflows.Cli.Commands;
 
 /// <summary>
 /// <c>wf run FILE</c>: publishes the file in memory, starts its process (by its none start event, a message start
-/// event or its first timer start event) and lets you move it, and every instance it calls, by hand: complete tasks,
-/// advance the clock, send messages. With <c>--auto</c> it completes every task and fires every timer.
+/// event, a signal start event or its first timer start event) and lets you move it, and every instance it calls, by
+/// hand: complete tasks, advance the clock, send messages and signals. With <c>--auto</c> it completes every task and
+/// fires every timer.
 /// </summary>
 public static class RunCommand
 {
     public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
     {
-        string? file = null, processId = null, businessKey = null, message = null;
+        string? file = null, processId = null, businessKey = null, message = null, signal = null;
         var variables = new JsonObject();
         var auto = false;
         for (var i = 0; i < args.Length; i++)
@@ -27,6 +28,7 @@ public static class RunCommand
                 case "--process": processId = Next(); break;
                 case "--business-key": businessKey = Next(); break;
                 case "--message": message = Next(); break;
+                case "--signal": signal = Next(); break;
                 case "--var": AddAssignment(variables, Next()); break;
                 case "--auto": auto = true; break;
                 default:
@@ -71,26 +73,38 @@ public static class RunCommand
         await runtime.PublishAsync(xml, "cli");
 
         var session = new RunSession(runtime, store, scheduler, clock, output);
-        if (!await StartAsync(runtime, scheduler, clock, process, message, businessKey, variables, store, output, error))
+        if (!await StartAsync(runtime, scheduler, clock, process, message, signal, businessKey, variables, store, output, error))
             return CliApp.Invalid;
         await session.ShowAsync();
         return auto ? await session.AutoAsync() : await session.InteractAsync(input);
     }
 
-    /// <summary>Starts the process the way it can be started: a named message, its none start event, its message
-    /// start event, or its first timer start event (the clock moves to that timer's date).</summary>
+    /// <summary>Starts the process the way it can be started: a named message or signal, its none start event, its message
+    /// or signal start event, or its first timer start event (the clock moves to that timer's date).</summary>
     private static async Task<bool> StartAsync(WorkflowRuntime runtime, ManualTimerScheduler scheduler, CliClock clock,
-        ProcessDefinition process, string? message, string? businessKey, JsonObject variables, InMemoryWorkflowStore store,
+        ProcessDefinition process, string? message, string? signal, string? businessKey, JsonObject variables, InMemoryWorkflowStore store,
         TextWriter output, TextWriter error)
     {
         var messageStart = process.StartEvents.Select(s => s.Definition).OfType<MessageEventDefinition>().FirstOrDefault();
-        if (message is null && process.NoneStartEvent is not null)
+        var signalStart = process.StartEvents.Select(s => s.Definition).OfType<SignalEventDefinition>().FirstOrDefault();
+        if (message is null && signal is null && process.NoneStartEvent is not null)
         {
             var instance = await runtime.StartAsync(new StartRequest
             {
                 ProcessId = process.Id, BusinessKey = businessKey, Variables = variables, StartedBy = "cli",
             });
             await output.WriteLineAsync($"started {process.Id} instance {instance.Id}");
+            return true;
+        }
+        if (signal is not null || (message is null && messageStart is null && signalStart is not null))
+        {
+            var name = signal ?? signalStart!.SignalName;
+            if (await runtime.BroadcastSignalAsync(name, variables, "cli") == 0)
+            {
+                await error.WriteLineAsync($"wf: the signal '{name}' starts no process in the file");
+                return false;
+            }
+            await output.WriteLineAsync($"started {process.Id} by the signal '{name}'");
             return true;
         }
         if (message is not null || messageStart is not null)

@@ -9,8 +9,8 @@ namespace Workflows.Cli.Commands;
 
 /// <summary>
 /// A `wf run` session over every instance in its in-memory store: the started one and those it calls (or that
-/// messages and timers start). Tasks are numbered across all of them, so a called instance's task is completed
-/// like any other; its message subscriptions are listed so you know what to send.
+/// messages, signals and timers start). Tasks are numbered across all of them, so a called instance's task is
+/// completed like any other; its message and signal subscriptions are listed so you know what to send.
 /// </summary>
 internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore store, ManualTimerScheduler scheduler, CliClock clock,
     TextWriter output)
@@ -57,6 +57,8 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
                 if (b.Kind == BookmarkKind.Message)
                     await output.WriteLineAsync($"    waits at {b.ElementId} for the message '{b.MessageName}'" +
                                                 (b.CorrelationKey is { } key ? $" (key {key}): message {b.MessageName} {key}" : $": message {b.MessageName}"));
+                else if (b.Kind == BookmarkKind.Signal)
+                    await output.WriteLineAsync($"    waits at {b.ElementId} for the signal '{b.MessageName}': signal {b.MessageName}");
             foreach (var incident in await store.GetOpenIncidentsAsync(instance.Id))
                 await output.WriteLineAsync($"    incident at {incident.ElementId}: {incident.Message}");
         }
@@ -89,6 +91,10 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
                     case "message":
                         if (words.Length < 2) throw new UsageException("message NAME [KEY] [NAME=VALUE...]");
                         await MessageAsync(words);
+                        break;
+                    case "signal":
+                        if (words.Length < 2) throw new UsageException("signal NAME [NAME=VALUE...]");
+                        await SignalAsync(words);
                         break;
                     case "vars":
                         await output.WriteLineAsync((await InstanceAsync(words)).State.Variables.ToJsonString(Indented));
@@ -131,7 +137,7 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
             }
             else
             {
-                await output.WriteLineAsync("nothing is left for --auto to do (no open task, no timer): the instance waits for a message, an incident or a join that no token can reach");
+                await output.WriteLineAsync("nothing is left for --auto to do (no open task, no timer): the instance waits for a message, a signal, an incident or a join that no token can reach");
                 await ShowAsync();
                 return CliApp.Invalid;
             }
@@ -169,6 +175,14 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
         await output.WriteLineAsync($"  reached {reached} instance(s)");
     }
 
+    private async Task SignalAsync(string[] words)
+    {
+        var variables = new JsonObject();
+        foreach (var assignment in words.Skip(2)) RunCommand.AddAssignment(variables, assignment);
+        var reached = await runtime.BroadcastSignalAsync(words[1], variables.Count > 0 ? variables : null, "cli");
+        await output.WriteLineAsync($"  reached {reached} instance(s)");
+    }
+
     private async Task AdvanceAsync(string[] words)
     {
         if (words.Length < 2 || !Iso8601.TryParseDuration(words[1], out var duration))
@@ -187,10 +201,11 @@ internal sealed class RunSession(WorkflowRuntime runtime, InMemoryWorkflowStore 
     }
 
     private const string Help = """
-          tasks                               show every instance with its open tasks, message subscriptions and timers
+          tasks                               show every instance with its open tasks, message and signal subscriptions and timers
           complete N [NAME=VALUE...]          complete task N (numbered across all instances) with variables
           advance DURATION                    move the clock (P1D, PT2H) and fire due timers
           message NAME [KEY] [NAME=VALUE...]  correlate a message (starts instances at message start events too)
+          signal NAME [NAME=VALUE...]         broadcast a signal to every instance waiting for it (and signal start events)
           vars [N] | history [N]              show instance N's variables / history (default: instance 1)
           quit
         """;

@@ -26,6 +26,10 @@ public interface IWorkflowRuntime
     /// <summary>Delivers a message to the waiting subscriptions (by name and correlation key) and to message
     /// start events. Returns how many instances it reached (started or resumed).</summary>
     Task<int> CorrelateMessageAsync(string messageName, string? correlationKey, JsonObject? variables, CancellationToken ct = default);
+    /// <summary>Broadcasts a signal: every subscription of that name in every instance fires (with the variables set where
+    /// they live), and each process whose latest version has a signal start event of that name starts, all in one step.
+    /// Returns how many instances it reached (resumed or started); none is not an error.</summary>
+    Task<int> BroadcastSignalAsync(string signalName, JsonObject? variables, string? sentBy = null, CancellationToken ct = default);
     /// <summary>Wakes a due bookmark (timer, reminder, retry). Does nothing if it is gone.</summary>
     Task FireAsync(Guid bookmarkId, CancellationToken ct = default);
     Task CancelInstanceAsync(Guid instanceId, Actor actor, string? reason, CancellationToken ct = default);

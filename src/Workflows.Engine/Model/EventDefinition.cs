@@ -15,3 +15,17 @@ public sealed record MessageEventDefinition(string MessageName, Expressions.Comp
 public sealed record ErrorEventDefinition(string? ErrorCode, string? ErrorName) : EventDefinition;
 
 public sealed record TerminateEventDefinition : EventDefinition;
+
+/// <summary>
+/// A signal, by the name of the referenced bpmn:signal; a name with <c>${...}</c> parts (<c>alert-${id}</c>) is
+/// evaluated when a catch opens or a throw happens. On a throw, what it sends along (Camunda's <c>camunda:in</c> on the
+/// definition): named values, all visible variables or only the throw event's locals, and the business key (for the
+/// instances a signal start event starts).
+/// </summary>
+public sealed record SignalEventDefinition(string SignalName, Expressions.CompiledExpression? NameExpression) : EventDefinition
+{
+    public IReadOnlyList<VariableMapping> InMappings { get; init; } = Array.Empty<VariableMapping>();
+    public bool InAll { get; init; }
+    public bool InLocalOnly { get; init; }
+    public bool PassBusinessKey { get; init; }
+}

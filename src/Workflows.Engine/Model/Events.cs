@@ -11,21 +11,23 @@ public sealed class StartEvent : FlowNode
 public sealed class EndEvent : FlowNode
 {
     public override string ElementType => "endEvent";
-    /// <summary>Null (none), <see cref="TerminateEventDefinition"/> or <see cref="ErrorEventDefinition"/>.</summary>
+    /// <summary>Null (none), <see cref="TerminateEventDefinition"/>, <see cref="ErrorEventDefinition"/> or <see cref="SignalEventDefinition"/>.</summary>
     public EventDefinition? Definition { get; init; }
 }
 
-/// <summary>Intermediate catch event: timer or message.</summary>
+/// <summary>Intermediate catch event: timer, message or signal.</summary>
 public sealed class IntermediateCatchEvent : FlowNode
 {
     public override string ElementType => "intermediateCatchEvent";
     public required EventDefinition Definition { get; init; }
 }
 
-/// <summary>An intermediate throw event with no definition: a pass-through milestone.</summary>
+/// <summary>An intermediate throw event: with no definition a pass-through milestone; with a signal, a broadcast.</summary>
 public sealed class IntermediateThrowEvent : FlowNode
 {
     public override string ElementType => "intermediateThrowEvent";
+    /// <summary>Null (none) or <see cref="SignalEventDefinition"/>.</summary>
+    public EventDefinition? Definition { get; init; }
 }
 
 public sealed class BoundaryEvent : FlowNode
@@ -35,6 +37,6 @@ public sealed class BoundaryEvent : FlowNode
     public Activity AttachedTo { get; internal set; } = null!;
     /// <summary>True (the default) cancels the activity: an escalation. False leaves it running: a reminder.</summary>
     public bool CancelActivity { get; init; } = true;
-    /// <summary>Timer or error.</summary>
+    /// <summary>Timer, error or signal.</summary>
     public required EventDefinition Definition { get; init; }
 }

@@ -26,20 +26,27 @@ internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseO
                 foreach (var inner in nodes.OfType<SubProcess>()) scopes.Push((inner.Nodes, inner));
             }
             foreach (var node in process.NodesById.Values) ValidateNode(node);
-            ValidateMessageStarts(process);
+            ValidateEventStarts(process);
         }
     }
 
-    /// <summary>Camunda refuses two message start events of one process waiting for the same message: which would start?</summary>
-    private void ValidateMessageStarts(ProcessDefinition process)
+    /// <summary>Camunda refuses two start events of one process waiting for the same message, or for the same signal: which would start?</summary>
+    private void ValidateEventStarts(ProcessDefinition process)
     {
-        var seen = new Dictionary<string, StartEvent>(StringComparer.Ordinal);
+        var seen = new Dictionary<(string Kind, string Name), StartEvent>();
         foreach (var start in process.StartEvents)
         {
-            if (start.Definition is not MessageEventDefinition message) continue;
-            if (!seen.TryAdd(message.MessageName, start))
-                Error(DiagnosticCodes.InvalidMessage,
-                    $"{start} waits for the message '{ModelReader.Shorten(message.MessageName)}', as {seen[message.MessageName]} does; each message may start a process in one way only.",
+            (string Kind, string Name, string Code)? awaited = start.Definition switch
+            {
+                MessageEventDefinition message => ("message", message.MessageName, DiagnosticCodes.InvalidMessage),
+                SignalEventDefinition signal => ("signal", signal.SignalName, DiagnosticCodes.InvalidSignal),
+                _ => null,
+            };
+            if (awaited is not { } wait) continue;
+            var (kind, name, code) = wait;
+            if (!seen.TryAdd((kind, name), start))
+                Error(code,
+                    $"{start} waits for the {kind} '{ModelReader.Shorten(name)}', as {seen[(kind, name)]} does; each {kind} may start a process in one way only.",
                     start.Id, start.Location);
         }
     }
@@ -136,11 +143,11 @@ internal sealed class BpmnValidator(List<BpmnDiagnostic> diagnostics, BpmnParseO
                 break;
             case EventBasedGateway:
                 if (node.Outgoing.Count < 2)
-                    Error(DiagnosticCodes.InvalidEventGateway, $"{node} needs at least two outgoing flows, each to a timer or message catch event.", node.Id, node.Location);
+                    Error(DiagnosticCodes.InvalidEventGateway, $"{node} needs at least two outgoing flows, each to a timer, message or signal catch event.", node.Id, node.Location);
                 foreach (var flow in node.Outgoing)
                 {
                     if (flow.Target is not IntermediateCatchEvent)
-                        Error(DiagnosticCodes.InvalidEventGateway, $"{node} leads to {flow.Target}; an event-based gateway must lead to intermediate timer or message catch events.", flow.Id, flow.Location);
+                        Error(DiagnosticCodes.InvalidEventGateway, $"{node} leads to {flow.Target}; an event-based gateway must lead to intermediate timer, message or signal catch events.", flow.Id, flow.Location);
                     else if (flow.Target.Incoming.Count > 1)
                         Error(DiagnosticCodes.InvalidEventGateway, $"{flow.Target} after {node} may have only that one incoming flow.", flow.Target.Id, flow.Target.Location);
                     if (flow.ConditionText is not null)

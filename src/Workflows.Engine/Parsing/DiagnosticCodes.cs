@@ -39,4 +39,6 @@ public static class DiagnosticCodes
     public const string TooManyElements = "BPMN034";
     /// <summary>A warning: accepted and run here, but Camunda 7 would refuse it.</summary>
     public const string NotPortable = "BPMN035";
+    /// <summary>A signal without a name, two signals with one name, or two start events of one process for one signal.</summary>
+    public const string InvalidSignal = "BPMN036";
 }

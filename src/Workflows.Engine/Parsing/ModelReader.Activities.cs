@@ -121,38 +121,50 @@ internal sealed partial class ModelReader
             Error(DiagnosticCodes.InvalidAttribute, $"callActivity '{id}' has camunda:calledElementBinding=\"{binding}\"; use latest or version.", e, id);
 
         var extensions = e.Element(Bpmn + "extensionElements");
-        List<VariableMapping> CallMappings(string kind, out bool all, out bool businessKey)
-        {
-            all = false;
-            businessKey = false;
-            var list = new List<VariableMapping>();
-            foreach (var m in extensions?.Elements(Camunda + kind) ?? [])
-            {
-                if ((string?)m.Attribute("variables") == "all") { all = true; continue; }
-                if (m.Attribute("businessKey") is not null) { businessKey = true; continue; }
-                var target = (string?)m.Attribute("target");
-                var source = (string?)m.Attribute("source");
-                var sourceExpression = (string?)m.Attribute("sourceExpression");
-                if (string.IsNullOrWhiteSpace(target) || (source is null && sourceExpression is null))
-                {
-                    Error(DiagnosticCodes.InvalidAttribute, $"camunda:{kind} on callActivity '{id}' needs target and source or sourceExpression.", m, id);
-                    continue;
-                }
-                var text = sourceExpression ?? source!;
-                var expression = sourceExpression is not null ? Expression(text, m, id, $"camunda:{kind}", alwaysExpression: true) : Name(text, m, id);
-                if (expression is not null) list.Add(new VariableMapping(target, text, expression));
-            }
-            return list;
-        }
-
-        var inMappings = CallMappings("in", out var inAll, out var passKey);
-        var outMappings = CallMappings("out", out var outAll, out _);
+        var inMappings = PassedVariables(extensions, "in", id, $"callActivity '{id}'", out var inAll, out var passKey, out _);
+        var outMappings = PassedVariables(extensions, "out", id, $"callActivity '{id}'", out var outAll, out _, out _);
         return new CallActivity
         {
             Id = id, Name = name, Location = location, DefaultFlowId = defaultFlow, CalledElement = called, CalledVersion = version,
             InAll = inAll, OutAll = outAll, InMappings = inMappings, OutMappings = outMappings, PassBusinessKey = passKey,
             MultiInstance = ReadMultiInstance(e, id),
         };
+    }
+
+    /// <summary>
+    /// <c>camunda:in</c> / <c>camunda:out</c>: values passed to a called process (or back), or sent with a signal.
+    /// <c>variables="all"</c> passes every visible variable (with <c>local="true"</c> only the element's own), and a
+    /// <c>businessKey</c> entry passes the business key.
+    /// </summary>
+    private List<VariableMapping> PassedVariables(XElement? extensions, string kind, string id, string owner, out bool all, out bool businessKey,
+        out bool localOnly)
+    {
+        all = false;
+        businessKey = false;
+        localOnly = false;
+        var list = new List<VariableMapping>();
+        foreach (var m in extensions?.Elements(Camunda + kind) ?? [])
+        {
+            if ((string?)m.Attribute("variables") == "all")
+            {
+                all = true;
+                localOnly = (string?)m.Attribute("local") == "true";
+                continue;
+            }
+            if (m.Attribute("businessKey") is not null) { businessKey = true; continue; }
+            var target = (string?)m.Attribute("target");
+            var source = (string?)m.Attribute("source");
+            var sourceExpression = (string?)m.Attribute("sourceExpression");
+            if (string.IsNullOrWhiteSpace(target) || (source is null && sourceExpression is null))
+            {
+                Error(DiagnosticCodes.InvalidAttribute, $"camunda:{kind} on {owner} needs target and source or sourceExpression.", m, id);
+                continue;
+            }
+            var text = sourceExpression ?? source!;
+            var expression = sourceExpression is not null ? Expression(text, m, id, $"camunda:{kind}", alwaysExpression: true) : Name(text, m, id);
+            if (expression is not null) list.Add(new VariableMapping(target, text, expression));
+        }
+        return list;
     }
 
     private MultiInstance? ReadMultiInstance(XElement e, string id)

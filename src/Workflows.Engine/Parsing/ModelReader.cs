@@ -32,7 +32,6 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         ["complexGateway"] = "use exclusive, parallel, inclusive or event-based gateways",
         ["transaction"] = "transactions and compensation are not supported",
         ["adHocSubProcess"] = "ad-hoc sub-processes are not supported",
-        ["intermediateThrowEvent"] = "only intermediate throw events without an event definition are supported",
         ["callChoreography"] = "choreographies are not executable",
         ["subChoreography"] = "choreographies are not executable",
         ["choreographyTask"] = "choreographies are not executable",
@@ -56,6 +55,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         CollectIds(definitions);
         foreach (var message in definitions.Elements(Bpmn + "message"))
             if (Id(message) is { } id) _model.Messages[id] = (string?)message.Attribute("name");
+        ReadSignals(definitions);
         foreach (var error in definitions.Elements(Bpmn + "error"))
             if (Id(error) is { } id) _model.Errors[id] = ((string?)error.Attribute("errorCode"), (string?)error.Attribute("name"));
 
@@ -164,7 +164,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
     private FlowNode? ReadNode(XElement e, ProcessDefinition process, int depth)
     {
         var local = e.Name.LocalName;
-        if (Unsupported.TryGetValue(local, out var why) && !(local == "intermediateThrowEvent" && EventDefinitions(e).Count == 0))
+        if (Unsupported.TryGetValue(local, out var why))
         {
             Error(DiagnosticCodes.UnsupportedElement, $"{local} '{Id(e) ?? "?"}' is not supported: {why}.", e, Id(e));
             return null;
@@ -189,31 +189,35 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
                 return new StartEvent
                 {
                     Id = id, Name = name, Location = location,
-                    Definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true),
+                    Definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true, allowSignal: true),
                     FormKey = Attr(e, "formKey"),
                 };
             case "endEvent":
-                return new EndEvent { Id = id, Name = name, Location = location, Definition = SingleDefinition(e, id, allowTerminate: true, allowError: true) };
+                return new EndEvent { Id = id, Name = name, Location = location, Definition = SingleDefinition(e, id, allowTerminate: true, allowError: true, allowSignal: true) };
             case "intermediateCatchEvent":
             {
-                var definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true);
+                var definition = SingleDefinition(e, id, allowMessage: true, allowTimer: true, allowSignal: true);
                 if (definition is null)
                 {
                     if (EventDefinitions(e).Count == 0)
-                        Error(DiagnosticCodes.UnsupportedEventDefinition, $"intermediateCatchEvent '{id}' needs a timer or message event definition.", e, id);
+                        Error(DiagnosticCodes.UnsupportedEventDefinition, $"intermediateCatchEvent '{id}' needs a timer, message or signal event definition.", e, id);
                     return null;
                 }
                 return new IntermediateCatchEvent { Id = id, Name = name, Location = location, Definition = definition };
             }
             case "intermediateThrowEvent":
-                return new IntermediateThrowEvent { Id = id, Name = name, Location = location };
+            {
+                var definition = SingleDefinition(e, id, allowSignal: true);
+                if (definition is null && EventDefinitions(e).Count > 0) return null;
+                return new IntermediateThrowEvent { Id = id, Name = name, Location = location, Definition = definition };
+            }
             case "boundaryEvent":
             {
-                var definition = SingleDefinition(e, id, allowTimer: true, allowError: true);
+                var definition = SingleDefinition(e, id, allowTimer: true, allowError: true, allowSignal: true);
                 if (definition is null)
                 {
                     if (EventDefinitions(e).Count == 0)
-                        Error(DiagnosticCodes.InvalidBoundaryEvent, $"boundaryEvent '{id}' needs a timer or error event definition.", e, id);
+                        Error(DiagnosticCodes.InvalidBoundaryEvent, $"boundaryEvent '{id}' needs a timer, error or signal event definition.", e, id);
                     return null;
                 }
                 return new BoundaryEvent
@@ -273,7 +277,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
             if (e.Name.LocalName == "subProcess" && !NodeChildren.Contains(local)) continue; // its flow elements, read by ReadScope
             if (local is "incoming" or "outgoing" or "documentation" or "extensionElements" or "multiInstanceLoopCharacteristics" or
                 "completionCondition" or "loopCardinality" or "timerEventDefinition" or "messageEventDefinition" or "errorEventDefinition" or
-                "terminateEventDefinition" or "conditionExpression" || Artifacts.Contains(local))
+                "terminateEventDefinition" or "signalEventDefinition" or "conditionExpression" || Artifacts.Contains(local))
                 continue;
             var hint = local switch
             {
@@ -312,7 +316,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         e.Elements().Where(c => c.Name.Namespace == Bpmn && c.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal)).ToList();
 
     private EventDefinition? SingleDefinition(XElement e, string id, bool allowMessage = false, bool allowTimer = false,
-        bool allowTerminate = false, bool allowError = false)
+        bool allowTerminate = false, bool allowError = false, bool allowSignal = false)
     {
         var definitions = EventDefinitions(e);
         if (definitions.Count == 0) return null;
@@ -351,6 +355,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
                 return new MessageEventDefinition(messageName, key is null ? null : Expression(key, e, id, "wf:correlationKey"));
             }
             case "terminateEventDefinition" when allowTerminate: return new TerminateEventDefinition();
+            case "signalEventDefinition" when allowSignal: return ReadSignal(e, d, id);
             case "errorEventDefinition" when allowError:
             {
                 var errorRef = (string?)d.Attribute("errorRef");

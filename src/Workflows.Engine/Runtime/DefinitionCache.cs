@@ -33,6 +33,16 @@ internal sealed class DefinitionCache(IWorkflowStore store, BpmnParseOptions lim
         return record.Status == DefinitionStatus.Published ? _processes.GetOrAdd(record.Id, process) : process;
     }
 
+    /// <summary>The latest published version of every process, parsed: where start events that any process may have
+    /// (a message's, a signal's) are looked for.</summary>
+    public async Task<IReadOnlyList<(WorkflowDefinitionRecord Record, ProcessDefinition Process)>> LatestPublishedAsync(CancellationToken ct) =>
+        (await store.ListDefinitionsAsync(null, ct))
+        .Where(d => d.Status == DefinitionStatus.Published)
+        .GroupBy(d => d.ProcessId)
+        .Select(g => g.MaxBy(d => d.Version)!)
+        .Select(d => (d, Add(d)))
+        .ToList();
+
     public ProcessGraph Graph(ProcessDefinition process, string definitionId) =>
         _graphs.GetOrAdd(definitionId, _ => new ProcessGraph(process));
 }

@@ -51,6 +51,8 @@ public interface IWorkflowStore
     Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default);
     /// <summary>Message subscriptions by name; a null key matches subscriptions of any key.</summary>
     Task<IReadOnlyList<Bookmark>> FindMessageSubscriptionsAsync(string messageName, string? correlationKey, CancellationToken ct = default);
+    /// <summary>Signal subscriptions of every instance waiting for the signal of this name, oldest first.</summary>
+    Task<IReadOnlyList<Bookmark>> FindSignalSubscriptionsAsync(string signalName, CancellationToken ct = default);
     /// <summary>Every bookmark with a due time (timers, reminders, retries), for re-scheduling on start-up.</summary>
     Task<IReadOnlyList<Bookmark>> GetScheduledBookmarksAsync(CancellationToken ct = default);
     Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(Guid instanceId, CancellationToken ct = default);

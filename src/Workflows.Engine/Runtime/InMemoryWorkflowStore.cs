@@ -112,7 +112,7 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
     }
 
     /// <summary>The bookmarks that hold a token at their element (reminders only notify).</summary>
-    private static bool IsWait(BookmarkKind kind) => kind is BookmarkKind.Timer or BookmarkKind.Message or BookmarkKind.Retry;
+    private static bool IsWait(BookmarkKind kind) => kind is BookmarkKind.Timer or BookmarkKind.Message or BookmarkKind.Signal or BookmarkKind.Retry;
 
     private static bool Matches(ProcessInstance i, InstanceQuery query) =>
         (query.ProcessId is null || i.ProcessId == query.ProcessId) &&
@@ -197,6 +197,10 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b =>
             b.Kind == BookmarkKind.Message && b.MessageName == messageName &&
             (correlationKey is null || b.CorrelationKey == correlationKey)).OrderBy(b => b.CreatedAt)));
+
+    public Task<IReadOnlyList<Bookmark>> FindSignalSubscriptionsAsync(string signalName, CancellationToken ct = default) =>
+        Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b => b.Kind == BookmarkKind.Signal && b.MessageName == signalName)
+            .OrderBy(b => b.CreatedAt)));
 
     public Task<IReadOnlyList<Bookmark>> GetScheduledBookmarksAsync(CancellationToken ct = default) =>
         Task.FromResult(ReadMany(() => _bookmarks.Values.Where(b => b.DueAt is not null).OrderBy(b => b.DueAt)));

@@ -49,7 +49,7 @@ public sealed partial class WorkflowRuntime
                 }
             }
             token.Status = TokenStatus.Ready;
-            _executor.LeaveOrRaiseIncident(ctx, ic, token, node);
+            _executor.LeaveOrRaiseIncident(new NodeExecution(ctx, ic, token, node));
             await _executor.RunAsync(ctx, ct);
             return true;
         }, ct);

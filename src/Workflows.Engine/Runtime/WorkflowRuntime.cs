@@ -6,6 +6,8 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Model;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime.Execution;
+using Workflows.Engine.Runtime.Execution.Behaviors;
+using Workflows.Engine.Runtime.Execution.Subscriptions;
 using Workflows.Engine.Runtime.State;
 
 namespace Workflows.Engine.Runtime;
@@ -129,7 +131,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
 
     private Bookmark StartTimer(string definitionId, StartEvent start, TimerEventDefinition timer, DateTimeOffset now, int? remaining)
     {
-        var (due, repetitions, interval) = _executor.StartTimerDue(timer, start, now);
+        var (due, repetitions, interval) = _executor.Registry.Timer.StartDue(timer, start, now);
         return new Bookmark
         {
             Id = Guid.NewGuid(), InstanceId = StartTimerOwner, TokenId = definitionId, ElementId = start.Id, Kind = BookmarkKind.Timer,
@@ -156,7 +158,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             ctx.AddBookmark(new Bookmark
             {
                 Id = next.Id, InstanceId = next.InstanceId, TokenId = next.TokenId, ElementId = next.ElementId, Kind = next.Kind,
-                DueAt = Executor.NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
+                DueAt = TimerSubscription.NextOccurrence(interval, bookmark.DueAt ?? ctx.Now, ctx.Now), CreatedAt = ctx.Now, Data = next.Data,
             });
         }
         await _executor.RunAsync(ctx, ct);
@@ -207,9 +209,8 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
 
         // Message start events of the latest published versions.
-        foreach (var definition in await LatestPublishedAsync(ct))
+        foreach (var (definition, process) in await _definitions.LatestPublishedAsync(ct))
         {
-            var process = _definitions.Add(definition);
             var start = process.StartEvents.FirstOrDefault(s => s.Definition is MessageEventDefinition m && m.MessageName == messageName);
             if (start is null) continue;
             await StepAsync("system", async ctx =>
@@ -222,12 +223,6 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
         }
         return reached;
     }
-
-    private async Task<IEnumerable<WorkflowDefinitionRecord>> LatestPublishedAsync(CancellationToken ct) =>
-        (await _store.ListDefinitionsAsync(null, ct))
-        .Where(d => d.Status == DefinitionStatus.Published)
-        .GroupBy(d => d.ProcessId)
-        .Select(g => g.MaxBy(d => d.Version)!);
 
     public async Task FireAsync(Guid bookmarkId, CancellationToken ct = default)
     {

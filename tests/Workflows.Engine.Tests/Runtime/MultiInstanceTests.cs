@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
+using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 
 namespace Workflows.Engine.Tests.Runtime;
@@ -27,6 +28,24 @@ public sealed class MultiInstanceTests : RuntimeTestBase
         Assert.Equal(3, collected.Count);
         Assert.Equal("approve", collected.OfType<JsonObject>().First()["vote"]!.GetValue<string>());
         Assert.Contains(collected, v => v is null);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task Boundary_timer_on_a_multi_instance_call_activity_escalates_the_whole_activity_once(string store)
+    {
+        var h = await HarnessAsync(store);
+        var round = await h.StartAsync("multi-instance-call-escalation.bpmn", new { reviewers = new[] { "wang", "li" } });
+        var reviews = (await h.Store.QueryInstancesAsync(new InstanceQuery { ParentInstanceId = round.Id })).ToList();
+        Assert.Equal(2, reviews.Count);
+        // The timer belongs to the token that runs the activity, not to each called item.
+        Assert.Single(await h.Store.GetBookmarksOfInstanceAsync(round.Id));
+
+        Assert.Equal(1, await h.AdvanceAsync(TimeSpan.FromHours(1)));
+
+        await h.TaskAsync(round.Id, "escalated");
+        Assert.DoesNotContain(await h.OpenTasksAsync(round.Id), t => t.ElementId == "decide");
+        foreach (var review in reviews)
+            Assert.Equal(InstanceStatus.Cancelled, (await h.InstanceAsync(review.Id)).Status);
     }
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]

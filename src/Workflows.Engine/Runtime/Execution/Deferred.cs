@@ -3,7 +3,7 @@ using Workflows.Engine.Model;
 namespace Workflows.Engine.Runtime.Execution;
 
 /// <summary>Why an activity stops before it completes.</summary>
-internal enum InterruptReason { Escalation, Error, Terminate, Cancel }
+internal enum InterruptReason { Escalation, Error, Terminate, Cancel, Signal }
 
 /// <summary>Work a step finds while moving tokens that needs the store (loading a task or another instance).</summary>
 internal sealed class Deferred

@@ -7,7 +7,7 @@ namespace Workflows.Engine.Runtime.Execution;
 /// <summary>Evaluating the expressions of a definition into the values the runtime needs.</summary>
 internal sealed partial class Executor
 {
-    private object? Evaluate(CompiledExpression expression, IVariableScope view, FlowNode node)
+    internal object? Evaluate(CompiledExpression expression, IVariableScope view, FlowNode node)
     {
         try
         {
@@ -19,7 +19,7 @@ internal sealed partial class Executor
         }
     }
 
-    private string? Text(CompiledExpression? expression, IVariableScope view, FlowNode node) =>
+    internal string? Text(CompiledExpression? expression, IVariableScope view, FlowNode node) =>
         expression is null ? null : Evaluate(expression, view, node) switch
         {
             null => null,
@@ -29,7 +29,7 @@ internal sealed partial class Executor
         };
 
     /// <summary>A list of ids: a list value, or a comma-separated string.</summary>
-    private List<string> Texts(CompiledExpression? expression, IVariableScope view, FlowNode node)
+    internal List<string> Texts(CompiledExpression? expression, IVariableScope view, FlowNode node)
     {
         var result = new List<string>();
         if (expression is null) return result;
@@ -50,7 +50,7 @@ internal sealed partial class Executor
         return result;
     }
 
-    private int? Number(CompiledExpression? expression, IVariableScope view, FlowNode node) =>
+    internal int? Number(CompiledExpression? expression, IVariableScope view, FlowNode node) =>
         expression is null ? null : Evaluate(expression, view, node) switch
         {
             null => null,
@@ -60,10 +60,10 @@ internal sealed partial class Executor
         };
 
     /// <summary>A due or follow-up date: a date-time, or a duration from now (days counted as working days if asked).</summary>
-    private DateTimeOffset? Date(CompiledExpression? expression, IVariableScope view, FlowNode node, bool workingDays)
+    internal DateTimeOffset? Date(CompiledExpression? expression, IVariableScope view, FlowNode node, bool workingDays)
     {
         if (expression is null) return null;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var value = Evaluate(expression, view, node);
         if (value is string text)
         {
@@ -77,12 +77,17 @@ internal sealed partial class Executor
         {
             null => null,
             DateTimeOffset at => at,
-            DateOnly day => calendar.StartOfDay(day),
-            TimeSpan span => workingDays ? calendar.AddWorkingDays(now, span.Days) + (span - TimeSpan.FromDays(span.Days)) : now + span,
+            DateOnly day => Calendar.StartOfDay(day),
+            TimeSpan span => workingDays ? Calendar.AddWorkingDays(now, span.Days) + (span - TimeSpan.FromDays(span.Days)) : now + span,
             IsoDuration iso => workingDays && iso.Years == 0 && iso.Months == 0
-                ? calendar.AddWorkingDays(now, iso.Days) + iso.Time
+                ? Calendar.AddWorkingDays(now, iso.Days) + iso.Time
                 : iso.AddTo(now),
             _ => throw new ExpressionFailedException(node, expression.Text, $"'{value}' is neither a date nor an ISO 8601 duration"),
         };
     }
+
+    /// <summary>A date without a time ("2026-10-09"): a local date of the calendar's zone.</summary>
+    internal static DateOnly? LocalDate(string text) =>
+        text.Trim() is { Length: 10 } t && DateOnly.TryParseExact(t, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var day) ? day : null;
 }

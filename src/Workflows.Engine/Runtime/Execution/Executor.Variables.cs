@@ -53,7 +53,7 @@ internal sealed partial class Executor
     internal void CheckSize(string name, JsonNode? value, FlowNode? node)
     {
         if (value is null) return;
-        var limit = options.MaxVariableBytes;
+        var limit = Options.MaxVariableBytes;
         if (limit <= 0) return;
         // A string's UTF-8 size is at most three bytes a char: only near the limit is it worth counting exactly.
         if (value is JsonValue v && v.TryGetValue<string>(out var text) && (long)text.Length * 3 + 2 <= limit) return;
@@ -65,7 +65,7 @@ internal sealed partial class Executor
     }
 
     /// <summary>A mapping's value, evaluated and checked against the size limit.</summary>
-    private JsonNode? MappedValue(VariableMapping mapping, IVariableScope view, FlowNode node)
+    internal JsonNode? MappedValue(VariableMapping mapping, IVariableScope view, FlowNode node)
     {
         var value = ExpressionValues.ToJson(Evaluate(mapping.Source, view, node));
         CheckSize(mapping.Target, value, node);
@@ -74,30 +74,31 @@ internal sealed partial class Executor
 
     /// <summary>Local variables from a node's input mappings, evaluated in the token's scope (each mapping
     /// sees the ones before it).</summary>
-    private JsonObject Inputs(InstanceContext ic, Token token, FlowNode node)
+    internal JsonObject Inputs(NodeExecution x)
     {
+        var node = x.Node;
         var locals = new JsonObject();
         if (node.Inputs.Count == 0) return locals;
-        var view = View(ic, token, locals);
+        var view = View(x, locals);
         foreach (var mapping in node.Inputs)
             locals[mapping.Target] = MappedValue(mapping, view, node);
         return locals;
     }
 
     /// <summary>Evaluates the input mappings and keeps them on the token as the activity's locals.</summary>
-    private JsonObject EnterLocals(InstanceContext ic, Token token, FlowNode node)
+    internal void EnterLocals(NodeExecution x)
     {
-        token.Locals = null;
-        var locals = Inputs(ic, token, node);
-        token.Locals = locals.Count > 0 ? locals : null;
-        return locals;
+        x.Token.Locals = null;
+        var locals = Inputs(x);
+        x.Token.Locals = locals.Count > 0 ? locals : null;
     }
 
     /// <summary>Output mappings: evaluated over the activity's scope (its locals included), written to the enclosing scope.</summary>
-    private void ApplyOutputs(InstanceContext ic, Token token, FlowNode node)
+    internal void ApplyOutputs(NodeExecution x)
     {
+        var (_, ic, token, node) = x;
         if (node.Outputs.Count == 0) return;
-        var view = View(ic, token);
+        var view = View(x);
         var values = node.Outputs.Select(m => (m.Target, Value: MappedValue(m, view, node))).ToList();
         foreach (var (target, value) in values) SetVariable(ic, token.ScopeId, target, value, node);
     }

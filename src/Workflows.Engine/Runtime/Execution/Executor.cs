@@ -3,25 +3,40 @@ using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Expressions;
 using Workflows.Engine.Model;
+using Workflows.Engine.Runtime.Execution.Behaviors;
 using Workflows.Engine.Runtime.State;
 
 namespace Workflows.Engine.Runtime.Execution;
 
 /// <summary>
-/// Moves tokens through a process until every one of them waits: the BPMN semantics of each element.
-/// Split by concern into partial files (tasks, gateways, events, scopes, multi-instance, values).
+/// Moves tokens through a process until every one of them waits. The loop is here; what each element does is its
+/// behavior's (<see cref="BehaviorRegistry"/>), and what each event definition does is its subscription's. The partial
+/// files hold what behaviors share: values and variables, scopes and interruptions, incidents and notifications.
 /// It only changes the in-memory state of a <see cref="StepContext"/>; the runtime commits it.
 /// </summary>
-internal sealed partial class Executor(
-    IReadOnlyDictionary<string, IServiceTaskHandler> handlers,
-    WorkflowRuntimeOptions options,
-    IBusinessCalendar calendar,
-    TimeProvider clock)
+internal sealed partial class Executor
 {
-    private readonly EvaluationContext _evaluation = new()
+    private readonly EvaluationContext _evaluation;
+
+    public Executor(IReadOnlyDictionary<string, IServiceTaskHandler> handlers, WorkflowRuntimeOptions options, IBusinessCalendar calendar,
+        TimeProvider clock)
     {
-        Clock = clock, MaxTextLength = options.MaxExpressionTextLength, MaxListLength = options.MaxExpressionListLength,
-    };
+        Handlers = handlers;
+        Options = options;
+        Calendar = calendar;
+        Clock = clock;
+        _evaluation = new EvaluationContext
+        {
+            Clock = clock, MaxTextLength = options.MaxExpressionTextLength, MaxListLength = options.MaxExpressionListLength,
+        };
+        Registry = new BehaviorRegistry(this);
+    }
+
+    public IReadOnlyDictionary<string, IServiceTaskHandler> Handlers { get; }
+    public WorkflowRuntimeOptions Options { get; }
+    public IBusinessCalendar Calendar { get; }
+    public TimeProvider Clock { get; }
+    public BehaviorRegistry Registry { get; }
 
     /// <summary>Runs every ready token of every instance in the step until all wait or end.</summary>
     public async Task RunAsync(StepContext ctx, CancellationToken ct)
@@ -43,21 +58,22 @@ internal sealed partial class Executor(
                 if (ic.Ended) continue;
                 for (var token = NextReady(ic); token is not null; token = NextReady(ic))
                 {
-                    if (++ctx.NodeExecutions > options.MaxNodeExecutionsPerStep)
+                    if (++ctx.NodeExecutions > Options.MaxNodeExecutionsPerStep)
                         throw new InvalidOperationWorkflowException(
-                            $"Instance {ic.Id} ran {options.MaxNodeExecutionsPerStep} elements in one step without waiting: is there a loop without a wait state?");
+                            $"Instance {ic.Id} ran {Options.MaxNodeExecutionsPerStep} elements in one step without waiting: is there a loop without a wait state?");
+                    var node = ic.Process.GetNode(token.NodeId);
                     try
                     {
-                        await ExecuteNodeAsync(ctx, ic, token, ct);
+                        await Registry.For(node).ArriveAsync(new NodeExecution(ctx, ic, token, node), ct);
                     }
                     catch (NodeFailedException e)
                     {
-                        RaiseIncident(ctx, ic, token, e.Node, e.Message, null);
+                        RaiseIncident(new NodeExecution(ctx, ic, token, e.Node), e.Message, null);
                     }
                     progressed = true;
                     if (ic.Ended) break;
                 }
-                if (!ic.Ended && TryFireInclusiveJoins(ctx, ic)) progressed = true;
+                if (!ic.Ended && SettleJoins(ctx, ic)) progressed = true;
             }
         } while (progressed);
     }
@@ -69,94 +85,72 @@ internal sealed partial class Executor(
         return null;
     }
 
-    private async Task ExecuteNodeAsync(StepContext ctx, InstanceContext ic, Token token, CancellationToken ct)
+    /// <summary>Joins that wait for the rest of their scope are decided when nothing else in the instance can move.</summary>
+    private bool SettleJoins(StepContext ctx, InstanceContext ic)
     {
-        var node = ic.Process.GetNode(token.NodeId);
-        if (node is Activity { MultiInstance: not null } mia && !IsMultiInstanceItem(ic, token, mia))
+        var fired = false;
+        foreach (var waiting in ic.State.Tokens.Where(t => t.Status == TokenStatus.Joining).ToList())
         {
-            EnterMultiInstanceBody(ctx, ic, token, mia);
-            return;
+            if (!ic.State.Tokens.Contains(waiting)) continue;
+            var node = ic.Process.GetNode(waiting.NodeId);
+            if (Registry.For(node).TrySettle(new NodeExecution(ctx, ic, waiting, node))) fired = true;
         }
+        return fired;
+    }
 
-        ctx.History(ic, HistoryEventType.ActivityEntered, node.Id, node.ElementType, token.Id);
-        // Input mappings are the node's locals while the token is there (a sub-process keeps them in its scope).
-        if (node is not SubProcess) EnterLocals(ic, token, node);
-        switch (node)
+    /// <summary>Runs a due or triggered bookmark of the instance (a timer, a message, a signal, a reminder, a retry):
+    /// the behavior of its element decides what happens.</summary>
+    internal void Fire(StepContext ctx, InstanceContext ic, Token token, Bookmark bookmark)
+    {
+        token.Bookmarks?.Remove(bookmark.Id);
+        ctx.RemoveBookmark(bookmark.Id);
+        var node = ic.Process.GetNode(bookmark.ElementId);
+        var x = new NodeExecution(ctx, ic, token, node);
+        try
         {
-            case PassThroughTask:
-            case StartEvent:
-            case IntermediateThrowEvent:
-            case BoundaryEvent:
-                Leave(ctx, ic, token, node);
-                break;
-            case EndEvent end:
-                End(ctx, ic, token, end);
-                break;
-            case UserTask userTask:
-                CreateUserTask(ctx, ic, token, userTask);
-                break;
-            case ServiceTask serviceTask:
-                await RunServiceTaskAsync(ctx, ic, token, serviceTask, ct);
-                break;
-            case SendTask sendTask:
-                Send(ctx, ic, token, sendTask);
-                Leave(ctx, ic, token, node);
-                break;
-            case ExclusiveGateway or InclusiveGateway or ParallelGateway:
-                ArriveAtGateway(ctx, ic, token, node);
-                break;
-            case EventBasedGateway gateway:
-                WaitAtEventGateway(ctx, ic, token, gateway);
-                break;
-            case IntermediateCatchEvent catchEvent:
-                token.Status = TokenStatus.Waiting;
-                OpenCatch(ctx, ic, token, catchEvent);
-                break;
-            case SubProcess subProcess:
-                EnterSubProcess(ctx, ic, token, subProcess);
-                break;
-            case CallActivity callActivity:
-                await CallAsync(ctx, ic, token, callActivity, ct);
-                break;
-            default:
-                throw new InvalidOperationWorkflowException($"{node} cannot be executed.");
+            Registry.For(node).Fired(x, bookmark);
+        }
+        catch (NodeFailedException e)
+        {
+            RaiseIncident(x.At(e.Node), e.Message, null);
         }
     }
 
-    /// <summary>Leaves a node: finishes the activity (outputs, its bookmarks) and follows the chosen flows.</summary>
-    internal void Leave(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
+    /// <summary>Leaves a node: its behavior finishes it (a multi-instance item completes its item instead) and the token moves on.</summary>
+    internal void Leave(NodeExecution x) => Registry.For(x.Node).Leave(x);
+
+    /// <summary>Leaves a node outside the token loop (a completed task): a failure there becomes an incident at the node.</summary>
+    internal void LeaveOrRaiseIncident(NodeExecution x)
     {
-        if (node is Activity { MultiInstance: not null } activity && IsMultiInstanceItem(ic, token, activity))
+        try
         {
-            CompleteMultiInstanceItem(ctx, ic, token, activity);
-            return;
+            Leave(x);
         }
-        ApplyOutputs(ic, token, node);
+        catch (NodeFailedException e)
+        {
+            RaiseIncident(x.At(e.Node), e.Message, null);
+        }
+    }
+
+    /// <summary>What every element does when its token leaves: outputs, locals, incident and bookmarks are done with,
+    /// the history says so, and the token follows the flows the element's behavior chooses.</summary>
+    internal void Depart(NodeExecution x)
+    {
+        var (ctx, ic, token, node) = x;
+        ApplyOutputs(x);
         token.Locals = null;
         ResolveIncident(ctx, ic, token, "its activity was left");
         ClearBookmarks(ctx, token);
         token.TaskId = null;
         token.ChildInstanceId = null;
-        ctx.History(ic, HistoryEventType.ActivityLeft, node.Id, node.ElementType, token.Id);
-        TakeOutgoing(ctx, ic, token, node, SelectOutgoing(ctx, ic, token, node));
-    }
-
-    /// <summary>Leaves a node outside the token loop (a completed task): a failure there becomes an incident at the node.</summary>
-    internal void LeaveOrRaiseIncident(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
-    {
-        try
-        {
-            Leave(ctx, ic, token, node);
-        }
-        catch (NodeFailedException e)
-        {
-            RaiseIncident(ctx, ic, token, e.Node, e.Message, null);
-        }
+        x.History(HistoryEventType.ActivityLeft);
+        TakeOutgoing(x, Registry.For(node).SelectOutgoing(x));
     }
 
     /// <summary>Moves the token along the first flow and clones it for the others; no flow ends the token.</summary>
-    private void TakeOutgoing(StepContext ctx, InstanceContext ic, Token token, FlowNode node, IReadOnlyList<SequenceFlow>? flows)
+    internal void TakeOutgoing(NodeExecution x, IReadOnlyList<SequenceFlow>? flows)
     {
+        var (ctx, ic, token, _) = x;
         if (flows is null) return; // an incident was raised: the token stays
         if (flows.Count == 0)
         {
@@ -179,40 +173,36 @@ internal sealed partial class Executor(
     }
 
     /// <summary>
-    /// Which flows leave a node: gateways by their rules; other nodes take every unconditional flow and every
-    /// conditional one whose condition holds, or the default flow when none does. Null: no path, incident raised.
+    /// The flows whose condition holds (unconditional ones always do), or the default flow when none does; with
+    /// <paramref name="firstOnly"/>, the first of them. Null: no path, incident raised.
     /// </summary>
-    private IReadOnlyList<SequenceFlow>? SelectOutgoing(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
+    internal IReadOnlyList<SequenceFlow>? ConditionalFlows(NodeExecution x, bool firstOnly)
     {
+        var node = x.Node;
         var outgoing = node.Outgoing;
         if (outgoing.Count == 0) return Array.Empty<SequenceFlow>();
-        if (node is ParallelGateway) return outgoing;
-        var view = View(ic, token);
-        if (node is ExclusiveGateway)
-        {
-            foreach (var flow in outgoing)
-                if (flow.Id != node.DefaultFlowId && (flow.Condition is null || Condition(flow.Condition, view, node)))
-                    return [flow];
-            return DefaultFlow(ctx, ic, token, node);
-        }
-
-        var taken = new List<SequenceFlow>(outgoing.Count);
+        var view = View(x);
+        var taken = new List<SequenceFlow>(firstOnly ? 1 : outgoing.Count);
         foreach (var flow in outgoing)
-            if (flow.Id != node.DefaultFlowId && (flow.Condition is null || Condition(flow.Condition, view, node)))
-                taken.Add(flow);
-        return taken.Count > 0 ? taken : DefaultFlow(ctx, ic, token, node);
+        {
+            if (flow.Id == node.DefaultFlowId || (flow.Condition is not null && !Condition(flow.Condition, view, node))) continue;
+            taken.Add(flow);
+            if (firstOnly) break;
+        }
+        return taken.Count > 0 ? taken : DefaultFlow(x);
     }
 
     /// <summary>The default flow when no condition held; without one, an incident at the node (null).</summary>
-    private IReadOnlyList<SequenceFlow>? DefaultFlow(StepContext ctx, InstanceContext ic, Token token, FlowNode node)
+    private IReadOnlyList<SequenceFlow>? DefaultFlow(NodeExecution x)
     {
+        var node = x.Node;
         var fallback = node.Outgoing.FirstOrDefault(f => f.Id == node.DefaultFlowId);
         if (fallback is not null) return [fallback];
-        RaiseIncident(ctx, ic, token, node, $"{node} found no outgoing flow whose condition holds, and has no default flow.", null);
+        RaiseIncident(x, $"{node} found no outgoing flow whose condition holds, and has no default flow.", null);
         return null;
     }
 
-    private bool Condition(CompiledExpression condition, IVariableScope view, FlowNode node)
+    internal bool Condition(CompiledExpression condition, IVariableScope view, FlowNode node)
     {
         try
         {
@@ -233,18 +223,46 @@ internal sealed partial class Executor(
         CompleteScopeIfEmpty(ctx, ic, token.ScopeId);
     }
 
-    private void ClearBookmarks(StepContext ctx, Token token)
+    internal static void ClearBookmarks(StepContext ctx, Token token)
     {
         if (token.Bookmarks is null) return;
         foreach (var id in token.Bookmarks) ctx.RemoveBookmark(id);
         token.Bookmarks = null;
     }
 
-    private static void Own(Token token, Bookmark bookmark) => (token.Bookmarks ??= new()).Add(bookmark.Id);
+    /// <summary>Adds a bookmark to the step, owned by the token (it goes when the token moves on).</summary>
+    internal static void AddBookmark(NodeExecution x, Bookmark bookmark)
+    {
+        x.Step.AddBookmark(bookmark);
+        (x.Token.Bookmarks ??= new()).Add(bookmark.Id);
+    }
+
+    /// <summary>
+    /// The events attached to an activity start listening, owned by the token that runs it: each boundary event's
+    /// subscription opens (a timer counted from <paramref name="since"/>; <c>${dueDate}</c> is the task's due date).
+    /// </summary>
+    internal void OpenBoundaryEvents(NodeExecution x, Activity activity, DateTimeOffset? due, DateTimeOffset since)
+    {
+        if (activity.BoundaryEvents.Count == 0) return;
+        var extra = due is { } d ? new Dictionary<string, object?> { ["dueDate"] = d } : null;
+        var view = View(x.Instance, x.Token, extra: extra);
+        foreach (var boundary in activity.BoundaryEvents)
+            Registry.For(boundary.Definition).Open(x.At(boundary), boundary.Definition, view, since);
+    }
+
+    /// <summary>The token a multi-instance item runs in, or null when the token runs the activity itself.</summary>
+    internal static ScopeState? MultiInstanceItemScope(InstanceContext ic, Token token, Activity activity)
+    {
+        if (activity.MultiInstance is null) return null;
+        var scope = ic.FindScope(token.ScopeId);
+        return scope is { Kind: ScopeKind.MultiInstanceItem } && scope.NodeId == activity.Id ? scope : null;
+    }
+
+    internal VariableView View(NodeExecution x, JsonObject? overlay = null) => View(x.Instance, x.Token, overlay);
 
     internal VariableView View(InstanceContext ic, Token token, JsonObject? overlay = null,
         IReadOnlyDictionary<string, object?>? extra = null) =>
         new(ic.State, token.ScopeId, overlay ?? token.Locals, extra);
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, EngineJson.Options);
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, EngineJson.Options);
 }

@@ -10,6 +10,8 @@ public enum BookmarkKind
     Reminder = 2,
     /// <summary>A service task waiting to be retried after a failure; DueAt set.</summary>
     Retry = 3,
+    /// <summary>A signal subscription (intermediate, event-gateway or boundary catch); MessageName holds the signal's name.</summary>
+    Signal = 4,
 }
 
 /// <summary>
@@ -25,6 +27,7 @@ public sealed class Bookmark
     public required string ElementId { get; init; }
     public required BookmarkKind Kind { get; init; }
     public DateTimeOffset? DueAt { get; init; }
+    /// <summary>The name of the message or signal a subscription waits for.</summary>
     public string? MessageName { get; init; }
     public string? CorrelationKey { get; init; }
     /// <summary>Kind-specific data as JSON (remaining cycle repetitions, the reminder's task id and offset, ...).</summary>

@@ -8,6 +8,7 @@ public enum HistoryEventType
     TimerFired, MessageCorrelated, ReminderFired, VariablesChanged,
     IncidentRaised, IncidentResolved, ServiceTaskFailed, ErrorThrown,
     InstanceMigrated,
+    SignalThrown, SignalReceived,
 }
 
 /// <summary>One line of an instance's history: what was entered or left, by whom, when, with what data.</summary>

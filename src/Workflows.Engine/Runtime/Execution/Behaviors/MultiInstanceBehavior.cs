@@ -1,36 +1,28 @@
 using System.Text.Json.Nodes;
-using Workflows.Engine.Contracts;
 using Workflows.Engine.Expressions;
 using Workflows.Engine.Model;
 using Workflows.Engine.Runtime.State;
 
-namespace Workflows.Engine.Runtime.Execution;
+namespace Workflows.Engine.Runtime.Execution.Behaviors;
 
 /// <summary>
-/// Multi-instance activities: a body scope (nrOfInstances, nrOfActiveInstances, nrOfCompletedInstances and the
-/// output collection) with one item scope per element (the element variable and loopCounter), run all at once
-/// (parallel) or one after another (sequential), until all are done or the completion condition holds.
+/// Multi-instance activities, as Camunda's <c>MultiInstanceActivityBehavior</c> wraps any activity: a body scope
+/// (nrOfInstances, nrOfActiveInstances, nrOfCompletedInstances and the output collection) with one item scope per
+/// element (the element variable and loopCounter), run all at once (parallel) or one after another (sequential),
+/// until all are done or the completion condition holds. Each item's token runs the activity's own behavior.
 /// </summary>
-internal sealed partial class Executor
+internal sealed class MultiInstanceBehavior(Executor engine)
 {
-    internal static ScopeState? MultiInstanceItemScope(InstanceContext ic, Token token, Activity activity)
+    /// <summary>A token arrives at a multi-instance activity: it owns the body, and an item token starts per element.</summary>
+    public void EnterBody(NodeExecution x, Activity activity)
     {
-        if (activity.MultiInstance is null) return null;
-        var scope = ic.FindScope(token.ScopeId);
-        return scope is { Kind: ScopeKind.MultiInstanceItem } && scope.NodeId == activity.Id ? scope : null;
-    }
-
-    private static bool IsMultiInstanceItem(InstanceContext ic, Token token, Activity activity) =>
-        MultiInstanceItemScope(ic, token, activity) is not null;
-
-    private void EnterMultiInstanceBody(StepContext ctx, InstanceContext ic, Token token, Activity activity)
-    {
+        var (_, ic, token, _) = x;
         var mi = activity.MultiInstance!;
-        var view = View(ic, token);
+        var view = engine.View(ic, token);
         var items = new List<JsonNode?>();
         if (mi.Collection is not null)
         {
-            var value = Evaluate(mi.Collection, view, activity);
+            var value = engine.Evaluate(mi.Collection, view, activity);
             switch (value)
             {
                 case null: break;
@@ -46,12 +38,12 @@ internal sealed partial class Executor
         }
         else if (mi.LoopCardinality is not null)
         {
-            var count = Number(mi.LoopCardinality, view, activity) ?? 0;
+            var count = engine.Number(mi.LoopCardinality, view, activity) ?? 0;
             for (var i = 0; i < count; i++) items.Add(null);
         }
 
-        ctx.History(ic, HistoryEventType.ActivityEntered, activity.Id, activity.ElementType, token.Id,
-            Json(new { multiInstance = mi.IsSequential ? "sequential" : "parallel", instances = items.Count }));
+        x.History(HistoryEventType.ActivityEntered,
+            Executor.Json(new { multiInstance = mi.IsSequential ? "sequential" : "parallel", instances = items.Count }));
         var body = new ScopeState
         {
             Id = ic.State.NewId("s"), Kind = ScopeKind.MultiInstanceBody, NodeId = activity.Id,
@@ -61,12 +53,12 @@ internal sealed partial class Executor
             body.Variables[output] = new JsonArray(items.Select(_ => (JsonNode?)null).ToArray());
         ic.State.Scopes.Add(body);
         token.Status = TokenStatus.InScope;
-        OpenBoundaryTimers(ctx, ic, token, activity, null);
+        engine.OpenBoundaryEvents(x, activity, null, x.Now);
         UpdateCounters(body);
 
         if (items.Count == 0)
         {
-            CompleteMultiInstanceBody(ctx, ic, body, activity);
+            CompleteBody(x, body, activity);
             return;
         }
         if (mi.IsSequential)
@@ -102,8 +94,11 @@ internal sealed partial class Executor
         body.Variables["nrOfCompletedInstances"] = body.Completed;
     }
 
-    private void CompleteMultiInstanceItem(StepContext ctx, InstanceContext ic, Token token, Activity activity)
+    /// <summary>An item's token leaves the activity: its result is collected, and the body completes when all items
+    /// are done or the completion condition holds (the rest are cancelled); a sequential body starts the next item.</summary>
+    public void CompleteItem(NodeExecution x, Activity activity)
     {
+        var (ctx, ic, token, _) = x;
         var mi = activity.MultiInstance!;
         var item = ic.FindScope(token.ScopeId)!;
         var body = ic.FindScope(item.ParentScopeId)!;
@@ -112,7 +107,7 @@ internal sealed partial class Executor
         {
             JsonNode? result;
             if (mi.OutputElement is not null)
-                result = ExpressionValues.ToJson(Evaluate(mi.OutputElement, View(ic, token), activity));
+                result = ExpressionValues.ToJson(engine.Evaluate(mi.OutputElement, engine.View(ic, token), activity));
             else
             {
                 // By default an item's result is what it set locally (e.g. the fields of a vote), bar the loop variables.
@@ -124,11 +119,11 @@ internal sealed partial class Executor
             collected[item.LoopCounter] = result;
         }
 
-        ResolveIncident(ctx, ic, token, "its activity was left");
-        ClearBookmarks(ctx, token);
-        ctx.History(ic, HistoryEventType.ActivityLeft, activity.Id, activity.ElementType, token.Id, Json(new { loopCounter = item.LoopCounter }));
+        engine.ResolveIncident(ctx, ic, token, "its activity was left");
+        Executor.ClearBookmarks(ctx, token);
+        x.History(HistoryEventType.ActivityLeft, Executor.Json(new { loopCounter = item.LoopCounter }));
         ic.State.Tokens.Remove(token);
-        foreach (var nested in ic.State.Scopes.Where(s => s.ParentScopeId == item.Id).ToList()) CancelScope(ctx, ic, nested, InterruptReason.Cancel);
+        foreach (var nested in ic.State.Scopes.Where(s => s.ParentScopeId == item.Id).ToList()) engine.CancelScope(ctx, ic, nested, InterruptReason.Cancel);
         ic.State.Scopes.Remove(item);
         body.Active--;
         body.Completed++;
@@ -136,11 +131,11 @@ internal sealed partial class Executor
 
         var done = body.Completed >= body.Instances;
         if (!done && mi.CompletionCondition is not null &&
-            Condition(mi.CompletionCondition, new VariableView(ic.State, body.Id), activity))
+            engine.Condition(mi.CompletionCondition, new VariableView(ic.State, body.Id), activity))
         {
             // Enough: the remaining items (e.g. votes not cast once a majority is reached) are cancelled.
             foreach (var open in ic.State.Scopes.Where(s => s.ParentScopeId == body.Id && s.Kind == ScopeKind.MultiInstanceItem).ToList())
-                CancelScope(ctx, ic, open, InterruptReason.Cancel);
+                engine.CancelScope(ctx, ic, open, InterruptReason.Cancel);
             body.Active = 0;
             UpdateCounters(body);
             done = true;
@@ -148,7 +143,7 @@ internal sealed partial class Executor
 
         if (done)
         {
-            CompleteMultiInstanceBody(ctx, ic, body, activity);
+            CompleteBody(x.Of(ic.FindToken(body.OwnerTokenId)!), body, activity);
             return;
         }
         if (mi.IsSequential && body.PendingItems is { Count: > 0 } pending)
@@ -160,17 +155,18 @@ internal sealed partial class Executor
         }
     }
 
-    private void CompleteMultiInstanceBody(StepContext ctx, InstanceContext ic, ScopeState body, Activity activity)
+    /// <summary>The body's owner leaves the activity: the output collection is copied out and the activity's flows are taken.</summary>
+    private void CompleteBody(NodeExecution owner, ScopeState body, Activity activity)
     {
-        var owner = ic.FindToken(body.OwnerTokenId)!;
+        var (ctx, ic, token, _) = owner;
         if (activity.MultiInstance!.OutputCollection is { } output)
-            SetVariable(ic, owner.ScopeId, output, body.Variables[output]?.DeepClone());
+            engine.SetVariable(ic, token.ScopeId, output, body.Variables[output]?.DeepClone());
         ic.State.Scopes.Remove(body);
-        owner.Status = TokenStatus.Ready;
-        ApplyOutputs(ic, owner, activity);
-        ClearBookmarks(ctx, owner);
-        ctx.History(ic, HistoryEventType.ActivityLeft, activity.Id, activity.ElementType, owner.Id,
-            Json(new { multiInstance = "completed", completed = body.Completed, instances = body.Instances }));
-        TakeOutgoing(ctx, ic, owner, activity, SelectOutgoing(ctx, ic, owner, activity));
+        token.Status = TokenStatus.Ready;
+        engine.ApplyOutputs(owner);
+        Executor.ClearBookmarks(ctx, token);
+        owner.History(HistoryEventType.ActivityLeft,
+            Executor.Json(new { multiInstance = "completed", completed = body.Completed, instances = body.Instances }));
+        engine.TakeOutgoing(owner, engine.Registry.For(activity).SelectOutgoing(owner));
     }
 }
