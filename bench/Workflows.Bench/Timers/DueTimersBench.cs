@@ -17,19 +17,6 @@ namespace Workflows.Bench.Timers;
 /// </summary>
 public static class DueTimersBench
 {
-    private const string Process = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="t">
-          <bpmn:process id="due" isExecutable="true">
-            <bpmn:startEvent id="start" />
-            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="wait" />
-            <bpmn:intermediateCatchEvent id="wait"><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
-            <bpmn:sequenceFlow id="f2" sourceRef="wait" targetRef="end" />
-            <bpmn:endEvent id="end" />
-          </bpmn:process>
-        </bpmn:definitions>
-        """;
-
     public sealed record Figure(string Store, int Timers, double TimersPerSecond, double LastLateSeconds, double StepsPerCommit);
 
     public static async Task<List<Figure>> RunAsync(BenchOptions options)
@@ -42,7 +29,7 @@ public static class DueTimersBench
             var queue = new BookmarkTimerQueue(provider, db.ConnectionString);
             var pump = new TimerPump(queue, null!, Options.Create(new TimerPumpOptions()), TimeProvider.System, NullLogger<TimerPump>.Instance);
             var runtime = new WorkflowRuntime(store, pump, []);
-            await runtime.PublishAsync(Process, "bench");
+            await runtime.PublishAsync(TimerBench.WaitingOn("PT1H"), "bench");
             var template = await runtime.StartAsync(new StartRequest { ProcessId = "due" });
             await CopyAsync(db, template.Id, options.Timers - 1);
 

@@ -97,6 +97,11 @@ public static class TimerBench
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Process <c>due</c>: start, an intermediate timer of <paramref name="duration"/>, end.</summary>
+    public static string WaitingOn(string duration) => WithTimers.Replace("PROCESS", "due").Replace("<bpmn:userTask id=\"review\" camunda:assignee=\"alice\" TASKATTRS />",
+            $"<bpmn:intermediateCatchEvent id=\"review\"><bpmn:timerEventDefinition><bpmn:timeDuration>{duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")
+        .Replace("BOUNDARY", "");
+
     /// <summary>Instances each waiting on one timer that is already due; the pump fires them all.</summary>
     private static async Task<double> FireAsync(BenchOptions options, int count)
     {
@@ -104,9 +109,7 @@ public static class TimerBench
         var store = WorkflowPersistence.CreateStore(DatabaseProvider.Sqlite, connectionString);
         var pump = Pump(connectionString);
         var runtime = new WorkflowRuntime(store, pump, []);
-        await runtime.PublishAsync(WithTimers.Replace("PROCESS", "due").Replace("<bpmn:userTask id=\"review\" camunda:assignee=\"alice\" TASKATTRS />",
-            "<bpmn:intermediateCatchEvent id=\"review\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")
-            .Replace("BOUNDARY", ""), "bench");
+        await runtime.PublishAsync(WaitingOn("PT0S"), "bench");
         for (var i = 0; i < count; i++) await runtime.StartAsync(new StartRequest { ProcessId = "due" });
         var watch = Stopwatch.StartNew();
         while (await pump.FireDueAsync(runtime, CancellationToken.None) > 0) { }

@@ -44,3 +44,9 @@ FROM wf_instances i, jsonb_array_elements(COALESCE(i.state::jsonb -> 'scopes', '
 WHERE i.status = 0 AND jsonb_typeof(v.value) IN ('string', 'number', 'boolean')
   AND length(v.key) <= 200 AND length(v.value #>> '{}') <= 256
 ON CONFLICT DO NOTHING;
+
+-- Indexes reviewed: (status, priority) served only the inbox's old scan of the open tasks and was rewritten by every
+-- task that changed status; a case's tasks (the domain's pages ask by case number) get an index of their own, which
+-- a task's updates never change.
+DROP INDEX ix_wf_tasks_open;
+CREATE INDEX ix_wf_tasks_business_key ON wf_tasks (business_key);

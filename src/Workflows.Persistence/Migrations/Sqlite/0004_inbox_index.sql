@@ -40,3 +40,9 @@ SELECT v.key, CASE v.type WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE
 FROM wf_instances i, json_each(i.state, '$.scopes') s, json_each(s.value, '$.variables') v
 WHERE i.status = 0 AND v.type IN ('text', 'integer', 'real', 'true', 'false')
   AND length(v.key) <= 200 AND length(CAST(v.value AS TEXT)) <= 256;
+
+-- Indexes reviewed: (status, priority) served only the inbox's old scan of the open tasks and was rewritten by every
+-- task that changed status; a case's tasks (the domain's pages ask by case number) get an index of their own, which
+-- a task's updates never change.
+DROP INDEX ix_wf_tasks_open;
+CREATE INDEX ix_wf_tasks_business_key ON wf_tasks (business_key);
