@@ -1,88 +1,56 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Workflows.Bench;
-using Workflows.Bench.Scenarios;
-using Workflows.Engine.Contracts;
-using Workflows.Engine.Runtime;
+using Workflows.Bench.Concurrency;
+using Workflows.Bench.Http;
+using Workflows.Bench.Inbox;
+using Workflows.Bench.Notifications;
+using Workflows.Bench.Peers;
+using Workflows.Bench.Serial;
+using Workflows.Bench.Timers;
 
-// The benchmark: drives N instances of each scenario through the engine durable on SQLite, the same number of
-// steps through a bare insert+update baseline on the same kind of file, and many more through the engine in
-// memory; prints the figures and, last, one JSON line for tools.
-var options = BenchOptions.Parse(args);
-Directory.CreateDirectory(options.DataFolder);
-if (options.Scenario == "timers")
+// The benchmark: every figure of bench/README.md in one run (--scenario all), or one group of them. Prints the
+// figures as it goes and, last, one JSON object for tools.
+BenchOptions options;
+try
 {
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-    var timerFigures = await TimerBench.RunAsync(options);
-    Console.WriteLine();
-    Console.WriteLine(JsonSerializer.Serialize(timerFigures, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
-    return 0;
+    options = BenchOptions.Parse(args);
 }
-BenchScenario[] all = [new SingleTaskScenario(), new ApprovalScenario()];
-var scenarios = options.Scenario == "all" ? all : all.Where(s => s.Name == options.Scenario).ToArray();
-if (scenarios.Length == 0)
+catch (Exception e) when (e is ArgumentException or FormatException)
 {
-    Console.Error.WriteLine($"unknown scenario '{options.Scenario}'; use single-task, approval or all");
+    Console.Error.WriteLine(e.Message);
     return 2;
 }
-
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
-Console.WriteLine($"data folder: {options.DataFolder}");
-var results = new List<BenchResult>();
-foreach (var scenario in scenarios)
+string[] known = ["all", "serial", "single-task", "approval", "concurrent", "http", "timers", "notifications", "inbox", "peers"];
+if (!known.Contains(options.Scenario))
 {
+    Console.Error.WriteLine($"unknown scenario '{options.Scenario}'; {BenchOptions.Usage}");
+    return 2;
+}
+Directory.CreateDirectory(options.DataFolder);
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Console.WriteLine($"data folder: {options.DataFolder}; PostgreSQL: {(options.Postgres is null ? "none (pass --postgres)" : "yes")}");
+var summary = new Dictionary<string, object> { ["cores"] = Environment.ProcessorCount };
+
+async Task Section(string name, string title, Func<Task<object>> run)
+{
+    if (!options.Runs(name) && !(name == "serial" && options.Scenario is "single-task" or "approval")) return;
     Console.WriteLine();
-    Console.WriteLine($"== {scenario.Name}: {scenario.Description}");
-
-    // Durable engine on a fresh SQLite file (a short warm-up first, on its own file, so JIT is not measured).
-    await RunEngineAsync(scenario, await DurableStore.CreateSqliteAsync(Path.Combine(options.DataFolder, $"{scenario.Name}-warmup.db")), 50);
-    var durable = await RunEngineAsync(scenario, await DurableStore.CreateSqliteAsync(Path.Combine(options.DataFolder, $"{scenario.Name}.db")), options.Instances);
-    var durableStepsPerSecond = durable.Steps / durable.Elapsed.TotalSeconds;
-    Console.WriteLine($"engine, SQLite:    {options.Instances,7} instances {durable.Steps,8} steps in {durable.Elapsed.TotalSeconds,7:F2} s = {options.Instances / durable.Elapsed.TotalSeconds,9:F0} instances/s {durableStepsPerSecond,9:F0} steps/s");
-
-    var baselineTime = await SqliteBaseline.RunAsync(Path.Combine(options.DataFolder, $"{scenario.Name}-baseline.db"), durable.Steps);
-    var baselineStepsPerSecond = durable.Steps / baselineTime.TotalSeconds;
-    Console.WriteLine($"baseline, SQLite:  {"",7}           {durable.Steps,8} steps in {baselineTime.TotalSeconds,7:F2} s = {"",9}             {baselineStepsPerSecond,9:F0} steps/s");
-
-    await RunEngineAsync(scenario, new InMemoryWorkflowStore(), 200);
-    var memory = await RunEngineAsync(scenario, new InMemoryWorkflowStore(), options.MemoryInstances);
-    var memoryInstancesPerSecond = options.MemoryInstances / memory.Elapsed.TotalSeconds;
-    Console.WriteLine($"engine, in memory: {options.MemoryInstances,7} instances {memory.Steps,8} steps in {memory.Elapsed.TotalSeconds,7:F2} s = {memoryInstancesPerSecond,9:F0} instances/s {memory.Steps / memory.Elapsed.TotalSeconds,9:F0} steps/s");
-
-    // Engine cost per step over baseline cost per step.
-    var ratio = baselineStepsPerSecond / durableStepsPerSecond;
-    Console.WriteLine($"ratio (engine cost per step / baseline cost per step): {ratio:F2}");
-    results.Add(new BenchResult(scenario.Name, options.Instances, durable.Steps,
-        Math.Round(options.Instances / durable.Elapsed.TotalSeconds, 1), Math.Round(durableStepsPerSecond, 1),
-        Math.Round(baselineStepsPerSecond, 1), Math.Round(ratio, 3), Math.Round(memoryInstancesPerSecond, 1),
-        Math.Round(memory.Steps / memory.Elapsed.TotalSeconds, 1)));
+    Console.WriteLine($"== {title}");
+    summary[name] = await run();
 }
 
-var first = results[0];
-var summary = new
+await Section("serial", "serial: one command at a time (engine on SQLite, bare baseline, in memory)", async () => await SerialBench.RunAsync(options));
+await Section("peers", "in memory against the peers, taking turns: start -> user task -> complete -> end", async () => await PeerBench.RunAsync(options));
+await Section("concurrent", "concurrent clients in process: scenario (a), beside the bare baseline at the same concurrency", async () => await ConcurrentBench.RunAsync(options));
+await Section("http", "concurrent clients over the real HTTP API (a host process, real sign-in): scenario (a), beside the bare baseline", async () => await HttpBench.RunAsync(options));
+await Section("timers", "timers: starts with 4 timers against none, the pump's rate, start-up with stored timers; then many due at once", async () => new
 {
-    scenario = first.Scenario,
-    instances = first.Instances,
-    instancesPerSecond = first.InstancesPerSecond,
-    stepsPerSecond = first.StepsPerSecond,
-    baselineStepsPerSecond = first.BaselineStepsPerSecond,
-    ratio = first.Ratio,
-    inMemoryInstancesPerSecond = first.InMemoryInstancesPerSecond,
-    cores = Environment.ProcessorCount,
-    scenarios = results,
-};
+    issue6 = await TimerBench.RunAsync(options),
+    dueAtOnce = await DueTimersBench.RunAsync(options),
+});
+await Section("notifications", "notifications at volume: the outbox drained into SMTP by real hosts", async () => await NotificationBench.RunAsync(options));
+await Section("inbox", "the inbox over a stored office (one manager's page: 25 tasks and the total)", async () => await InboxBench.RunAsync(options));
+
 Console.WriteLine();
 Console.WriteLine(JsonSerializer.Serialize(summary, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 return 0;
-
-static async Task<(int Steps, TimeSpan Elapsed)> RunEngineAsync(BenchScenario scenario, IWorkflowStore store, int instances)
-{
-    var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), Array.Empty<IServiceTaskHandler>());
-    await runtime.PublishAsync(scenario.Bpmn, "bench");
-    var steps = 0;
-    var watch = Stopwatch.StartNew();
-    for (var i = 0; i < instances; i++) steps += await scenario.RunInstanceAsync(runtime, store, i);
-    watch.Stop();
-    if (store is IDisposable disposable) disposable.Dispose();
-    return (steps, watch.Elapsed);
-}

@@ -1,22 +1,26 @@
-using System.Linq.Expressions;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using Workflows.Persistence.Commits;
 using Workflows.Persistence.Rows;
 using static Workflows.Persistence.RowMapping;
 
 namespace Workflows.Persistence;
 
 /// <summary>
-/// <see cref="IWorkflowStore"/> on EF Core (SQLite or PostgreSQL). Reads are untracked; a commit is one
-/// transaction: guarded updates first (a version that moved, or a bookmark already gone, aborts with a
-/// conflict), then the inserts in one batch.
+/// <see cref="IWorkflowStore"/> on EF Core (SQLite or PostgreSQL). Reads are untracked; steps are written by the
+/// <see cref="CommitQueue"/>: each atomic (guarded updates first: a version that moved, or a bookmark already gone,
+/// aborts it with a conflict; then its inserts), steps ready at the same moment sharing one transaction.
 /// </summary>
-public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts) : IWorkflowStore
+public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> contexts, WorkflowDatabase database, WorkflowStoreOptions? options = null)
+    : IWorkflowStore, IAsyncDisposable, IDisposable
 {
+    private readonly CommitQueue _commits = new(database.Provider, database.ConnectionString, options ?? new WorkflowStoreOptions());
+
+    /// <summary>Transactions the store has committed steps in (fewer than the steps when they were grouped).</summary>
+    public long Commits => _commits.Commits;
+
     // The hot reads are compiled once per store (a compiled query belongs to one model, i.e. one provider).
     private async Task<T> ReadAsync<T>(Func<WorkflowDbContext, Task<T>> read, CancellationToken ct)
     {
@@ -68,7 +72,14 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
     public Task<ProcessInstance?> GetInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
-        ReadAsync(async db => await InstanceById(db, instanceId, ct) is { } r ? ToRecord(r) : null, ct);
+        ReadAsync(async db => await InstanceById(db, instanceId, ct) is { } r ? Remembered(ToRecord(r)) : null, ct);
+
+    /// <summary>An instance a step may change: its variable values are noted, so that its commit writes only those that changed.</summary>
+    private ProcessInstance Remembered(ProcessInstance instance)
+    {
+        _commits.Variables.Remember(instance);
+        return instance;
+    }
 
     public Task<IReadOnlyList<ProcessInstance>> QueryInstancesAsync(InstanceQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<ProcessInstance>>(async db =>
@@ -127,7 +138,14 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
     public Task<UserTaskRecord?> GetTaskAsync(Guid taskId, CancellationToken ct = default) =>
         ReadAsync(async db => await TaskById(db, taskId, ct) is { } r ? ToRecord(r) : null, ct);
 
-    private static readonly int[] OpenStatuses = [(int)UserTaskStatus.Created, (int)UserTaskStatus.Claimed, (int)UserTaskStatus.Delegated];
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<TaskWithInstanceRow?>> TaskWithInstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => db.Tasks.AsNoTracking().Where(t => t.Id == id)
+            .Join(db.Instances, t => t.InstanceId, i => i.Id, (t, i) => new TaskWithInstanceRow { Task = t, Instance = i }).FirstOrDefault());
+
+    public Task<(UserTaskRecord? Task, ProcessInstance? Instance)> GetTaskWithInstanceAsync(Guid taskId, CancellationToken ct = default) =>
+        ReadAsync<(UserTaskRecord?, ProcessInstance?)>(async db => await TaskWithInstanceById(db, taskId, ct) is { } r
+            ? (ToRecord(r.Task), Remembered(ToRecord(r.Instance)))
+            : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
 
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
@@ -175,13 +193,16 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         }
         foreach (var (name, value) in query.Variables ?? new Dictionary<string, string>())
         {
-            // The instance state is JSON text on both databases: the serialized pair is looked for in it (TaskVariableFilter).
-            var fragments = TaskVariableFilter.JsonFragments(name, value);
-            var first = fragments[0];
-            var second = fragments.Count > 1 ? fragments[1] : fragments[0];
-            q = q.Where(t => db.Instances.Any(i => i.Id == t.InstanceId && (i.State.Contains(first) || i.State.Contains(second))));
+            // An index look-up (wf_variables holds the filterable values of running instances; TaskVariableFilter).
+            q = q.Where(t => db.Variables.Where(v => v.Name == name && v.Value == value).Select(v => v.InstanceId).Contains(t.InstanceId));
         }
-        if (query.ActionableBy is { } user) q = q.Where(Actionable(user, query.CandidateGroups ?? Array.Empty<string>()));
+        if (query.ActionableBy is { } user)
+        {
+            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: one index
+            // look-up in the rows that say who has each open task in their inbox, never a scan of the open tasks.
+            var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
+            q = q.Where(t => db.TaskCandidates.Where(c => inbox.Contains(c.Candidate)).Select(c => c.TaskId).Contains(t.Id));
+        }
         return q;
     }
 
@@ -197,22 +218,6 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             _ => (descending ? q.OrderByDescending(t => t.Priority) : q.OrderBy(t => t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
         };
         return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
-    }
-
-    /// <summary>assignee = user, or unassigned with the user or one of the groups among the candidates.</summary>
-    private static Expression<Func<TaskRow, bool>> Actionable(string user, IReadOnlyCollection<string> groups)
-    {
-        var t = Expression.Parameter(typeof(TaskRow), "t");
-        var assignee = Expression.Property(t, nameof(TaskRow.Assignee));
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        Expression Has(string property, string value) =>
-            Expression.Call(Expression.Property(t, property), contains, Expression.Constant("|" + value + "|"));
-        Expression candidates = Has(nameof(TaskRow.CandidateUsers), user);
-        foreach (var g in groups) candidates = Expression.OrElse(candidates, Has(nameof(TaskRow.CandidateGroups), g.ToLowerInvariant()));
-        var body = Expression.OrElse(
-            Expression.Equal(assignee, Expression.Constant(user)),
-            Expression.AndAlso(Expression.Equal(assignee, Expression.Constant(null, typeof(string))), candidates));
-        return Expression.Lambda<Func<TaskRow, bool>>(body, t);
     }
 
     private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRow>> OpenTasksOfInstance =
@@ -232,6 +237,19 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
 
     public Task<Bookmark?> GetBookmarkAsync(Guid bookmarkId, CancellationToken ct = default) =>
         ReadAsync(async db => await BookmarkById(db, bookmarkId, ct) is { } r ? ToRecord(r) : null, ct);
+
+    private readonly Func<WorkflowDbContext, Guid, CancellationToken, Task<BookmarkWithInstanceRow?>> BookmarkWithInstanceById =
+        EF.CompileAsyncQuery((WorkflowDbContext db, Guid id, CancellationToken ct) => (
+            from b in db.Bookmarks.AsNoTracking()
+            where b.Id == id
+            join i in db.Instances.AsNoTracking() on b.InstanceId equals i.Id into instances
+            from i in instances.DefaultIfEmpty()
+            select new BookmarkWithInstanceRow { Bookmark = b, Instance = i }).FirstOrDefault());
+
+    public Task<(Bookmark? Bookmark, ProcessInstance? Instance)> GetBookmarkWithInstanceAsync(Guid bookmarkId, CancellationToken ct = default) =>
+        ReadAsync<(Bookmark?, ProcessInstance?)>(async db => await BookmarkWithInstanceById(db, bookmarkId, ct) is { } r
+            ? (ToRecord(r.Bookmark), r.Instance is null ? null : Remembered(ToRecord(r.Instance)))
+            : (null, null), ct);
 
     public Task<IReadOnlyList<Bookmark>> GetBookmarksOfInstanceAsync(Guid instanceId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<Bookmark>>(async db => (await db.Bookmarks.AsNoTracking()
@@ -284,38 +302,55 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             .SetProperty(m => m.LastError, message.LastError), ct);
     }
 
+    public async Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
+    {
+        // PostgreSQL: rows another dispatcher is claiming are skipped, not waited for.
+        var lockClause = database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        await using var connection = WorkflowPersistence.OpenConnection(database.Provider, database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = SqlCommands.Create(connection, null, $"""
+            UPDATE wf_outbox SET next_attempt_at = @p0
+            WHERE id IN (SELECT id FROM wf_outbox
+                         WHERE processed_at IS NULL AND (next_attempt_at IS NULL OR next_attempt_at <= @p1)
+                         ORDER BY created_at LIMIT @p2 {lockClause})
+            RETURNING id, kind, payload, created_at, attempts, last_error
+            """, Ticks(leaseUntil), Ticks(now), max);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var claimed = new List<OutboxMessage>();
+        while (await reader.ReadAsync(ct))
+            claimed.Add(new OutboxMessage
+            {
+                Id = reader.GetValue(0) is Guid g ? g : Guid.Parse(reader.GetString(0)), Kind = reader.GetString(1), Payload = reader.GetString(2),
+                CreatedAt = Time(reader.GetInt64(3)), Attempts = reader.GetInt32(4), NextAttemptAt = leaseUntil,
+                LastError = reader.IsDBNull(5) ? null : reader.GetString(5),
+            });
+        return claimed.OrderBy(m => m.CreatedAt).ToList();
+    }
+
+    public async Task UpdateOutboxAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default)
+    {
+        if (messages.Count == 0) return;
+        await using var connection = WorkflowPersistence.OpenConnection(database.Provider, database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await SqlCommands.ExecuteManyAsync(connection, tx, "UPDATE wf_outbox SET processed_at = @p0, attempts = @p1, next_attempt_at = @p2, last_error = @p3 WHERE id = @p4",
+            messages.Select(m => new object?[]
+            {
+                Ticks(m.ProcessedAt), m.Attempts, Ticks(m.NextAttemptAt), m.LastError,
+                database.Provider == DatabaseProvider.Sqlite ? m.Id.ToString().ToUpperInvariant() : m.Id,
+            }).ToList(), ct);
+        await tx.CommitAsync(ct);
+    }
+
     public async Task CommitAsync(StepChanges changes, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            var provider = db.Database.IsNpgsql() ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
-            await new CommitWriter(db.Database.GetDbConnection(), tx.GetDbTransaction(), provider).WriteAsync(changes, ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbException e) when (IsUniqueViolation(e))
-        {
-            // A unique key hit by a concurrent step (the same instance id, a duplicate insert): nothing is written.
-            throw new ConcurrencyConflictException($"The step collided with another: {e.Message}");
-        }
-        catch (DbException e) when (IsTransientConflict(e))
-        {
-            // PostgreSQL chose this step as the victim of a deadlock or a serialization failure: nothing is
-            // written, and the runtime re-runs the step on fresh state like any other lost race.
-            throw new ConcurrencyConflictException($"The step lost a lock race with another: {e.Message}");
-        }
+        await _commits.CommitAsync(changes, ct);
+        foreach (var instance in changes.InsertedInstances.Concat(changes.UpdatedInstances)) _commits.Variables.Remember(instance);
         foreach (var instance in changes.UpdatedInstances) instance.Version = changes.ExpectedVersions.GetValueOrDefault(instance.Id, instance.Version) + 1;
         foreach (var task in changes.UpdatedTasks) task.Version = changes.ExpectedTaskVersions.GetValueOrDefault(task.Id, task.Version) + 1;
     }
 
-    /// <summary>40P01 deadlock_detected, 40001 serialization_failure.</summary>
-    private static bool IsTransientConflict(DbException e) => e is Npgsql.PostgresException { SqlState: "40P01" or "40001" };
+    public ValueTask DisposeAsync() => _commits.DisposeAsync();
 
-    private static bool IsUniqueViolation(DbException e) => e switch
-    {
-        Microsoft.Data.Sqlite.SqliteException s => s.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
-        Npgsql.PostgresException p => p.SqlState == "23505",
-        _ => false,
-    };
+    public void Dispose() => _commits.DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

@@ -17,10 +17,57 @@ public static class SqlCommands
         for (var i = 0; i < values.Length; i++)
         {
             var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+            p.ParameterName = Name(i);
             p.Value = values[i] ?? DBNull.Value;
             command.Parameters.Add(p);
         }
         return command;
     }
+
+    /// <summary>Statements sent to the server together (one round trip on PostgreSQL), each with its own values.</summary>
+    public static DbBatch Batch(DbConnection connection, DbTransaction? transaction, IEnumerable<(string Sql, object?[] Values)> statements)
+    {
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var (sql, values) in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = Name(i);
+                p.Value = values[i] ?? DBNull.Value;
+                command.Parameters.Add(p);
+            }
+            batch.BatchCommands.Add(command);
+        }
+        return batch;
+    }
+
+    /// <summary>
+    /// Runs one statement for many rows of values in the transaction: in one batch where the provider has batches
+    /// (PostgreSQL: one round trip), else as one prepared command run once per row (SQLite, in process). Returns the
+    /// rows affected in all.
+    /// </summary>
+    public static async Task<int> ExecuteManyAsync(DbConnection connection, DbTransaction? transaction, string sql,
+        IReadOnlyList<object?[]> rows, CancellationToken ct = default)
+    {
+        if (rows.Count == 0) return 0;
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = Batch(connection, transaction, rows.Select(values => (sql, values)));
+            return await batch.ExecuteNonQueryAsync(ct);
+        }
+        await using var command = Create(connection, transaction, sql, rows[0]);
+        var affected = 0;
+        foreach (var values in rows)
+        {
+            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            affected += await command.ExecuteNonQueryAsync(ct);
+        }
+        return affected;
+    }
+
+    private static string Name(int i) => "@p" + i.ToString(CultureInfo.InvariantCulture);
 }

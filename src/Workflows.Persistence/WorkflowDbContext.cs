@@ -14,6 +14,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
     public DbSet<HistoryRow> History => Set<HistoryRow>();
     public DbSet<IncidentRow> Incidents => Set<IncidentRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<VariableRow> Variables => Set<VariableRow>();
+    public DbSet<TaskCandidateRow> TaskCandidates => Set<TaskCandidateRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -24,6 +26,8 @@ public sealed class WorkflowDbContext(DbContextOptions<WorkflowDbContext> option
         b.Entity<HistoryRow>().ToTable("wf_history").Property(h => h.Id).ValueGeneratedOnAdd();
         b.Entity<IncidentRow>().ToTable("wf_incidents");
         b.Entity<OutboxRow>().ToTable("wf_outbox");
+        b.Entity<VariableRow>().ToTable("wf_variables").HasKey(v => new { v.Name, v.Value, v.InstanceId });
+        b.Entity<TaskCandidateRow>().ToTable("wf_task_candidates").HasKey(c => new { c.Candidate, c.TaskId });
         foreach (var entity in b.Model.GetEntityTypes())
             foreach (var property in entity.GetProperties())
                 property.SetColumnName(SnakeCase(property.Name));

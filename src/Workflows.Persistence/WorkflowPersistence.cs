@@ -23,20 +23,23 @@ public static class WorkflowPersistence
     private const string ScriptPrefix = "Workflows.Persistence.Migrations";
 
     /// <summary>Registers <see cref="IWorkflowStore"/> on a pooled EF Core context factory (safe from many requests at once).</summary>
-    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    public static IServiceCollection AddWorkflowPersistence(this IServiceCollection services, DatabaseProvider provider, string connectionString,
+        WorkflowStoreOptions? options = null)
     {
-        services.AddPooledDbContextFactory<WorkflowDbContext>(options => Configure(options, provider, connectionString));
-        services.AddSingleton(new WorkflowDatabase(provider, connectionString));
-        services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
+        var database = new WorkflowDatabase(provider, Tuned(provider, connectionString));
+        services.AddPooledDbContextFactory<WorkflowDbContext>(o => Configure(o, provider, database.ConnectionString));
+        services.AddSingleton(database);
+        services.AddSingleton<IWorkflowStore>(sp => new EfWorkflowStore(sp.GetRequiredService<IDbContextFactory<WorkflowDbContext>>(), database, options));
         return services;
     }
 
-    /// <summary>A store without a container (the command line, the benchmark, tests).</summary>
-    public static EfWorkflowStore CreateStore(DatabaseProvider provider, string connectionString)
+    /// <summary>A store without a container (the command line, the benchmark, tests). Dispose it to close its writer's connection.</summary>
+    public static EfWorkflowStore CreateStore(DatabaseProvider provider, string connectionString, WorkflowStoreOptions? options = null)
     {
+        var database = new WorkflowDatabase(provider, Tuned(provider, connectionString));
         var builder = new DbContextOptionsBuilder<WorkflowDbContext>();
-        Configure(builder, provider, connectionString);
-        return new EfWorkflowStore(new PooledDbContextFactory<WorkflowDbContext>(builder.Options));
+        Configure(builder, provider, database.ConnectionString);
+        return new EfWorkflowStore(new PooledDbContextFactory<WorkflowDbContext>(builder.Options), database, options);
     }
 
     internal static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
@@ -44,6 +47,20 @@ public static class WorkflowPersistence
         if (provider == DatabaseProvider.Sqlite) options.UseSqlite(connectionString);
         else options.UseNpgsql(connectionString);
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+    }
+
+    /// <summary>
+    /// On PostgreSQL, statements run often (a step's inserts, the hot reads) are prepared on each physical connection
+    /// by Npgsql's automatic preparation, unless the connection string says otherwise.
+    /// </summary>
+    private static string Tuned(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.Postgres) return connectionString;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase) &&
+            !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
     }
 
     /// <summary>Applies the engine's migration scripts.</summary>
@@ -57,7 +74,16 @@ public static class WorkflowPersistence
             pragma.CommandText = SqliteDurability;
             await pragma.ExecuteNonQueryAsync(ct);
         }
-        return await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
+        var applied = await SchemaMigrator.ApplyAsync(connection, provider, typeof(WorkflowPersistence).Assembly, ScriptPrefix, Module, ct);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            // The query planner's statistics, refreshed at every start where the tables have changed much (PostgreSQL's
+            // autovacuum does this by itself): the inbox's plans depend on knowing which index narrows most.
+            await using var optimize = connection.CreateCommand();
+            optimize.CommandText = "PRAGMA optimize=0x10002";
+            await optimize.ExecuteNonQueryAsync(ct);
+        }
+        return applied;
     }
 
     public static DbConnection OpenConnection(DatabaseProvider provider, string connectionString) =>

@@ -15,5 +15,5 @@ public abstract class BenchScenario
     /// <summary>Starts one instance and completes its tasks until it ends. Returns the number of steps it took.</summary>
     public abstract Task<int> RunInstanceAsync(IWorkflowRuntime runtime, Engine.Runtime.IWorkflowStore store, int index);
 
-    protected static readonly Actor Manager = new("bench-manager", ["tech-manager"], IsAdministrator: true);
+    public static readonly Actor Manager = new("bench-manager", ["tech-manager"], IsAdministrator: true);
 }

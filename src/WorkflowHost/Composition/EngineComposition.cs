@@ -15,7 +15,8 @@ public static class EngineComposition
         services.AddSingleton(settings);
         services.AddSingleton<IBusinessCalendar>(new HolidayCalendar(
             Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays"), TimeZone(configuration)));
-        services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString);
+        services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString,
+            configuration.GetSection("Persistence").Get<WorkflowStoreOptions>() ?? new WorkflowStoreOptions());
         services.AddSingleton(TimeProvider.System);
         var options = RuntimeOptions(configuration);
         services.AddSingleton(sp =>

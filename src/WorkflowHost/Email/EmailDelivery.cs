@@ -7,25 +7,31 @@ using WorkflowHost.Notifications;
 namespace WorkflowHost.Email;
 
 /// <summary>
-/// Drains the email queue (a Hangfire job, run on a schedule and right after new emails are queued): claims due
-/// messages, sends them over one connection, and records each outcome. A 5xx reply makes that email dead at
-/// once; a 4xx reply, a timeout or a network failure is retried with a growing delay until it has failed for
-/// <see cref="NotificationOptions.GiveUpAfter"/> (a day by default), then it is dead, for administrators to see.
+/// Drains the email queue (a Hangfire job, run on a schedule and right after new emails are queued): claims a batch
+/// of due messages with a lease, sends them over one connection, and records the batch's outcome; several such
+/// connections run at once (<see cref="NotificationOptions.Connections"/>), and every host claims its own batches, so
+/// each adds capacity. A 5xx reply makes that email dead at once; a 4xx reply, a timeout or a network failure is
+/// retried with a growing delay until it has failed for <see cref="NotificationOptions.GiveUpAfter"/> (a day by
+/// default), then it is dead, for administrators to see.
+/// The lease (<see cref="NotificationOptions.DeliveryLease"/>) is the batch's real bound: no message is started with
+/// less than a command timeout left on it, none runs past it (the send is cancelled), and what is left is handed
+/// back, so the host that claims the rest after the lease never overlaps with this one. A killed host's emails are
+/// sent by another host once the lease has run out.
 /// An email the server accepted is never sent again because recording "sent" failed: that record is kept in
 /// memory and written as soon as the database answers, and the message is skipped meanwhile. (A host killed
-/// between the server's "250" and the record sends that one message again, with the same Message-ID.)
+/// between the server's "250" and the batch's record sends those messages again, with the same Message-ID.)
 /// </summary>
 public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<EmailDelivery> logger, TrialMode? trial = null)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ConcurrentDictionary<string, (int Attempts, DateTimeOffset At)> _unrecorded = new();
 
     /// <summary>Sent emails whose "sent" record is not written yet.</summary>
     public int Unrecorded => _unrecorded.Count;
 
-    /// <summary>The Hangfire job: sends batches until nothing is due. A run already going on in this host makes it return.</summary>
+    /// <summary>The Hangfire job: sends batches over several connections until nothing is due. A run already going on in
+    /// this host makes it return.</summary>
     [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
     [JobDisplayName("Email delivery")]
     public async Task RunAsync(CancellationToken ct)
@@ -33,7 +39,10 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
         if (!await _running.WaitAsync(0, ct)) return;
         try
         {
-            while (await SendBatchAsync(ct) > 0) { }
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Connections)).Select(_ => Task.Run(async () =>
+            {
+                while (await SendBatchAsync(ct) > 0) { }
+            }, ct)));
         }
         finally
         {
@@ -41,26 +50,39 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
         }
     }
 
-    /// <summary>Sends one batch of due emails over one connection. Returns how many it tried.</summary>
+    /// <summary>Claims and sends one batch of due emails over one connection. Returns how many it claimed.</summary>
     public async Task<int> SendBatchAsync(CancellationToken ct)
     {
         await RecordUnrecordedAsync(ct);
+        var o = options.Value;
         var now = clock.GetUtcNow();
-        var due = await store.ClaimDueAsync(now, now + Lease, options.Value.BatchSize, _unrecorded.Keys.ToList(), ct);
+        var leaseUntil = now + o.DeliveryLease;
+        var due = await store.ClaimDueAsync(now, leaseUntil, o.BatchSize, _unrecorded.Keys.ToList(), ct);
         if (due.Count == 0) return 0;
+        // The last moment a message may start: one command timeout before the lease ends (at most half the lease).
+        var lastStart = leaseUntil - TimeSpan.FromTicks(Math.Min(o.Smtp.CommandTimeout.Ticks, o.DeliveryLease.Ticks / 2));
+        using var leaseEnds = new CancellationTokenSource(leaseUntil - now, clock);
+        using var sending = CancellationTokenSource.CreateLinkedTokenSource(ct, leaseEnds.Token);
+        var sent = new List<(string Id, int Attempts)>();
         IEmailConnection? connection = null;
         try
         {
             for (var i = 0; i < due.Count; i++)
             {
                 var email = due[i];
+                if (clock.GetUtcNow() is var at && at > lastStart)
+                {
+                    // Out of lease: the rest go back to the queue now, for this host's next batch or another host.
+                    await store.ReleaseAsync(due.Skip(i).Select(e => e.Id).ToList(), leaseUntil, at, ct);
+                    break;
+                }
                 if (connection is not { IsUsable: true })
                 {
                     if (connection is not null) await connection.DisposeAsync();
                     connection = null;
                     try
                     {
-                        connection = await sender.ConnectAsync(ct);
+                        connection = await sender.ConnectAsync(sending.Token);
                     }
                     catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                     {
@@ -72,35 +94,36 @@ public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, 
                 try
                 {
                     var outgoing = trial is { Enabled: true } ? TrialEmailMark.Apply(email.ToOutgoing(), email.Language) : email.ToOutgoing();
-                    await connection.SendAsync(MailMessages.Build(outgoing, options.Value.Smtp.From), ct);
+                    await connection.SendAsync(MailMessages.Build(outgoing, o.Smtp.From), sending.Token);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     await RecordFailureAsync(email, e, ct);
                     continue;
                 }
-                await RecordSentAsync(email.Id, email.Attempts + 1, ct);
+                sent.Add((email.Id, email.Attempts + 1));
             }
         }
         finally
         {
             if (connection is not null) await connection.DisposeAsync();
+            await RecordSentAsync(sent, CancellationToken.None); // what the server has is recorded, even on shutdown
         }
         return due.Count;
     }
 
-    private async Task RecordSentAsync(string id, int attempts, CancellationToken ct)
+    private async Task RecordSentAsync(IReadOnlyList<(string Id, int Attempts)> sent, CancellationToken ct)
     {
         var at = clock.GetUtcNow();
         try
         {
-            await store.MarkSentAsync(id, attempts, at, ct);
+            await store.MarkSentAsync(sent, at, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The server has the message: this is not a failure to send, and it must not be sent again.
-            _unrecorded[id] = (attempts, at);
-            logger.LogError(e, "Email {Id} was sent but recording that failed; recording it again on the next run", id);
+            // The server has the messages: this is not a failure to send, and they must not be sent again.
+            foreach (var (id, attempts) in sent) _unrecorded[id] = (attempts, at);
+            logger.LogError(e, "{Count} email(s) were sent but recording that failed; recording them again on the next run", sent.Count);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using Workflows.Persistence;
 
 namespace WorkflowHost.Notifications;
 
@@ -21,35 +22,71 @@ public sealed class EmailMessageStore(NotificationDatabase db)
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    private const string ValueList = "@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16";
+
+    private static object?[] Values(EmailMessage m) =>
+    [
+        m.Id, m.IdempotencyKey, m.Kind, m.To, m.ToName, m.ToUserId, m.Language, m.Subject, m.Text, m.Html, m.TaskId, (int)m.Status,
+        m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt.UtcTicks, m.FailingSince?.UtcTicks,
+    ];
+
     /// <summary>Adds an email unless one with the same key exists (a re-run of the same event sends nothing twice).</summary>
     public Task<int> AddAsync(EmailMessage m, CancellationToken ct) =>
-        db.ExecuteAsync(db.InsertIgnoringDuplicates("email_messages", Columns,
-                "@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16"), ct,
-            m.Id, m.IdempotencyKey, m.Kind, m.To, m.ToName, m.ToUserId, m.Language, m.Subject, m.Text, m.Html, m.TaskId, (int)m.Status,
-            m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt.UtcTicks, m.FailingSince?.UtcTicks);
+        db.ExecuteAsync(db.InsertIgnoringDuplicates("email_messages", Columns, ValueList), ct, Values(m));
+
+    /// <summary>Adds many emails in one transaction, each unless its key exists. Returns how many were new.</summary>
+    public async Task<int> AddManyAsync(IReadOnlyList<EmailMessage> messages, CancellationToken ct)
+    {
+        if (messages.Count == 0) return 0;
+        return await db.InTransactionAsync((connection, tx) => SqlCommands.ExecuteManyAsync(connection, tx,
+            db.InsertIgnoringDuplicates("email_messages", Columns, ValueList), messages.Select(Values).ToList(), ct), ct);
+    }
 
     /// <summary>
-    /// Claims up to <paramref name="max"/> pending emails due at <paramref name="now"/> until <paramref name="leaseUntil"/>:
-    /// only the host whose guarded update matches sends a message, so two hosts never send the same one.
+    /// Claims up to <paramref name="max"/> pending emails due at <paramref name="now"/> until <paramref name="leaseUntil"/>, in one
+    /// statement (PostgreSQL: rows another host is claiming are skipped, not waited for): only the host whose claim
+    /// took a row sends it, so two hosts never send the same email, and each host takes its own share of the queue.
     /// </summary>
-    public async Task<IReadOnlyList<EmailMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max,
+    public Task<List<EmailMessage>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max,
         IReadOnlyCollection<string> skip, CancellationToken ct)
     {
-        var due = await db.QueryAsync($"SELECT {Columns} FROM email_messages WHERE status = @p0 AND next_attempt_at <= @p1 ORDER BY next_attempt_at LIMIT @p2",
-            Read, ct, (int)EmailStatus.Pending, now.UtcTicks, max + skip.Count);
-        var claimed = new List<EmailMessage>();
-        foreach (var m in due.Where(m => !skip.Contains(m.Id)).Take(max))
+        var values = new List<object?> { leaseUntil.UtcTicks, (int)EmailStatus.Pending, now.UtcTicks, max };
+        var skipping = skip.Count == 0 ? "" : " AND id NOT IN (" + string.Join(", ", skip.Select((id, i) =>
         {
-            var n = await db.ExecuteAsync("UPDATE email_messages SET next_attempt_at = @p0 WHERE id = @p1 AND status = @p2 AND next_attempt_at = @p3",
-                ct, leaseUntil.UtcTicks, m.Id, (int)EmailStatus.Pending, m.NextAttemptAt);
-            if (n == 1) claimed.Add(m);
-        }
-        return claimed;
+            values.Add(id);
+            return "@p" + (4 + i).ToString(CultureInfo.InvariantCulture);
+        })) + ")";
+        var lockClause = db.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        return db.QueryAsync($"""
+            UPDATE email_messages SET next_attempt_at = @p0
+            WHERE id IN (SELECT id FROM email_messages WHERE status = @p1 AND next_attempt_at <= @p2{skipping}
+                         ORDER BY next_attempt_at LIMIT @p3 {lockClause})
+            RETURNING {Columns}
+            """, Read, ct, values.ToArray());
+    }
+
+    /// <summary>Hands claimed emails back, due at <paramref name="now"/>, unless their claim has moved on.</summary>
+    public Task<int> ReleaseAsync(IReadOnlyCollection<string> ids, DateTimeOffset leaseUntil, DateTimeOffset now, CancellationToken ct)
+    {
+        if (ids.Count == 0) return Task.FromResult(0);
+        var values = new List<object?> { now.UtcTicks, (int)EmailStatus.Pending, leaseUntil.UtcTicks };
+        var list = string.Join(", ", ids.Select((id, i) =>
+        {
+            values.Add(id);
+            return "@p" + (3 + i).ToString(CultureInfo.InvariantCulture);
+        }));
+        return db.ExecuteAsync($"UPDATE email_messages SET next_attempt_at = @p0 WHERE status = @p1 AND next_attempt_at = @p2 AND id IN ({list})", ct, values.ToArray());
     }
 
     public Task<int> MarkSentAsync(string id, int attempts, DateTimeOffset at, CancellationToken ct) =>
-        db.ExecuteAsync("UPDATE email_messages SET status = @p0, attempts = @p1, sent_at = @p2, last_error = NULL WHERE id = @p3",
-            ct, (int)EmailStatus.Sent, attempts, at.UtcTicks, id);
+        db.ExecuteAsync(MarkSent, ct, (int)EmailStatus.Sent, attempts, at.UtcTicks, id);
+
+    /// <summary>Records a batch's sent emails in one transaction.</summary>
+    public Task MarkSentAsync(IReadOnlyList<(string Id, int Attempts)> sent, DateTimeOffset at, CancellationToken ct) =>
+        sent.Count == 0 ? Task.CompletedTask : db.InTransactionAsync((connection, tx) => SqlCommands.ExecuteManyAsync(connection, tx, MarkSent,
+            sent.Select(s => new object?[] { (int)EmailStatus.Sent, s.Attempts, at.UtcTicks, s.Id }).ToList(), ct), ct);
+
+    private const string MarkSent = "UPDATE email_messages SET status = @p0, attempts = @p1, sent_at = @p2, last_error = NULL WHERE id = @p3";
 
     public Task<int> MarkFailedAsync(string id, int attempts, bool dead, DateTimeOffset nextAttempt, DateTimeOffset failingSince, string error, CancellationToken ct) =>
         db.ExecuteAsync("UPDATE email_messages SET status = @p0, attempts = @p1, next_attempt_at = @p2, failing_since = @p3, last_error = @p4 WHERE id = @p5",
@@ -117,11 +154,7 @@ public sealed class EmailMessageStore(NotificationDatabase db)
             command.Transaction = tx;
             return await command.ExecuteNonQueryAsync(ct);
         }
-        var m = digest;
-        var added = await Run(db.InsertIgnoringDuplicates("email_messages", Columns,
-                "@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16"),
-            m.Id, m.IdempotencyKey, m.Kind, m.To, m.ToName, m.ToUserId, m.Language, m.Subject, m.Text, m.Html, m.TaskId, (int)m.Status,
-            m.Attempts, m.NextAttemptAt, m.LastError, m.CreatedAt.UtcTicks, m.FailingSince?.UtcTicks);
+        var added = await Run(db.InsertIgnoringDuplicates("email_messages", Columns, ValueList), Values(digest));
         if (added != 1)
         {
             await tx.RollbackAsync(ct);

@@ -45,6 +45,16 @@ public sealed class NotificationDatabase(HostSettings settings)
         return list;
     }
 
+    /// <summary>Runs <paramref name="work"/> in one transaction on one connection, committed when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var result = await work(connection, tx);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
     /// <summary>"Insert unless the key exists", on both databases.</summary>
     public string InsertIgnoringDuplicates(string table, string columns, string values) =>
         settings.Provider == DatabaseProvider.Sqlite

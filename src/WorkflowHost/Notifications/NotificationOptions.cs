@@ -14,8 +14,17 @@ public sealed class NotificationOptions
     public SmtpOptions Smtp { get; set; } = new();
     /// <summary>With no SMTP host, emails are written here as .eml files (relative to the data folder).</summary>
     public string PickupPath { get; set; } = "mail";
-    /// <summary>Emails sent over one connection at a time.</summary>
-    public int BatchSize { get; set; } = 20;
+    /// <summary>Emails claimed and sent over one connection at a time.</summary>
+    public int BatchSize { get; set; } = 50;
+    /// <summary>SMTP connections one host sends over at once, each with batches of its own.</summary>
+    public int Connections { get; set; } = 2;
+    /// <summary>How long a host holds the emails it claimed: the bound of a batch (no message starts with less than
+    /// <see cref="SmtpOptions.CommandTimeout"/> left, none runs past it); a killed host's emails are sent after this.</summary>
+    public TimeSpan DeliveryLease { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Outbox notifications one dispatcher claims and turns into email rows at once (one transaction each way).</summary>
+    public int OutboxBatchSize { get; set; } = 200;
+    /// <summary>How long a dispatcher holds the notifications it claimed; a killed host's are dispatched after this.</summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>The first retry of a failed email waits this long, each next one twice as long, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);

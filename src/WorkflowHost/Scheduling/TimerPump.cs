@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Options;
 using Workflows.Engine.Contracts;
-using Workflows.Persistence;
 using Workflows.Persistence.Timers;
 
 namespace WorkflowHost.Scheduling;
 
 /// <summary>
 /// Fires due timers (BPMN timers, reminders, service-task retries) straight from the engine's bookmark rows.
-/// It claims due rows with a lease, fires each through <see cref="IWorkflowRuntime.FireAsync"/> (whose step
-/// deletes the row, so a bookmark fires once even if two hosts raced for it), then sleeps until the next due
+/// It claims due rows with a lease, fires the batch through <see cref="IWorkflowRuntime.FireAsync"/> (each firing a step
+/// that deletes the row, so a bookmark fires once even if two hosts raced for it; the steps of a batch share commits
+/// through the store's group commit), then sleeps until the next due
 /// time, one indexed query. As the engine's <see cref="ITimerScheduler"/> it writes nothing: a step that stores a
 /// timer due sooner than the pump's next wake-up only wakes it. So a timer costs no scheduler write, start-up
 /// schedules nothing whatever the number of stored timers, and a host that dies after a commit loses nothing.
@@ -80,7 +80,9 @@ public sealed class TimerPump(BookmarkTimerQueue queue, IServiceProvider service
         var now = clock.GetUtcNow();
         var claimed = await queue.ClaimDueAsync(now, now + o.LeaseDuration, o.BatchSize, ct);
         if (claimed.Count == 0) return 0;
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism ?? (queue.Provider == DatabaseProvider.Sqlite ? 1 : 4)), CancellationToken = ct },
+        // The whole batch at once by default: each firing is a step of its own (atomic, its conflicts its own), and the
+        // store's commit queue writes the steps that are ready together in one transaction, so a batch costs a few commits.
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism ?? o.BatchSize), CancellationToken = ct },
             async (bookmark, token) =>
             {
                 try

@@ -11,7 +11,7 @@ public sealed class TimerPumpOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Bookmarks claimed at once; small, so that a killed host strands few of them for a lease.</summary>
     public int BatchSize { get; set; } = 32;
-    /// <summary>Bookmarks fired at once by one host. Unset: 1 on SQLite (one writer at a time; parallel firing only
-    /// waits for the write lock, measured slower in bench/README.md), 4 on PostgreSQL.</summary>
+    /// <summary>Bookmarks fired at once by one host. Unset: the whole batch, whose steps the store's group commit then
+    /// writes in a few transactions (on SQLite one writer connection takes them all; see bench/README.md).</summary>
     public int? Parallelism { get; set; }
 }

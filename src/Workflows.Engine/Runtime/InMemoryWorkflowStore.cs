@@ -228,6 +228,22 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<OutboxMessage>> ClaimOutboxAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct = default)
+    {
+        lock (_lock)
+        {
+            var claimed = _outbox.Values.Where(m => m.ProcessedAt is null && (m.NextAttemptAt is null || m.NextAttemptAt <= now))
+                .OrderBy(m => m.CreatedAt).Take(max).ToList();
+            foreach (var m in claimed) m.NextAttemptAt = leaseUntil;
+            return Task.FromResult<IReadOnlyList<OutboxMessage>>(claimed.Select(Copy).ToList());
+        }
+    }
+
+    public async Task UpdateOutboxAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken ct = default)
+    {
+        foreach (var message in messages) await UpdateOutboxAsync(message, ct);
+    }
+
     public Task CommitAsync(StepChanges changes, CancellationToken ct = default)
     {
         lock (_lock)

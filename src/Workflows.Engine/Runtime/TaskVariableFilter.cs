@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,29 +5,43 @@ namespace Workflows.Engine.Runtime;
 
 /// <summary>
 /// How <see cref="TaskQuery.Variables"/> compares a variable with the text of a filter, in one place for every store.
-/// A database store matches the instance's stored state (JSON written with <see cref="EngineJson.Options"/>) against
-/// <see cref="JsonFragments"/>: the pair <c>"name":value</c> as it is serialized, so it holds for a variable of that name
-/// and value in the instance or one of its scopes (a multi-instance body's own variables count too).
+/// A variable matches when its <see cref="IndexValue"/> equals the text: a string variable by its text, a number or a
+/// boolean by its JSON (<c>5</c>, <c>12.5</c>, <c>true</c>). Variables of the instance and of its scopes count (a
+/// multi-instance body's own variables too); objects, lists and values longer than <see cref="MaxLength"/> characters
+/// are not filtered on (a database store keeps an index of exactly the values this gives).
 /// </summary>
 public static class TaskVariableFilter
 {
-    /// <summary>The serialized forms of name = value: as a string, and as a number or boolean when the text is one.</summary>
-    public static IReadOnlyList<string> JsonFragments(string name, string value)
+    /// <summary>The longest value (and name) a filter can match.</summary>
+    public const int MaxLength = 256;
+
+    /// <summary>The text a variable is filtered by, or null when it is not a filterable value.</summary>
+    public static string? IndexValue(JsonNode? variable)
     {
-        var key = JsonSerializer.Serialize(name, EngineJson.Options) + ":";
-        var fragments = new List<string> { key + JsonSerializer.Serialize(value, EngineJson.Options) };
-        if (value is "true" or "false") fragments.Add(key + value);
-        else if (decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) && !value.StartsWith('+'))
-            fragments.Add(key + value);
-        return fragments;
+        var text = variable switch
+        {
+            JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+            JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => v.ToJsonString(),
+            _ => null,
+        };
+        return text is { Length: <= MaxLength } ? text : null;
     }
 
-    /// <summary>Whether a variable's value matches the text (the in-memory store's reading of the same rule).</summary>
-    public static bool Matches(JsonNode? variable, string value) => variable switch
+    /// <summary>Whether a variable's value matches the text.</summary>
+    public static bool Matches(JsonNode? variable, string value) => IndexValue(variable) == value;
+
+    /// <summary>Every filterable (name, value) of an instance: its variables and its scopes', each pair once, in order.</summary>
+    public static SortedSet<(string Name, string Value)> IndexValues(State.InstanceState state)
     {
-        null => false,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() == value,
-        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False or JsonValueKind.Number => v.ToJsonString() == value,
-        _ => false,
-    };
+        var pairs = new SortedSet<(string Name, string Value)>(Comparer<(string, string)>.Create((a, b) =>
+            string.CompareOrdinal(a.Item1, b.Item1) is var byName and not 0 ? byName : string.CompareOrdinal(a.Item2, b.Item2)));
+        void Add(JsonObject variables)
+        {
+            foreach (var (name, node) in variables)
+                if (name.Length <= MaxLength && IndexValue(node) is { } text) pairs.Add((name, text));
+        }
+        Add(state.Variables);
+        foreach (var scope in state.Scopes) Add(scope.Variables);
+        return pairs;
+    }
 }

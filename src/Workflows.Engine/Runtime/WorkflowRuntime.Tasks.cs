@@ -14,7 +14,7 @@ public sealed partial class WorkflowRuntime
         StepAsync(actor.UserId, async ctx =>
         {
             SealedValues.RefuseFromOutside(variables);
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: true);
             if (task.Status == UserTaskStatus.Delegated && task.Assignee == actor.UserId)
                 throw new InvalidOperationWorkflowException($"Task {taskId} was delegated to you: resolve it, so that it returns to {task.Owner}.");
             var ic = await ctx.LoadInstanceAsync(task.InstanceId, ct);
@@ -37,9 +37,9 @@ public sealed partial class WorkflowRuntime
             // A confidential submission is kept nowhere in clear: not on the task row, not in the history.
             task.Result = confidential ? null : (JsonObject?)variables?.DeepClone();
             ctx.TaskChanged(task);
-            ctx.History(ic, HistoryEventType.TaskCompleted, node.Id, node.ElementType, token.Id, confidential
-                ? JsonSerializer.Serialize(new { taskId, confidential }, EngineJson.Options)
-                : JsonSerializer.Serialize(new { taskId, variables }, EngineJson.Options));
+            var history = HistoryData.Start().Add("taskId", taskId);
+            ctx.History(ic, HistoryEventType.TaskCompleted, node.Id, node.ElementType, token.Id,
+                (confidential ? history.Add("confidential", true) : history.Add("variables", variables)).ToJson());
 
             if (variables is not null && confidential) KeepSealed(ic, token, variables);
             else if (variables is not null)
@@ -107,7 +107,7 @@ public sealed partial class WorkflowRuntime
         StepAsync(actor.UserId, async ctx =>
         {
             SealedValues.RefuseFromOutside(variables);
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: true);
             if (task.Status != UserTaskStatus.Delegated) throw new InvalidOperationWorkflowException($"Task {taskId} is not delegated.");
             if (task.Assignee != actor.UserId && !actor.IsAdministrator)
                 throw new ForbiddenException($"Only the delegate {task.Assignee} may resolve task {taskId}.");
@@ -123,9 +123,9 @@ public sealed partial class WorkflowRuntime
             task.Owner = null;
             task.Status = UserTaskStatus.Claimed;
             ctx.TaskChanged(task);
-            ctx.History(ic, HistoryEventType.TaskResolved, task.ElementId, "userTask", task.TokenId, confidential
-                ? JsonSerializer.Serialize(new { taskId, returnedTo = task.Assignee, confidential }, EngineJson.Options)
-                : JsonSerializer.Serialize(new { taskId, returnedTo = task.Assignee, variables }, EngineJson.Options));
+            var history = HistoryData.Start().Add("taskId", taskId).Add("returnedTo", task.Assignee);
+            ctx.History(ic, HistoryEventType.TaskResolved, task.ElementId, "userTask", task.TokenId,
+                (confidential ? history.Add("confidential", true) : history.Add("variables", variables)).ToJson());
             return true;
         }, ct);
 
@@ -150,7 +150,8 @@ public sealed partial class WorkflowRuntime
         CancellationToken ct, string? handover = null) =>
         StepAsync(actor.UserId, async ctx =>
         {
-            var task = await OpenTaskAsync(ctx, taskId, ct);
+            // One query for the task and its instance: whether the task is personal is the process's to say.
+            var task = await OpenTaskAsync(ctx, taskId, ct, withInstance: true);
             var ic = await ctx.LoadInstanceAsync(task.InstanceId, ct);
             // The instance is read, not changed: the commit neither writes it nor checks its version.
             ctx.Changes.ExpectedVersions.Remove(ic.Id);
@@ -163,7 +164,7 @@ public sealed partial class WorkflowRuntime
             {
                 InstanceId = task.InstanceId, Event = type, ElementId = task.ElementId, ElementType = "userTask",
                 TokenId = task.TokenId, Actor = actor.UserId, At = ctx.Now,
-                Data = JsonSerializer.Serialize(new { taskId, task.Assignee, task.Owner }, EngineJson.Options),
+                Data = HistoryData.Start().Add("taskId", taskId).Add("assignee", task.Assignee).Add("owner", task.Owner).ToJson(),
             });
             if (handover is null) return true;
             if (task.Assignee is { } assignee && node is not null)
@@ -201,9 +202,9 @@ public sealed partial class WorkflowRuntime
     private static ForbiddenException Personal(UserTaskRecord task, string what) =>
         new($"Task {task.Id} is personal{(task.Assignee is { } a ? $", {a}'s own" : "")}: it cannot be {what}, by anyone.");
 
-    private static async Task<UserTaskRecord> OpenTaskAsync(StepContext ctx, Guid taskId, CancellationToken ct)
+    private static async Task<UserTaskRecord> OpenTaskAsync(StepContext ctx, Guid taskId, CancellationToken ct, bool withInstance = false)
     {
-        var task = await ctx.LoadTaskAsync(taskId, ct);
+        var task = withInstance ? await ctx.LoadTaskWithInstanceAsync(taskId, ct) : await ctx.LoadTaskAsync(taskId, ct);
         if (!task.IsOpen)
             throw new ConcurrencyConflictException($"Task {taskId} is already {task.Status.ToString().ToLowerInvariant()}" +
                                                    (task.CompletedBy is { } by ? $" by {by}." : "."));

@@ -233,8 +233,9 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
     {
         await StepAsync("system", async ctx =>
         {
-            var bookmark = await _store.GetBookmarkAsync(bookmarkId, ct);
+            var (bookmark, instance) = await _store.GetBookmarkWithInstanceAsync(bookmarkId, ct);
             if (bookmark is null) return false; // fired already, or its activity moved on: nothing to do
+            if (instance is not null) ctx.Prefetch(instance);
             if (bookmark.InstanceId == StartTimerOwner) return await FireStartTimerAsync(ctx, bookmark, ct);
             var ic = await ctx.LoadInstanceAsync(bookmark.InstanceId, ct);
             var token = ic.FindToken(bookmark.TokenId);
@@ -259,7 +260,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             var ic = await ctx.LoadInstanceAsync(instanceId, ct);
             if (ic.Ended) throw new InvalidOperationWorkflowException($"Instance {instanceId} has already ended ({ic.Instance.Status}).");
             foreach (var token in ic.State.Tokens.ToList()) _executor.CancelToken(ctx, ic, token, InterruptReason.Cancel);
-            _executor.EndInstance(ctx, ic, InstanceStatus.Cancelled, JsonSerializer.Serialize(new { reason }, EngineJson.Options));
+            _executor.EndInstance(ctx, ic, InstanceStatus.Cancelled, HistoryData.Start().Add("reason", reason).ToJson());
             await _executor.RunAsync(ctx, ct);
             return true;
         }, ct);
@@ -292,7 +293,7 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             ctx.Changes.UpdatedIncidents.Add(incident);
             ic.Instance.OpenIncidents = Math.Max(0, ic.Instance.OpenIncidents - 1);
             ctx.History(ic, HistoryEventType.IncidentResolved, incident.ElementId, null, incident.TokenId,
-                JsonSerializer.Serialize(new { incidentId, retried = true }, EngineJson.Options));
+                HistoryData.Start().Add("incidentId", incidentId).Add("retried", true).ToJson());
             if (token is not null && token.IncidentId == incidentId)
             {
                 token.IncidentId = null;

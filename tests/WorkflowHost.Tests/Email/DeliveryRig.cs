@@ -23,11 +23,16 @@ public sealed class DeliveryRig
     public required string Folder { get; init; }
     public required NotificationOptions Options { get; init; }
 
-    public static async Task<DeliveryRig> CreateAsync(TimeProvider clock, SmtpOptions? smtp = null)
+    public required IEmailSender Sender { get; init; }
+    public required TimeProvider Clock { get; init; }
+
+    /// <summary>On a SQLite file of its own, or on <paramref name="database"/> (PostgreSQL for the tests of two hosts).</summary>
+    public static async Task<DeliveryRig> CreateAsync(TimeProvider clock, SmtpOptions? smtp = null, Workflows.Testing.TestDatabase? database = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "wf-mail-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var settings = new HostSettings(DatabaseProvider.Sqlite, WorkflowPersistence.SqliteConnectionString(Path.Combine(folder, "workflows.db")), folder, folder);
+        var settings = new HostSettings(database?.Provider ?? DatabaseProvider.Sqlite,
+            database?.ConnectionString ?? WorkflowPersistence.SqliteConnectionString(Path.Combine(folder, "workflows.db")), folder, folder);
         var db = new NotificationDatabase(settings);
         await db.MigrateAsync(default);
         var options = new NotificationOptions { Smtp = smtp ?? new SmtpOptions() };
@@ -38,10 +43,14 @@ public sealed class DeliveryRig
         var store = new EmailMessageStore(db);
         return new DeliveryRig
         {
-            Database = db, Store = store, Folder = folder, Options = options,
+            Database = db, Store = store, Folder = folder, Options = options, Sender = sender, Clock = clock,
             Delivery = new EmailDelivery(store, sender, wrapped, clock, NullLogger<EmailDelivery>.Instance),
         };
     }
+
+    /// <summary>A second host's delivery job on the same queue (its own claims, the same options and server).</summary>
+    public EmailDelivery AnotherHost() =>
+        new(Store, Sender, Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<EmailDelivery>.Instance);
 
     public async Task<string> AddAsync(string to, string subject, DateTimeOffset now, string? toName = null, string text = "text", string html = "<p>html</p>")
     {

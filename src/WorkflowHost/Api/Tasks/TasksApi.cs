@@ -137,6 +137,8 @@ public static class TasksApi
                 errors[key] = ["A variable filter is var.<name>=<value>, the name of letters, digits, _ and -."];
             else if (values.Count != 1 || string.IsNullOrEmpty(values[0]))
                 errors[key] = [$"Give {key} one value."];
+            else if (values[0]!.Length > TaskVariableFilter.MaxLength)
+                errors[key] = [$"A variable filter's value has at most {TaskVariableFilter.MaxLength} characters (longer values are not filtered on)."];
             else variables[name] = values[0]!;
         }
         if (variables.Count > 10) errors["var"] = ["At most 10 variable filters."];

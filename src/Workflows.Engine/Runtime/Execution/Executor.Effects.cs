@@ -34,10 +34,8 @@ internal sealed partial class Executor
             StartedBy = startedBy,
         };
         var ic = ctx.AddNewInstance(instance, process);
-        ctx.History(ic, HistoryEventType.InstanceStarted, process.Id, "process", data: Json(new
-        {
-            definition = definition.Id, businessKey, parentInstanceId = parent?.Ic.Id,
-        }), actor: startedBy);
+        ctx.History(ic, HistoryEventType.InstanceStarted, process.Id, "process", data: HistoryData.Start()
+            .Add("definition", definition.Id).Add("businessKey", businessKey).Add("parentInstanceId", parent?.Ic.Id).ToJson(), actor: startedBy);
         ic.NewToken(start.Id, null);
         return ic;
     }

@@ -11,6 +11,7 @@ internal sealed class StepContext(IWorkflowStore store, DefinitionCache definiti
 {
     private readonly Dictionary<Guid, InstanceContext> _instances = new();
     private readonly Dictionary<Guid, UserTaskRecord> _tasks = new();
+    private readonly Dictionary<Guid, ProcessInstance> _prefetched = new();
 
     public StepChanges Changes { get; } = new();
     public DateTimeOffset Now { get; } = clock.GetUtcNow();
@@ -27,7 +28,7 @@ internal sealed class StepContext(IWorkflowStore store, DefinitionCache definiti
     public async Task<InstanceContext> LoadInstanceAsync(Guid id, CancellationToken ct)
     {
         if (_instances.TryGetValue(id, out var loaded)) return loaded;
-        var instance = await store.GetInstanceAsync(id, ct) ?? throw new NotFoundException("Instance", id);
+        var instance = (_prefetched.Remove(id, out var read) ? read : await store.GetInstanceAsync(id, ct)) ?? throw new NotFoundException("Instance", id);
         var process = await definitions.GetAsync(instance.DefinitionId, ct);
         var ic = new InstanceContext(instance, process, definitions.Graph(process, instance.DefinitionId), isNew: false);
         Changes.ExpectedVersions[id] = instance.Version;
@@ -46,6 +47,24 @@ internal sealed class StepContext(IWorkflowStore store, DefinitionCache definiti
     {
         if (_tasks.TryGetValue(id, out var loaded)) return loaded;
         var task = await store.GetTaskAsync(id, ct) ?? throw new NotFoundException("Task", id);
+        Changes.ExpectedTaskVersions[id] = task.Version;
+        _tasks[id] = task;
+        return task;
+    }
+
+    /// <summary>An instance read together with what the step acts on: loaded from it when the step asks for the instance.</summary>
+    public void Prefetch(ProcessInstance instance)
+    {
+        if (!_instances.ContainsKey(instance.Id)) _prefetched[instance.Id] = instance;
+    }
+
+    /// <summary>Loads a task and reads its instance in the same query (loaded as such when the step asks for it).</summary>
+    public async Task<UserTaskRecord> LoadTaskWithInstanceAsync(Guid id, CancellationToken ct)
+    {
+        if (_tasks.TryGetValue(id, out var loaded)) return loaded;
+        var (task, instance) = await store.GetTaskWithInstanceAsync(id, ct);
+        if (task is null) throw new NotFoundException("Task", id);
+        if (instance is not null) Prefetch(instance);
         Changes.ExpectedTaskVersions[id] = task.Version;
         _tasks[id] = task;
         return task;

@@ -31,6 +31,8 @@ public sealed class TaskInboxApiTests
 
         var bad = await ApiHost.ProblemAsync(await tina.GetAsync("/api/v1/tasks?var.bad%20name=1"), 400);
         Assert.True(bad.GetProperty("errors").TryGetProperty("var.bad name", out _));
+        var tooLong = await ApiHost.ProblemAsync(await tina.GetAsync($"/api/v1/tasks?var.title={new string('x', 257)}"), 400);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("var.title", out _));
         Assert.True((await ApiHost.ProblemAsync(await tina.GetAsync("/api/v1/tasks?followUpBefore=soon"), 400)).GetProperty("errors").TryGetProperty("followUpBefore", out _));
     }
 

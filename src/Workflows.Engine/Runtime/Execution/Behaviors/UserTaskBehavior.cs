@@ -46,7 +46,8 @@ internal sealed class UserTaskBehavior(Executor engine) : ActivityBehavior<UserT
         token.Status = TokenStatus.Waiting;
         token.TaskId = task.Id;
         x.History(HistoryEventType.TaskCreated,
-            Executor.Json(new { taskId = task.Id, task.Assignee, task.CandidateUsers, task.CandidateGroups, task.DueAt }));
+            HistoryData.Start().Add("taskId", task.Id).Add("assignee", task.Assignee).Add("candidateUsers", task.CandidateUsers)
+                .Add("candidateGroups", task.CandidateGroups).Add("dueAt", task.DueAt).ToJson());
 
         Engine.Notify(ctx, ic, NotificationKinds.TaskAssigned, node, task,
             task.Assignee is { } a ? [a] : task.CandidateUsers,

@@ -26,7 +26,7 @@ internal sealed class TimerSubscription(Executor engine) : EventSubscription<Tim
     }
 
     public override void Received(NodeExecution x, Bookmark bookmark) =>
-        x.History(HistoryEventType.TimerFired, Executor.Json(new { bookmarkId = bookmark.Id }));
+        x.History(HistoryEventType.TimerFired, HistoryData.Start().Add("bookmarkId", bookmark.Id).ToJson());
 
     /// <summary>A cycle on a non-interrupting boundary event: its next occurrence, while repetitions are left.</summary>
     protected override void Rearm(NodeExecution x, TimerEventDefinition timer, Bookmark fired)

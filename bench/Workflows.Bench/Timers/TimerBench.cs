@@ -7,7 +7,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Persistence;
 using Workflows.Persistence.Timers;
 
-namespace Workflows.Bench;
+namespace Workflows.Bench.Timers;
 
 /// <summary>
 /// The timer figures of issue 6, with the host's real <see cref="TimerPump"/> as the engine's scheduler, on SQLite:
@@ -81,9 +81,8 @@ public static class TimerBench
 
     private static async Task<(WorkflowRuntime Runtime, string ConnectionString)> RuntimeAsync(BenchOptions options, string name, string bpmn)
     {
-        var path = Path.Combine(options.DataFolder, name + ".db");
-        var store = await DurableStore.CreateSqliteAsync(path);
-        var connectionString = WorkflowPersistence.SqliteConnectionString(path);
+        var connectionString = (await BenchDatabase.CreateAsync(options, DatabaseProvider.Sqlite, name)).ConnectionString;
+        var store = WorkflowPersistence.CreateStore(DatabaseProvider.Sqlite, connectionString);
         var runtime = new WorkflowRuntime(store, Pump(connectionString), []);
         await runtime.PublishAsync(bpmn, "bench");
         var process = name == "timers-plain" ? "plain" : "timed";
@@ -98,17 +97,19 @@ public static class TimerBench
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>Process <c>due</c>: start, an intermediate timer of <paramref name="duration"/>, end.</summary>
+    public static string WaitingOn(string duration) => WithTimers.Replace("PROCESS", "due").Replace("<bpmn:userTask id=\"review\" camunda:assignee=\"alice\" TASKATTRS />",
+            $"<bpmn:intermediateCatchEvent id=\"review\"><bpmn:timerEventDefinition><bpmn:timeDuration>{duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")
+        .Replace("BOUNDARY", "");
+
     /// <summary>Instances each waiting on one timer that is already due; the pump fires them all.</summary>
     private static async Task<double> FireAsync(BenchOptions options, int count)
     {
-        var path = Path.Combine(options.DataFolder, "timers-fire.db");
-        var store = await DurableStore.CreateSqliteAsync(path);
-        var connectionString = WorkflowPersistence.SqliteConnectionString(path);
+        var connectionString = (await BenchDatabase.CreateAsync(options, DatabaseProvider.Sqlite, "timers-fire")).ConnectionString;
+        var store = WorkflowPersistence.CreateStore(DatabaseProvider.Sqlite, connectionString);
         var pump = Pump(connectionString);
         var runtime = new WorkflowRuntime(store, pump, []);
-        await runtime.PublishAsync(WithTimers.Replace("PROCESS", "due").Replace("<bpmn:userTask id=\"review\" camunda:assignee=\"alice\" TASKATTRS />",
-            "<bpmn:intermediateCatchEvent id=\"review\"><bpmn:timerEventDefinition><bpmn:timeDuration>PT0S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>")
-            .Replace("BOUNDARY", ""), "bench");
+        await runtime.PublishAsync(WaitingOn("PT0S"), "bench");
         for (var i = 0; i < count; i++) await runtime.StartAsync(new StartRequest { ProcessId = "due" });
         var watch = Stopwatch.StartNew();
         while (await pump.FireDueAsync(runtime, CancellationToken.None) > 0) { }
@@ -119,9 +120,7 @@ public static class TimerBench
     /// <summary>What a starting host does about stored timers: one look for the next due time (median of 5, ms).</summary>
     private static async Task<double> FirstLookAsync(BenchOptions options, int stored)
     {
-        var path = Path.Combine(options.DataFolder, $"timers-stored-{stored}.db");
-        await DurableStore.CreateSqliteAsync(path);
-        var connectionString = WorkflowPersistence.SqliteConnectionString(path);
+        var connectionString = (await BenchDatabase.CreateAsync(options, DatabaseProvider.Sqlite, $"timers-stored-{stored}")).ConnectionString;
         await using (var connection = WorkflowPersistence.OpenConnection(DatabaseProvider.Sqlite, connectionString))
         {
             await connection.OpenAsync();
