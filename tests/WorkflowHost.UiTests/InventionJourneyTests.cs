@@ -128,7 +128,7 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
 
         // The public notice runs its window on the pricing screen and concludes without objection.
         await host.GotoAsync(manager, "pricing/case/" + Uri.EscapeDataString(caseNumber));
-        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Open");
+        await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Running");
         host.Pass(UiHost.NoticeWindow);
         await Assertions.Expect(manager.Locator("[data-testid=pricing-status]")).ToHaveTextAsync("Concluded");
         await UiHost.ScreenshotAsync(manager, "journey-notice-concluded-en");

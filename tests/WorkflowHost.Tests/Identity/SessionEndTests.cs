@@ -92,7 +92,10 @@ public sealed class SessionEndTests
         await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
         var (host, user, sessions) = await SignedInEverywhereAsync(installation, "leaving@example.edu");
 
-        var signOut = await sessions.Browser.PostAsync("/api/v1/auth/logout", null);
+        // As the host's own pages' scripts send it: an API change under the cookie carries the same-origin proof (doc/security.md).
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/logout");
+        request.Headers.Add(WorkflowHost.Security.RequestOriginCheck.ProofHeader, "fetch");
+        var signOut = await sessions.Browser.SendAsync(request);
         Assert.Equal(HttpStatusCode.NoContent, signOut.StatusCode);
         Assert.Contains(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith("workflowhost.auth=;", StringComparison.Ordinal)); // the browser's is removed
         await AssertAllEndedAsync(host, sessions);

@@ -40,7 +40,7 @@ public sealed class FilesAtRestTests
         var upload = await client.PostAsync($"/api/v1/inventions/{id}/attachments", DomainApiHost.TextFile("lab-notes.txt", "text/plain", "Loss 0.8 dB/cm"));
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
         // An email through the real queue and the pickup sender.
-        var now = DateTimeOffset.UtcNow;
+        var now = host.Clock.GetUtcNow();
         await host.Services.GetRequiredService<EmailMessageStore>().AddAsync(new EmailMessage(Guid.NewGuid().ToString(), "files-test", "task-assigned",
             "li@example.edu", "李老师", null, "zh-CN", "新任务", "text", "<p>html</p>", null, EmailStatus.Pending, 0, now.UtcTicks, null, now, null), default);
         await host.Services.GetRequiredService<EmailDelivery>().SendBatchAsync(default);

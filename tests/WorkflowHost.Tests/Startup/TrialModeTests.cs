@@ -6,6 +6,8 @@ using WorkflowHost.Composition;
 using WorkflowHost.Notifications;
 using Workflows.Engine.Contracts;
 
+using Workflows.Testing;
+
 namespace WorkflowHost.Tests.Startup;
 
 /// <summary>
@@ -79,8 +81,7 @@ public sealed class TrialModeTests
         await runtime.StartAsync(new StartRequest { ProcessId = "disclosure_screening", BusinessKey = "INV-TRIAL-1" });
 
         var pickup = Path.Combine(data, "mail");
-        var until = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < until && (!Directory.Exists(pickup) || Directory.GetFiles(pickup, "*.eml").Length < 2)) await Task.Delay(100);
+        await Eventually.HoldsAsync("two emails in the pickup folder", () => Directory.Exists(pickup) && Directory.GetFiles(pickup, "*.eml").Length >= 2);
         var mails = Directory.GetFiles(pickup, "*.eml").Select(f => MimeMessage.Load(f)).ToDictionary(m => m.To.Mailboxes.Single().Address);
         Assert.Equal(["li@example.edu", "tom@example.edu"], mails.Keys.Order());
         Assert.StartsWith("【演示模式】", mails["li@example.edu"].Subject);
