@@ -14,5 +14,5 @@ public sealed class TechTransferException(DomainErrorKind kind, string code, str
     public static TechTransferException NotFound(string what, object id) => new(DomainErrorKind.NotFound, "not-found", $"{what} '{id}' was not found.");
     public static TechTransferException Forbidden(string message) => new(DomainErrorKind.Forbidden, "forbidden", message);
     public static TechTransferException Rule(string code, string message, string? field = null) => new(DomainErrorKind.Rule, code, message, field);
-    public static TechTransferException Conflict(string code, string message) => new(DomainErrorKind.Conflict, code, message);
+    public static TechTransferException Conflict(string code, string message, string? field = null) => new(DomainErrorKind.Conflict, code, message, field);
 }

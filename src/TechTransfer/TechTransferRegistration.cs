@@ -8,6 +8,7 @@ using TechTransfer.Evidence;
 using TechTransfer.Handlers;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
+using TechTransfer.OpenLicences;
 using TechTransfer.Persistence;
 using TechTransfer.Pricing;
 using TechTransfer.Rewards;
@@ -64,6 +65,7 @@ public static class TechTransferRegistration
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<PricingService>();
         services.AddSingleton<AgreementService>();
+        services.AddSingleton<OpenLicenceService>();
         services.AddSingleton<RevenueService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();

@@ -6,10 +6,10 @@ using Workflows.Engine.Contracts;
 namespace TechTransfer.Handlers;
 
 /// <summary>
-/// <c>tt.signAgreement</c>: records the signed agreement. In: <c>agreementKind</c> (assignment, exclusive-licence,
-/// sole-licence, ordinary-licence, open-licence, equity), <c>counterparty</c>, <c>consideration</c>, <c>effectiveDate</c>,
-/// <c>termStart</c>, <c>termEnd</c>, <c>feeTerms</c>, <c>pricingId</c>. A refusal (notice running, objection open, open
-/// licence before grant...) throws its code as a BPMN error. Out: <c>agreementId</c>, <c>filingId</c>, <c>filingKind</c>, <c>incomeDue</c>.
+/// <c>tt.signAgreement</c>: records the agreement signed on the concluded pricing <c>pricingId</c>. In: <c>agreementKind</c>
+/// (assignment, exclusive-licence, sole-licence, ordinary-licence, equity; an open licence is refused: it is taken under a declaration), <c>counterparty</c>, <c>consideration</c>, <c>effectiveDate</c>,
+/// <c>termStart</c>, <c>termEnd</c>, <c>feeTerms</c>, <c>pricingId</c>. A refusal (notice running, objection open, another
+/// counterparty, a lower price, an open licence...) throws its code as a BPMN error. Out: <c>agreementId</c>, <c>filingId</c>, <c>filingKind</c>, <c>incomeDue</c>.
 /// </summary>
 public sealed class SignAgreementHandler(AgreementService agreements, TechTransferOptions options) : DomainHandler
 {
@@ -19,7 +19,7 @@ public sealed class SignAgreementHandler(AgreementService agreements, TechTransf
     {
         var inventionId = vars.Guid("inventionId");
         var kind = Names.Parse<AgreementKind>(vars.String("agreementKind"), "agreementKind");
-        var pricingId = kind == AgreementKind.OpenLicence ? null : vars.OptionalGuid("pricingId");
+        var pricingId = vars.OptionalGuid("pricingId");
         var existing = (await agreements.ListAsync(AsProcess(), inventionId, ct)).FirstOrDefault(a => pricingId is not null && a.PricingId == pricingId);
         var agreement = existing ?? await agreements.SignAsync(OnBehalfOfTaskCompleter(vars), inventionId, new AgreementTerms(
             kind, vars.String("counterparty"), vars.Decimal("consideration"), vars.Date("effectiveDate"), pricingId,

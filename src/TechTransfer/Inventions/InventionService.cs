@@ -115,19 +115,33 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             return invention;
         }, ct);
 
-    public Task<Invention> RecordGrantAsync(ActingUser actor, Guid inventionId, string patentNumber, DateOnly grantDate, CancellationToken ct = default) =>
+    /// <summary>
+    /// Records the grant of the filed application, when it happens (often years after filing, while or after the case
+    /// runs): the patent number and grant date, from which open licences and the reward on grant follow.
+    /// </summary>
+    public Task<Invention> RecordGrantAsync(ActingUser actor, Guid inventionId, string? patentNumber, DateOnly? grantDate, CancellationToken ct = default) =>
         store.WriteAsync(async db =>
         {
             EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(patentNumber)) throw TechTransferException.Rule("required", "The patent number is required.", "patentNumber");
             TextRules.Check(patentNumber, "patentNumber", options.Limits.Name, singleLine: true);
+            if (grantDate is not { } granted) throw TechTransferException.Rule("required", "The grant date is required.", "grantDate");
             var invention = await LoadAsync(db, inventionId, ct);
-            if (invention.FilingDate is { } filed && grantDate < filed)
-                throw TechTransferException.Rule("grant-before-filing", "A patent is granted after it is filed.", "grantDate");
-            invention.PatentNumber = patentNumber.Trim();
-            invention.GrantDate = grantDate;
+            if (invention.ApplicationNumber is null || invention.FilingDate is not { } filed)
+                throw TechTransferException.Conflict("not-filed", $"No patent application of {invention.CaseNumber} is recorded: a grant follows an application.", "patentNumber");
+            if (granted < filed) throw TechTransferException.Rule("grant-before-filing", "A patent is granted after it is filed.", "grantDate");
+            if (granted > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+                throw TechTransferException.Rule("in-the-future", "The grant date is in the future.", "grantDate");
+            var number = patentNumber.Trim();
+            if (invention.PatentNumber is { } recorded)
+            {
+                if (recorded == number && invention.GrantDate == granted) return invention; // the same grant again
+                throw TechTransferException.Conflict("already-granted", $"{invention.CaseNumber} was granted as {recorded} on {invention.GrantDate:yyyy-MM-dd}.", "patentNumber");
+            }
+            invention.PatentNumber = number;
+            invention.GrantDate = granted;
             invention.Version++;
-            await evidence.AppendAsync(db, invention.Id, actor, "patent.granted", new { patentNumber, grantDate });
+            await evidence.AppendAsync(db, invention.Id, actor, "patent.granted", new { patentNumber = number, grantDate = granted, applicationNumber = invention.ApplicationNumber }, ct);
             return invention;
         }, ct);
 

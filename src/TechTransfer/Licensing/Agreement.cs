@@ -5,11 +5,14 @@ public sealed class Agreement
 {
     public Guid Id { get; set; }
     public Guid InventionId { get; set; }
+    /// <summary>The concluded pricing that set the price (every agreement but an open licence).</summary>
     public Guid? PricingId { get; set; }
+    /// <summary>An open licence: the open-licence declaration it was taken under.</summary>
+    public Guid? DeclarationId { get; set; }
     public AgreementKind Kind { get; set; }
     public string Counterparty { get; set; } = "";
     public decimal Consideration { get; set; }
-    /// <summary>Open licence: how the fee is charged (lump sum, royalty rate) and its rate.</summary>
+    /// <summary>How the fee is charged and its rate (an open licence: the declared 许可使用费支付方式及标准).</summary>
     public string? FeeTerms { get; set; }
     public DateOnly? TermStart { get; set; }
     public DateOnly? TermEnd { get; set; }

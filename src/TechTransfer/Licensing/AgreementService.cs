@@ -2,85 +2,118 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Common;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
+using TechTransfer.OpenLicences;
 using TechTransfer.Persistence;
 using TechTransfer.Pricing;
 
 namespace TechTransfer.Licensing;
 
 /// <summary>
-/// Agreements and their filings with the patent office: signing only on a concluded price (after the notice and its
-/// objections), open licences only after grant and never beside an exclusive or sole licence, licence recordal due
+/// Agreements and their filings with the patent office: signing only on a concluded pricing, with its counterparty, at
+/// no less than its price, once (after the notice and its objections); an open licence only under the declaration in
+/// force (<see cref="OpenLicenceService"/>); no exclusive or sole licence beside another or an open one; licence recordal due
 /// 3 months after the contract takes effect, and an assignment in force from its registration date. The owner of
 /// <c>tt_agreements</c> and <c>tt_filings</c>.
 /// </summary>
 public sealed class AgreementService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
 {
+    /// <summary>
+    /// Signs the agreement on the concluded pricing that set its price: the same counterparty, at least the price, once.
+    /// An open licence is never signed here (its fee is the declaration's, not a price): it is taken under the
+    /// declaration in force (<see cref="OpenLicenceService"/>).
+    /// </summary>
     public Task<Agreement> SignAsync(ActingUser actor, Guid inventionId, AgreementTerms terms, CancellationToken ct = default) =>
         store.WriteAsync(async db =>
         {
-            InventionService.EnsureOffice(actor);
-            if (string.IsNullOrWhiteSpace(terms.Counterparty)) throw TechTransferException.Rule("required", "Name the counterparty.", "counterparty");
-            TextRules.Check(terms.Counterparty, "counterparty", options.Limits.Name, singleLine: true);
-            TextRules.Check(terms.FeeTerms, "feeTerms", options.Limits.Text);
-            if (terms.Consideration < 0) throw TechTransferException.Rule("negative", "The consideration cannot be negative.", "consideration");
-            if (terms.TermStart is { } s && terms.TermEnd is { } e && e < s)
-                throw TechTransferException.Rule("term-reversed", "The term ends before it starts.", "termEnd");
-            var invention = await InventionService.LoadAsync(db, inventionId, ct);
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var inForce = (await db.Agreements.Where(a => a.InventionId == inventionId && a.Status == AgreementStatus.InForce).ToListAsync(ct))
-                .Where(a => a.TermEnd is null || a.TermEnd >= today).ToList();
-
-            PricingRecord? pricing = null;
-            if (terms.Kind == AgreementKind.OpenLicence)
-            {
-                if (invention.GrantDate is null)
-                    throw TechTransferException.Rule("not-granted", "An open licence is declared only for a granted patent.", "kind");
-                if (inForce.Any(a => a.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence))
-                    throw TechTransferException.Rule("exclusive-in-force", "An open licence is barred while an exclusive or sole licence is in force.", "kind");
-                if (string.IsNullOrWhiteSpace(terms.FeeTerms))
-                    throw TechTransferException.Rule("required", "An open licence declares its fee method and rate.", "feeTerms");
-            }
-            else
-            {
-                if (terms.PricingId is not { } pricingId)
-                    throw TechTransferException.Rule("required", "Name the pricing (notice, listing or auction) that set the price.", "pricingId");
-                pricing = await PricingService.EnsureSignableAsync(db, pricingId, clock.GetUtcNow(), ct);
-                if (pricing.InventionId != inventionId) throw TechTransferException.Rule("wrong-pricing", "That pricing is of another invention.", "pricingId");
-                if (!string.Equals(pricing.Counterparty, terms.Counterparty.Trim(), StringComparison.Ordinal))
-                    throw TechTransferException.Rule("wrong-counterparty", $"The price was set with {pricing.Counterparty}, not {terms.Counterparty}.", "counterparty");
-                if (terms.Consideration < pricing.FinalPrice)
-                    throw TechTransferException.Rule("below-price", $"The consideration is below the price set ({pricing.FinalPrice:0.00}).", "consideration");
-                if (terms.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence &&
-                    inForce.Any(a => a.Kind is AgreementKind.OpenLicence or AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence))
-                    throw TechTransferException.Rule("licence-conflict", "An exclusive or sole licence cannot be granted beside an open, exclusive or sole licence in force.", "kind");
-                if (await db.Agreements.AnyAsync(a => a.PricingId == pricingId, ct))
-                    throw TechTransferException.Conflict("already-signed", "An agreement has already been signed on this pricing.");
-            }
-
-            var transfersOwnership = terms.Kind is AgreementKind.Assignment or AgreementKind.Equity;
-            var agreement = new Agreement
-            {
-                Id = Guid.NewGuid(), InventionId = inventionId, PricingId = pricing?.Id, Kind = terms.Kind, Counterparty = terms.Counterparty.Trim(),
-                Consideration = terms.Consideration, FeeTerms = terms.FeeTerms, TermStart = terms.TermStart, TermEnd = terms.TermEnd,
-                EffectiveDate = terms.EffectiveDate, SignedAt = clock.GetUtcNow(), SignedBy = actor.UserId,
-                Status = transfersOwnership ? AgreementStatus.Signed : AgreementStatus.InForce,
-            };
-            db.Agreements.Add(agreement);
-            var filing = new Filing
-            {
-                Id = Guid.NewGuid(), AgreementId = agreement.Id, InventionId = inventionId,
-                Kind = transfersOwnership ? FilingKind.AssignmentRegistration : FilingKind.LicenceRecordal,
-                DueDate = transfersOwnership ? null : RecordalDeadline(terms.EffectiveDate),
-                Status = FilingStatus.Due,
-            };
-            db.Filings.Add(filing);
-            await evidence.AppendAsync(db, inventionId, actor, "agreement.signed", new
-            {
-                agreement.Id, kind = Names.Kebab(terms.Kind), agreement.Counterparty, terms.Consideration, terms.FeeTerms, terms.TermStart, terms.TermEnd,
-                terms.EffectiveDate, pricingId = pricing?.Id, filing = new { filing.Id, kind = Names.Kebab(filing.Kind), filing.DueDate },
-            });
-            return agreement;
+            var pricing = await EnsureSignableAsync(db, actor, inventionId, terms, ct);
+            return await RecordAsync(db, actor, inventionId, terms with { Counterparty = terms.Counterparty.Trim() }, pricing.Id, null, ct);
         }, ct);
+
+    /// <summary>The checks of <see cref="SignAsync"/> without signing, so an endpoint can refuse before it completes the signing step.</summary>
+    public Task CheckSignableAsync(ActingUser actor, Guid inventionId, AgreementTerms terms, CancellationToken ct = default) =>
+        store.ReadAsync(async db => await EnsureSignableAsync(db, actor, inventionId, terms, ct), ct);
+
+    private async Task<PricingRecord> EnsureSignableAsync(TechTransferDbContext db, ActingUser actor, Guid inventionId, AgreementTerms terms, CancellationToken ct)
+    {
+        InventionService.EnsureOffice(actor);
+        CheckTerms(terms);
+        await InventionService.LoadAsync(db, inventionId, ct);
+        if (terms.Kind == AgreementKind.OpenLicence)
+            throw TechTransferException.Conflict("open-licence-not-signed-here",
+                "An open licence is not signed on a pricing: it is taken, at the declared fee, under the open-licence declaration in force " +
+                "by a party who notifies and pays.", "agreementKind");
+        if (terms.PricingId is not { } pricingId)
+            throw TechTransferException.Rule("required", "Name the pricing (notice, listing or auction) that set the price.", "pricingId");
+        if (await db.Agreements.AnyAsync(a => a.PricingId == pricingId, ct))
+            throw TechTransferException.Conflict("already-signed", "An agreement has already been signed on this pricing.", "pricingId");
+        var pricing = await PricingService.EnsureSignableAsync(db, pricingId, clock.GetUtcNow(), ct);
+        if (pricing.InventionId != inventionId) throw TechTransferException.Rule("wrong-pricing", "That pricing is of another invention.", "pricingId");
+        if (!string.Equals(pricing.Counterparty, terms.Counterparty.Trim(), StringComparison.Ordinal))
+            throw TechTransferException.Rule("wrong-counterparty", $"The price was set with {pricing.Counterparty}, not {terms.Counterparty.Trim()}.", "counterparty");
+        if (terms.Consideration < pricing.FinalPrice)
+            throw TechTransferException.Rule("below-price", $"The consideration is below the price set ({pricing.FinalPrice:0.00}).", "consideration");
+        if (terms.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence)
+            await EnsureNoExclusivityBarAsync(db, inventionId, ct);
+        return pricing;
+    }
+
+    private void CheckTerms(AgreementTerms terms)
+    {
+        if (string.IsNullOrWhiteSpace(terms.Counterparty)) throw TechTransferException.Rule("required", "Name the counterparty.", "counterparty");
+        TextRules.Check(terms.Counterparty, "counterparty", options.Limits.Name, singleLine: true);
+        TextRules.Check(terms.FeeTerms, "feeTerms", options.Limits.Text);
+        if (terms.Consideration < 0) throw TechTransferException.Rule("negative", "The consideration cannot be negative.", "consideration");
+        if (terms.TermStart is { } s && terms.TermEnd is { } e && e < s)
+            throw TechTransferException.Rule("term-reversed", "The term ends before it starts.", "termEnd");
+    }
+
+    /// <summary>An exclusive or sole licence excludes every other licence of the kind, and an open licence declared or taken.</summary>
+    private async Task EnsureNoExclusivityBarAsync(TechTransferDbContext db, Guid inventionId, CancellationToken ct)
+    {
+        if ((await InForceAsync(db, inventionId, ct)).Any(a => a.Kind is AgreementKind.OpenLicence or AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence))
+            throw TechTransferException.Conflict("licence-conflict",
+                "An exclusive or sole licence cannot be granted beside an open, exclusive or sole licence in force.", "agreementKind");
+        if (await db.OpenLicenceDeclarations.AnyAsync(d => d.InventionId == inventionId && d.Status != OpenLicenceDeclarationStatus.Withdrawn, ct))
+            throw TechTransferException.Conflict("open-licence-declared",
+                "An exclusive or sole licence cannot be granted while an open-licence declaration stands; withdraw it first.", "agreementKind");
+    }
+
+    /// <summary>The invention's agreements in force today (a licence whose term has ended is not).</summary>
+    internal async Task<List<Agreement>> InForceAsync(TechTransferDbContext db, Guid inventionId, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return (await db.Agreements.Where(a => a.InventionId == inventionId && a.Status == AgreementStatus.InForce).ToListAsync(ct))
+            .Where(a => a.TermEnd is null || a.TermEnd >= today).ToList();
+    }
+
+    /// <summary>Records a checked agreement with its filing (licence recordal or assignment registration) and its evidence.</summary>
+    internal async Task<Agreement> RecordAsync(TechTransferDbContext db, ActingUser actor, Guid inventionId, AgreementTerms terms, Guid? pricingId,
+        Guid? declarationId, CancellationToken ct)
+    {
+        var transfersOwnership = terms.Kind is AgreementKind.Assignment or AgreementKind.Equity;
+        var agreement = new Agreement
+        {
+            Id = Guid.NewGuid(), InventionId = inventionId, PricingId = pricingId, DeclarationId = declarationId, Kind = terms.Kind,
+            Counterparty = terms.Counterparty, Consideration = terms.Consideration, FeeTerms = terms.FeeTerms, TermStart = terms.TermStart,
+            TermEnd = terms.TermEnd, EffectiveDate = terms.EffectiveDate, SignedAt = clock.GetUtcNow(), SignedBy = actor.UserId,
+            Status = transfersOwnership ? AgreementStatus.Signed : AgreementStatus.InForce,
+        };
+        db.Agreements.Add(agreement);
+        var filing = new Filing
+        {
+            Id = Guid.NewGuid(), AgreementId = agreement.Id, InventionId = inventionId,
+            Kind = transfersOwnership ? FilingKind.AssignmentRegistration : FilingKind.LicenceRecordal,
+            DueDate = transfersOwnership ? null : RecordalDeadline(terms.EffectiveDate),
+            Status = FilingStatus.Due,
+        };
+        db.Filings.Add(filing);
+        await evidence.AppendAsync(db, inventionId, actor, "agreement.signed", new
+        {
+            agreement.Id, kind = Names.Kebab(terms.Kind), agreement.Counterparty, terms.Consideration, terms.FeeTerms, terms.TermStart, terms.TermEnd,
+            terms.EffectiveDate, pricingId, declarationId, filing = new { filing.Id, kind = Names.Kebab(filing.Kind), filing.DueDate },
+        }, ct);
+        return agreement;
+    }
 
     /// <summary>Licence recordal is due this long after the contract takes effect (3 months by default).</summary>
     public DateOnly RecordalDeadline(DateOnly effectiveDate) => effectiveDate.AddMonths(options.Licensing.RecordalMonths);

@@ -7,6 +7,7 @@ using TechTransfer.Disclosures;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
+using TechTransfer.OpenLicences;
 using TechTransfer.Pricing;
 using TechTransfer.Rewards;
 
@@ -32,6 +33,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<Bid> Bids => Set<Bid>();
     public DbSet<Agreement> Agreements => Set<Agreement>();
     public DbSet<Filing> Filings => Set<Filing>();
+    public DbSet<OpenLicenceDeclaration> OpenLicenceDeclarations => Set<OpenLicenceDeclaration>();
     public DbSet<RevenueSplit> RevenueSplits => Set<RevenueSplit>();
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
@@ -67,6 +69,12 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
         b.Entity<Bid>(e => { e.ToTable("tt_pricing_bids"); e.HasKey(x => x.Id); });
         b.Entity<Agreement>(e => { e.ToTable("tt_agreements"); e.HasKey(x => x.Id); });
         b.Entity<Filing>(e => { e.ToTable("tt_filings"); e.HasKey(x => x.Id); });
+        b.Entity<OpenLicenceDeclaration>(e =>
+        {
+            e.ToTable("tt_open_licence_declarations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
         b.Entity<RevenueSplit>(e =>
         {
             e.ToTable("tt_revenue_splits");

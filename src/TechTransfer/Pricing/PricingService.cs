@@ -238,12 +238,12 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
         if (record.Method == PricingMethod.Agreement)
         {
             if (now < record.WindowEndsAt)
-                throw TechTransferException.Conflict("notice-window-running", $"The public notice runs until {record.WindowEndsAt:u}; nothing is signed before.");
+                throw TechTransferException.Conflict("notice-window-running", $"The public notice runs until {record.WindowEndsAt:u}; nothing is signed before.", "pricingId");
             if (await db.Objections.AnyAsync(o => o.PricingId == pricingId && o.Status == ObjectionStatus.Open, ct))
-                throw TechTransferException.Conflict("objection-open", "An objection to the notice is still open; it must be decided before signing.");
+                throw TechTransferException.Conflict("objection-open", "An objection to the notice is still open; it must be decided before signing.", "pricingId");
         }
         if (record.Status != PricingStatus.Concluded)
-            throw TechTransferException.Conflict("pricing-not-concluded", $"The pricing is {Names.Kebab(record.Status)}, not concluded.");
+            throw TechTransferException.Conflict("pricing-not-concluded", $"The pricing is {Names.Kebab(record.Status)}, not concluded: nothing is signed on it.", "pricingId");
         return record;
     }
 

@@ -2,6 +2,7 @@ using WorkflowHost.Api.Agreements;
 using WorkflowHost.Api.Attachments;
 using WorkflowHost.Api.Evidence;
 using WorkflowHost.Api.Inventions;
+using WorkflowHost.Api.OpenLicences;
 using WorkflowHost.Api.People;
 using WorkflowHost.Api.Pricing;
 using WorkflowHost.Api.Revenue;
@@ -19,6 +20,7 @@ public static class DomainApi
         app.MapReviewsApi();
         app.MapPricingApi();
         app.MapAgreementsApi();
+        app.MapOpenLicencesApi();
         app.MapRevenueApi();
         app.MapEvidenceApi();
         app.MapPeopleApi();

@@ -28,7 +28,7 @@ public sealed class CommitteeIntegrityTests
         var id = await host.InventionReadyForTransferAsync();
 
         // Handing an ordinary step on is allowed, and each handover joins the evidence: who, when, from whom to whom.
-        var prepare = await OpenStepAsync(host, id, "Task_Prepare");
+        var prepare = await host.OpenStepTaskAsync(id, "Task_Prepare");
         await ExpectAsync(HttpStatusCode.NoContent, host.Admin, HttpMethod.Post, $"/api/v1/tasks/{prepare}/reassign", new { assignee = host.HeadUser.Id });
         await ExpectAsync(HttpStatusCode.NoContent, host.Head, HttpMethod.Post, $"/api/v1/tasks/{prepare}/reassign", new { assignee = host.ManagerUser.Id });
         await ExpectAsync(HttpStatusCode.NoContent, host.Manager, HttpMethod.Post, $"/api/v1/tasks/{prepare}/delegate", new { userId = host.HeadUser.Id });
@@ -249,10 +249,6 @@ public sealed class CommitteeIntegrityTests
         await WaitForAsync($"{count} evidence entries", async () => (found = (await EvidenceAsync(host, id)).Where(match).ToList()).Count >= count);
         return found;
     }
-
-    private static async Task<Guid> OpenStepAsync(DomainApiHost host, Guid id, string elementId) =>
-        (await host.InventionAsync(id)).GetProperty("openSteps").EnumerateArray()
-        .Single(s => s.GetProperty("elementId").GetString() == elementId).GetProperty("taskId").GetGuid();
 
     /// <summary>The member's open vote task and the committee-review instance it belongs to.</summary>
     private static async Task<(Guid Task, Guid Instance)> VoteTaskAsync(HttpClient member)

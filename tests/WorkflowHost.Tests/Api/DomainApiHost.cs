@@ -140,6 +140,15 @@ public sealed class DomainApiHost : IAsyncDisposable
 
     public async Task<JsonElement> InventionAsync(Guid id) => await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}");
 
+    /// <summary>The task of the case's open step <paramref name="elementId"/>.</summary>
+    public async Task<Guid> OpenStepTaskAsync(Guid id, string elementId) =>
+        (await InventionAsync(id)).GetProperty("openSteps").EnumerateArray()
+        .Single(s => s.GetProperty("elementId").GetString() == elementId).GetProperty("taskId").GetGuid();
+
+    /// <summary>The actions of the case's evidence, in order.</summary>
+    public async Task<List<string>> EvidenceActionsAsync(Guid id) =>
+        (await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence")).EnumerateArray().Select(e => e.GetProperty("action").GetString()!).ToList();
+
     public async Task<bool> StepOpenAsync(Guid id, string elementId) =>
         (await InventionAsync(id)).GetProperty("openSteps").EnumerateArray().Any(s => s.GetProperty("elementId").GetString() == elementId);
 
@@ -161,8 +170,8 @@ public sealed class DomainApiHost : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Screened, assessed "file", application recorded: the transfer file is next.</summary>
-    public async Task<Guid> InventionReadyForTransferAsync(object? draft = null)
+    /// <summary>Screened, assessed "file", application recorded (granted the same day unless <paramref name="granted"/> is false): the transfer file is next.</summary>
+    public async Task<Guid> InventionReadyForTransferAsync(object? draft = null, bool granted = true)
     {
         var id = await SubmitInventionAsync(draft);
         await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/screening", new { decision = "accept" });
@@ -174,10 +183,9 @@ public sealed class DomainApiHost : IAsyncDisposable
         });
         await WaitForStepAsync(id, "Task_Apply");
         var today = Today;
-        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/patent-application", new
-        {
-            applicationNumber = "CN202610123456.7", filingDate = today, patentNumber = "ZL202610123456.7", grantDate = today,
-        });
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/patent-application", granted
+            ? new { applicationNumber = "CN202610123456.7", filingDate = today, patentNumber = "ZL202610123456.7", grantDate = today }
+            : (object)new { applicationNumber = "CN202610123456.7", filingDate = today });
         await WaitForStepAsync(id, "Task_Prepare");
         return id;
     }

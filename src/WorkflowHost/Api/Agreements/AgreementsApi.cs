@@ -10,9 +10,11 @@ namespace WorkflowHost.Api.Agreements;
 
 /// <summary>
 /// Agreements and their filings with the patent office. Signing is the process's signing step: it opens only once the
-/// pricing has concluded, so while a public notice runs or an objection is open the answer is 409 naming why. The
-/// filing (licence recordal within the configured months, or transfer registration) is submitted and its receipt
-/// recorded through the licence-filing process's steps.
+/// pricing has concluded, so while a public notice runs or an objection is open the answer is 409 naming why; the terms
+/// must be the concluded pricing's (its counterparty, at least its price, once), and an open licence is never signed
+/// there (it is taken under a declaration: <c>OpenLicencesApi</c>). The filing (licence recordal within the configured
+/// months, or transfer registration) is submitted and its receipt recorded through the licence-filing process's steps;
+/// an open licence's filing, which no process carries, directly.
 /// </summary>
 public static class AgreementsApi
 {
@@ -57,16 +59,9 @@ public static class AgreementsApi
                 throw new ApiProblemException(StatusCodes.Status409Conflict, "notice-running",
                     $"The public notice of case {invention.CaseNumber} runs until {record.WindowEndsAt:u}; nothing is signed before it ends.");
         }
-        // The terms must match the price that was set (the domain's rule, answered here as 400 rather than a refusal inside the process).
-        if (records.Where(r => r.Status == PricingStatus.Concluded).OrderBy(r => r.ClosedAt).LastOrDefault() is { } set
-            && body["agreementKind"]?.ToString() != "open-licence")
-        {
-            var counterparty = body["counterparty"] is JsonValue c && c.TryGetValue<string>(out var name) ? name.Trim() : null;
-            if (counterparty is not null && set.Counterparty is { } agreed && counterparty != agreed)
-                throw ApiProblemException.Invalid("counterparty", $"The price was set with {agreed}, not {counterparty}.");
-            if (body["consideration"] is JsonValue v && v.TryGetValue<decimal>(out var consideration) && set.FinalPrice is { } price && consideration < price)
-                throw ApiProblemException.Invalid("consideration", $"The consideration is below the price set ({price:0.00}).");
-        }
+        // The domain's own checks (the concluded pricing's counterparty and price, once; never an open licence) answer here,
+        // naming the field, before the signing step completes: the process would only send the step back.
+        if (TermsOf(body, records) is { } terms) await agreements.CheckSignableAsync(actor, id, terms, ct);
         var before = (await agreements.ListAsync(actor, id, ct)).Select(a => a.Id).ToHashSet();
         await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Sign", body, "sign the agreement", ct);
         var signed = (await agreements.ListAsync(actor, id, ct)).FirstOrDefault(a => !before.Contains(a.Id))
@@ -74,6 +69,29 @@ public static class AgreementsApi
                          $"The agreement of case {invention.CaseNumber} was refused by the process (see the case's history); the signing step is open again.");
         return TypedResults.Created($"/api/v1/agreements/{signed.Id}", signed);
     }
+
+    /// <summary>
+    /// The terms the body asks to sign, on the pricing the signing step signs (the case's last concluded one, else its last
+    /// one, which says why it is not signable); null when the body does not fit the form (the form's own check answers).
+    /// </summary>
+    private static AgreementTerms? TermsOf(JsonObject body, IReadOnlyList<PricingRecord> records)
+    {
+        if (Text(body, "agreementKind") is not { } kindText || Text(body, "counterparty") is not { } counterparty
+            || body["consideration"] is not JsonValue amount || !amount.TryGetValue<decimal>(out var consideration)
+            || !DateOnly.TryParse(Text(body, "effectiveDate"), System.Globalization.CultureInfo.InvariantCulture, out var effective))
+            return null;
+        AgreementKind kind;
+        try { kind = TechTransfer.Common.Names.Parse<AgreementKind>(kindText, "agreementKind"); }
+        catch (TechTransferException) { return null; }
+        var pricing = records.Where(r => r.Status == PricingStatus.Concluded).MaxBy(r => r.ClosedAt) ?? records.MaxBy(r => r.OpenedAt);
+        return new AgreementTerms(kind, counterparty, consideration, effective, pricing?.Id,
+            DateOnly.TryParse(Text(body, "termStart"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
+            DateOnly.TryParse(Text(body, "termEnd"), System.Globalization.CultureInfo.InvariantCulture, out var end) ? end : null,
+            Text(body, "feeTerms"));
+    }
+
+    private static string? Text(JsonObject body, string key) =>
+        body[key] is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static async Task<Ok<List<Agreement>>> List(Guid id, HttpContext http, AgreementService agreements, CancellationToken ct) =>
         TypedResults.Ok(await agreements.ListAsync(http.User.ToActingUser(), id, ct));
@@ -88,6 +106,8 @@ public static class AgreementsApi
         ProcessSteps steps, CancellationToken ct)
     {
         var (actor, caseNumber) = await CaseOfFilingAsync(id, http, agreements, inventions, ct);
+        if (await UnderDeclarationAsync(actor, id, agreements, ct))
+            return TypedResults.Ok(await agreements.SubmitFilingAsync(actor, id, Day(body.SubmittedOn, "submittedOn"), body.FilingReference ?? "", ct));
         var data = new JsonObject { ["submittedOn"] = body.SubmittedOn, ["filingReference"] = body.FilingReference };
         var open = await steps.OpenTasksAsync(caseNumber, ct);
         // After the deadline the escalated step (the office head's) takes the submission.
@@ -104,9 +124,22 @@ public static class AgreementsApi
         var data = new JsonObject { ["filingAccepted"] = accepted, ["decidedOn"] = body.DecidedOn };
         if (body.RefusalReason is not null) data["refusalReason"] = body.RefusalReason;
         if (!accepted && string.IsNullOrWhiteSpace(body.RefusalReason)) throw ApiProblemException.Invalid("refusalReason", "Give the office's reason for the refusal.");
+        if (await UnderDeclarationAsync(actor, id, agreements, ct))
+            return TypedResults.Ok(await agreements.RecordFilingDecisionAsync(actor, id, accepted, Day(body.DecidedOn, "decidedOn"), body.RefusalReason, ct));
         await steps.CompleteAsync(http.User, caseNumber, "Task_Decision", data, "record the patent office's decision", ct);
         return TypedResults.Ok(await agreements.GetFilingAsync(actor, id, ct));
     }
+
+    /// <summary>An open licence taken under a declaration: no process carries its filing, so the office records it directly.</summary>
+    private static async Task<bool> UnderDeclarationAsync(ActingUser actor, Guid filingId, AgreementService agreements, CancellationToken ct)
+    {
+        var filing = await agreements.GetFilingAsync(actor, filingId, ct);
+        return (await agreements.GetAsync(actor, filing.AgreementId, ct)).DeclarationId is not null;
+    }
+
+    public static DateOnly Day(string? text, string field) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day : throw ApiProblemException.Invalid(field, "Give a date as yyyy-MM-dd.");
 
     private static async Task<(ActingUser Actor, string CaseNumber)> CaseOfFilingAsync(Guid filingId, HttpContext http, AgreementService agreements,
         InventionService inventions, CancellationToken ct)

@@ -31,6 +31,7 @@ public static class InventionsApi
         IReadOnlyList<TimelineEntry> Timeline);
     public sealed record ScreeningBody(string? Decision, string? Questions);
     public sealed record AnswerBody(string? Answer);
+    public sealed record GrantBody(string? PatentNumber, string? GrantDate);
 
     public static IEndpointRouteBuilder MapInventionsApi(this IEndpointRouteBuilder app)
     {
@@ -69,6 +70,8 @@ public static class InventionsApi
             .WithSummary("The pre-filing assessment: the configured criteria scored 1-5 and the outcome (file, trade-secret, defensive-publication, release-to-inventors, more-information, abandon).");
         office.MapPost("/{id:guid}/patent-application", Apply).WithName("RecordPatentApplication")
             .WithSummary("Records the patent application (and grant, when known) after a decision to file.");
+        office.MapPost("/{id:guid}/grant", Grant).WithName("RecordPatentGrant")
+            .WithSummary("Records the grant of the filed application when it happens (patentNumber, grantDate), at any time after filing; recorded in the evidence. 409 before an application is recorded or when another grant is.");
         office.MapPost("/{id:guid}/transfer-file", Prepare).WithName("PrepareTransferFile")
             .WithSummary("Prepares the transfer file for the committee: pricing method (agreement, listing, auction) and its terms (price and counterparty for a notice, base price for listing or auction).");
         return app;
@@ -117,6 +120,12 @@ public static class InventionsApi
     private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
         StepAsync(id, "Task_Apply", body, "record the patent application", http, inventions, actions, steps, ct);
+
+    private static async Task<Ok<InventionView>> Grant(Guid id, GrantBody body, HttpContext http, InventionService inventions, CancellationToken ct)
+    {
+        var day = body.GrantDate is null ? (DateOnly?)null : Agreements.AgreementsApi.Day(body.GrantDate, "grantDate");
+        return TypedResults.Ok(View(await inventions.RecordGrantAsync(http.User.ToActingUser(), id, body.PatentNumber, day, ct)));
+    }
 
     private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
