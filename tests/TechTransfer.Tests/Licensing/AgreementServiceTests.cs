@@ -66,23 +66,42 @@ public sealed class AgreementServiceTests
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]
-    public async Task Open_licence_only_after_grant_and_never_beside_an_exclusive_licence(DatabaseProvider provider)
+    public async Task An_agreement_is_signed_only_on_its_concluded_pricing_with_its_party_at_its_price_once(DatabaseProvider provider)
     {
         await using var h = await CreateAsync(provider);
         var invention = await h.AcceptedInventionAsync();
-        var open = new AgreementTerms(AgreementKind.OpenLicence, "Anyone who notifies and pays", 0m, new DateOnly(2026, 3, 2), FeeTerms: "3% of sales");
-
-        Assert.Equal("not-granted", (await Assert.ThrowsAsync<TechTransferException>(() => h.Agreements.SignAsync(Tom, invention.Id, open))).Code);
-        await h.Inventions.RecordPatentApplicationAsync(Tom, invention.Id, "CN202610000001.X", new DateOnly(2025, 1, 10));
-        await h.Inventions.RecordGrantAsync(Tom, invention.Id, "ZL202610000001.X", new DateOnly(2026, 2, 1));
-
+        var other = await h.AcceptedInventionAsync();
         var auction = await h.Pricing.OpenAuctionAsync(Tom, invention.Id, 100_000m, null);
-        await h.Pricing.PlaceBidAsync(Tom, auction.Id, "Acme Ltd", 100_000m);
+        var day = new DateOnly(2026, 3, 10);
+        AgreementTerms Terms(AgreementKind kind, string party, decimal price, Guid? pricing = null) => new(kind, party, price, day, pricing ?? auction.Id);
+        async Task<TechTransferException> Refused(Guid id, AgreementTerms terms) =>
+            await Assert.ThrowsAsync<TechTransferException>(() => h.Agreements.SignAsync(Tom, id, terms));
+
+        // Still running: nothing, not even an open licence.
+        Assert.Equal(("pricing-not-concluded", "pricingId"), Said(await Refused(invention.Id, Terms(AgreementKind.OrdinaryLicence, "Acme Ltd", 180_000m))));
+        await h.Pricing.PlaceBidAsync(Tom, auction.Id, "Acme Ltd", 180_000m);
         h.Clock.Advance(TimeSpan.FromDays(1));
         await h.Pricing.CloseAuctionAsync(Tom, auction.Id);
-        await h.Agreements.SignAsync(Tom, invention.Id, new AgreementTerms(AgreementKind.ExclusiveLicence, "Acme Ltd", 100_000m, new DateOnly(2026, 3, 3), auction.Id,
-            new DateOnly(2026, 3, 3), new DateOnly(2030, 3, 2)));
 
-        Assert.Equal("exclusive-in-force", (await Assert.ThrowsAsync<TechTransferException>(() => h.Agreements.SignAsync(Tom, invention.Id, open))).Code);
+        Assert.Equal(("open-licence-not-signed-here", "agreementKind"), Said(await Refused(invention.Id, Terms(AgreementKind.OpenLicence, "Anyone Co.", 1m) with { FeeTerms = "1 yuan" })));
+        Assert.Equal(("open-licence-not-signed-here", "agreementKind"), Said(await Refused(invention.Id, Terms(AgreementKind.OpenLicence, "Acme Ltd", 180_000m, Guid.Empty) with { PricingId = null, FeeTerms = "x" })));
+        Assert.Equal(("required", "pricingId"), Said(await Refused(invention.Id, Terms(AgreementKind.OrdinaryLicence, "Acme Ltd", 180_000m) with { PricingId = null })));
+        Assert.Equal(("below-price", "consideration"), Said(await Refused(invention.Id, Terms(AgreementKind.OrdinaryLicence, "Acme Ltd", 179_999.99m))));
+        Assert.Equal(("wrong-counterparty", "counterparty"), Said(await Refused(invention.Id, Terms(AgreementKind.Assignment, "Anyone Co.", 500_000m))));
+        Assert.Equal(("wrong-pricing", "pricingId"), Said(await Refused(other.Id, Terms(AgreementKind.Assignment, "Acme Ltd", 180_000m))));
+        Assert.Empty(await h.Agreements.ListAsync(Tom, invention.Id));
+
+        await h.Agreements.SignAsync(Tom, invention.Id, Terms(AgreementKind.ExclusiveLicence, " Acme Ltd ", 180_000m));
+        Assert.Equal(("already-signed", "pricingId"), Said(await Refused(invention.Id, Terms(AgreementKind.OrdinaryLicence, "Acme Ltd", 180_000m))));
+
+        // A pricing that failed signs nothing either.
+        var failed = await h.Pricing.OpenAuctionAsync(Tom, other.Id, 100_000m, null);
+        h.Clock.Advance(TimeSpan.FromDays(1));
+        await h.Pricing.CloseAuctionAsync(Tom, failed.Id);
+        Assert.Equal(("pricing-not-concluded", "pricingId"), Said(await Refused(other.Id, Terms(AgreementKind.OrdinaryLicence, "Acme Ltd", 100_000m, failed.Id))));
+        Assert.Single(await h.Agreements.ListAsync(Tom, invention.Id));
+        Assert.Empty(await h.Agreements.ListAsync(Tom, other.Id));
     }
+
+    private static (string Code, string? Field) Said(TechTransferException e) => (e.Code, e.Field);
 }
