@@ -18,7 +18,7 @@ public sealed class TechTransferDatabaseTests
         await using var connection = WorkflowPersistence.OpenConnection(provider, h.ConnectionString);
         await connection.OpenAsync();
         Assert.Equal(2, await SchemaMigrator.CurrentVersionAsync(connection, null, TechTransferDatabase.Module)); // 0002: why a member is recused
-        Assert.Equal(3, await SchemaMigrator.CurrentVersionAsync(connection, null, WorkflowPersistence.Module)); // the engine's own scripts, untouched by the domain's
+        Assert.Equal(4, await SchemaMigrator.CurrentVersionAsync(connection, null, WorkflowPersistence.Module)); // the engine's own scripts, untouched by the domain's
         Assert.Equal(invention.CaseNumber, (await h.Inventions.GetAsync(Tom, invention.Id)).CaseNumber);
     }
 
