@@ -16,8 +16,13 @@ public sealed class ShippedProcessCheckTests
         return result.Model!;
     }
 
-    private static BpmnDiagnostic Single(string xml) =>
-        Assert.Single(ShippedProcessCheck.Check(Parse(xml)), d => d.Code == ShippedProcessCheck.MissingCatalogElement);
+    /// <summary>The changed file gets exactly one catalog diagnostic, on <paramref name="elementId"/>, saying <paramref name="what"/>.</summary>
+    private static void NamesOne(string changed, string elementId, string what)
+    {
+        var diagnostic = Assert.Single(ShippedProcessCheck.Check(Parse(changed)), d => d.Code == ShippedProcessCheck.MissingCatalogElement);
+        Assert.Equal(elementId, diagnostic.ElementId);
+        Assert.Contains(what, diagnostic.Message);
+    }
 
     [Fact]
     public void The_shipped_files_have_every_catalog_element()
@@ -34,27 +39,21 @@ public sealed class ShippedProcessCheckTests
         var end = xml.IndexOf("</bpmn:userTask>", start, StringComparison.Ordinal);
         var changed = xml[..start] + "<bpmn:manualTask id=\"Task_Close\"" +
                       xml[(start + "<bpmn:userTask id=\"Task_Close\"".Length)..end] + "</bpmn:manualTask>" + xml[(end + "</bpmn:userTask>".Length)..];
-        var diagnostic = Single(changed);
-        Assert.Equal(ShippedProcesses.Committee.Close, diagnostic.ElementId);
-        Assert.Contains("'Task_Close' is a manualTask, not a userTask", diagnostic.Message);
+        NamesOne(changed, ShippedProcesses.Committee.Close, "'Task_Close' is a manualTask, not a userTask");
     }
 
     [Fact]
     public void A_public_notice_that_no_longer_catches_objections_is_named()
     {
         var changed = Shipped("pricing-agreement.bpmn").Replace("name=\"PublicNoticeObjection\"", "name=\"Objection\"", StringComparison.Ordinal);
-        var diagnostic = Single(changed);
-        Assert.Equal(ShippedProcesses.PricingAgreement.ObjectionMessage, diagnostic.ElementId);
-        Assert.Contains("no event catches the message named 'PublicNoticeObjection'", diagnostic.Message);
+        NamesOne(changed, ShippedProcesses.PricingAgreement.ObjectionMessage, "no event catches the message named 'PublicNoticeObjection'");
     }
 
     [Fact]
     public void A_main_process_that_no_longer_calls_a_stage_is_named()
     {
         var changed = Shipped("invention-transfer.bpmn").Replace("calledElement=\"pricing-auction\"", "calledElement=\"pricing-tender\"", StringComparison.Ordinal);
-        var diagnostic = Single(changed);
-        Assert.Equal(ShippedProcesses.PricingAuction.Id, diagnostic.ElementId);
-        Assert.Contains("'invention-transfer'", diagnostic.Message);
+        NamesOne(changed, ShippedProcesses.PricingAuction.Id, "'invention-transfer' is changed where the application depends on it: no call activity calls the stage 'pricing-auction'");
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TechTransfer.Processes;
 using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Agreements;

@@ -1,6 +1,6 @@
 using System.Text;
-using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Processes;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime.State;

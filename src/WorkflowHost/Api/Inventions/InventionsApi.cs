@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
-using TechTransfer.Processes;
 using TechTransfer;
 using TechTransfer.Inventions;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Inventions;
@@ -11,7 +11,7 @@ namespace WorkflowHost.Api.Inventions;
 /// Inventions and their disclosures, and the office's steps on them that are user tasks of the shipped process:
 /// screening, assessment, the patent application, the transfer file. Inventors see only the inventions they are on
 /// (another's answers 404: its existence is private); the office and the committee see all. Submitting a draft starts
-/// the main process <see cref="TechTransfer.Processes.ShippedProcesses.Transfer"/> with the case number as its business key.
+/// the main process <see cref="ShippedProcesses.Transfer"/> with the case number as its business key.
 /// </summary>
 public static class InventionsApi
 {

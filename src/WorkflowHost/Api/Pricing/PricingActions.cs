@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using TechTransfer.Processes;
 using TechTransfer;
 using TechTransfer.Common;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Pricing;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using TechTransfer.Processes;
 using TechTransfer;
 using TechTransfer.Assessments;
 using TechTransfer.Committees;
@@ -8,6 +7,7 @@ using TechTransfer.Common;
 using TechTransfer.Disclosures;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using WorkflowHost.Security;
 

@@ -1,7 +1,7 @@
+using TechTransfer.Processes;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using TechTransfer.Processes;
 
 namespace WorkflowHost.Tests.Api.Definitions;
 
