@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using WorkflowHost.Identity;
 using WorkflowHost.Tests.Email;
 using Workflows.Persistence;
@@ -21,10 +22,11 @@ public sealed class SignInThrottleTests
 {
     private const string Victim = "victim@example.edu";
 
-    private static (HostFactory Host, TestClock Clock) Start(AccountsHost installation, Dictionary<string, string>? settings = null,
+    private static (HostFactory Host, FakeTimeProvider Clock) Start(AccountsHost installation, Dictionary<string, string>? settings = null,
         Action<IServiceCollection>? services = null)
     {
-        var clock = TestClock.StartingNow();
+        // Standing still until the test moves it: the windows and the seconds the answers name are exact.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var host = installation.Start(settings, s =>
         {
             s.RemoveAll<TimeProvider>();
