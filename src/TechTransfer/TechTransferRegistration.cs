@@ -14,6 +14,7 @@ using TechTransfer.Rewards;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Contracts;
 using Workflows.Persistence;
+using Workflows.Persistence.Sealing;
 
 namespace TechTransfer;
 
@@ -55,8 +56,12 @@ public static class TechTransferRegistration
         services.TryAddSingleton<IBusinessCalendar>(new HolidayCalendar([], []));
         services.TryAddSingleton<ICommitteeDirectory, ConfiguredCommitteeDirectory>();
         services.TryAddSingleton<IPeopleDirectory, AnyonePeopleDirectory>();
+        // The record seal and the checkpoint journal: the host's configured ones, else in the data folder.
+        services.TryAddSingleton<IRecordSeal>(_ => Ed25519RecordSeal.LoadOrCreate(Path.Combine(settings.DataPath, RecordSealFiles.DefaultKeyFile)));
+        services.TryAddSingleton(_ => new CheckpointJournal(Path.Combine(settings.DataPath, RecordSealFiles.DefaultCheckpointFile)));
         services.AddSingleton<DomainStore>();
         services.AddSingleton<EvidenceLog>();
+        services.AddSingleton<EvidenceReconciliation>();
         services.AddSingleton<EvidencePackService>();
         services.AddSingleton<InventionService>();
         services.AddSingleton<AttachmentService>();
