@@ -58,7 +58,7 @@ public static class TechTransferRegistration
         services.TryAddSingleton<IPeopleDirectory, AnyonePeopleDirectory>();
         // The record seal and the checkpoint journal: the host's configured ones, else in the data folder.
         services.TryAddSingleton<IRecordSeal>(_ => Ed25519RecordSeal.LoadOrCreate(Path.Combine(settings.DataPath, RecordSealFiles.DefaultKeyFile)));
-        services.TryAddSingleton(_ => new CheckpointJournal(Path.Combine(settings.DataPath, RecordSealFiles.DefaultCheckpointFile)));
+        services.TryAddSingleton(_ => new CheckpointJournal(Path.Combine(settings.DataPath, RecordSealFiles.DefaultCheckpointFolder, RecordSealFiles.EvidenceJournal)));
         services.AddSingleton<DomainStore>();
         services.AddSingleton<EvidenceLog>();
         services.AddSingleton<EvidenceReconciliation>();

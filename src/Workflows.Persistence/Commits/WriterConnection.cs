@@ -94,6 +94,15 @@ internal sealed class WriterConnection : IAsyncDisposable
         return counts;
     }
 
+    /// <summary>Reads the first row of a query in the open transaction (null when there is none).</summary>
+    public async Task<T?> QueryAsync<T>(Statement statement, Func<DbDataReader, T> read, CancellationToken ct) where T : class
+    {
+        var command = Prepared(statement);
+        for (var i = 0; i < statement.Values.Length; i++) command.Parameters[i].Value = statement.Values[i] ?? DBNull.Value;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? read(reader) : null;
+    }
+
     /// <summary>The statement's command, compiled on this connection the first time it is seen.</summary>
     private DbCommand Prepared(Statement statement)
     {

@@ -6,7 +6,7 @@ namespace Workflows.Persistence.Sealing;
 
 /// <summary>
 /// The copy of the chains' signed checkpoints that lives outside the database: an append-only file of JSON lines
-/// (default <c>checkpoints/checkpoints.jsonl</c> in the data folder; point it at other storage, a write-once mount or a
+/// (default <c>checkpoints/evidence.jsonl</c> and <c>checkpoints/history.jsonl</c> in the data folder; point it at other storage, a write-once mount or a
 /// folder that is shipped away, so that whoever can change the database cannot also change this). A chain in the
 /// database that is shorter than its last checkpoint here lost entries; one whose entry differs from the checkpoint's
 /// head was rewritten. Lines are only ever appended, each whole with its newline, so several hosts may share the file.
@@ -18,8 +18,9 @@ public sealed class CheckpointJournal(string path)
 
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
-    /// <summary>Appends the checkpoints (after the commit that made them: a rolled-back step must leave no line).</summary>
-    public void Append(IEnumerable<SignedCheckpoint> checkpoints)
+    /// <summary>Appends the checkpoints (after the commit that made them: a rolled-back step must leave no line);
+    /// <paramref name="durable"/>: synced to disk before returning.</summary>
+    public void Append(IEnumerable<SignedCheckpoint> checkpoints, bool durable = true)
     {
         var text = new StringBuilder();
         foreach (var c in checkpoints) text.Append(JsonSerializer.Serialize(c, Json)).Append('\n');
@@ -35,7 +36,7 @@ public sealed class CheckpointJournal(string path)
             }
             using var file = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
             file.Write(bytes);
-            file.Flush(flushToDisk: true);
+            file.Flush(flushToDisk: durable);
         }
     }
 
