@@ -113,21 +113,7 @@ public sealed class DomainHarness : IAsyncDisposable
     }
 
     /// <summary>Runs SQL on the test's database behind the domain's back (a dishonest insider), with values as <c>@p0</c>, <c>@p1</c>, ...</summary>
-    public async Task<int> ExecuteAsync(string sql, params object?[] values)
-    {
-        await using var connection = WorkflowPersistence.OpenConnection(Provider, ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            p.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
-        return await command.ExecuteNonQueryAsync();
-    }
+    public Task<int> ExecuteAsync(string sql, params object?[] values) => _database.ExecuteAsync(sql, values);
 
     public async ValueTask DisposeAsync()
     {
