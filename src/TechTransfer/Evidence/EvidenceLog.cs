@@ -89,6 +89,15 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
         return new(true, entries.Count, null, null, journaled.Furthest?.Entries);
     }
 
+    /// <summary>The head of every case's chain (its last entry, with the case number), for the daily report to the auditor.</summary>
+    public Task<List<EvidenceHead>> HeadsAsync(CancellationToken ct = default) =>
+        store.ReadAsync(db => (
+            from e in db.Evidence
+            where e.Sequence == db.Evidence.Where(x => x.InventionId == e.InventionId).Max(x => x.Sequence)
+            join i in db.Inventions on e.InventionId equals i.Id
+            orderby i.CaseNumber
+            select new EvidenceHead(i.CaseNumber, e.InventionId, e.Sequence, e.Hash, e.Signature)).ToListAsync(ct), ct);
+
     /// <summary>The name of an invention's chain in signatures and in the checkpoint journal.</summary>
     public static string ChainOf(Guid inventionId) => "evidence/" + inventionId.ToString("N");
 
@@ -101,6 +110,12 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
             e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.Action, e.Payload);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+}
+
+/// <summary>A case's chain head: how many entries, the last one's hash and the seal's signature over both.</summary>
+public sealed record EvidenceHead(string CaseNumber, Guid InventionId, int Entries, string Hash, string Signature)
+{
+    public string Chain => EvidenceLog.ChainOf(InventionId);
 }
 
 /// <summary>

@@ -29,6 +29,7 @@ public static class TechTransferComposition
         services.AddSingleton<ProcessSteps>();
         services.AddSingleton<CaseDataAccess>();
         services.AddSingleton<CaseVerification>();
+        services.AddSingleton<SealedHeadsReport>();
         services.AddReviewAndPricingActions();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.Evidence;
+using WorkflowHost.Domain;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using Workflows.Persistence;
@@ -116,6 +118,27 @@ public sealed class EvidenceTamperingTests
         // The last steps deleted, so that the history ends at the screening.
         var cut = history[history.IndexOf(screened) + 1];
         await ExpectReportedAsync(host, id, $"DELETE FROM wf_history WHERE id >= {cut.Id}", "history");
+    }
+
+    [Fact]
+    public async Task The_daily_report_sends_each_case_s_signed_head_to_the_auditor_once_a_day()
+    {
+        await using var host = await StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string> { ["Sealing:AuditorEmail"] = "auditor@example.edu" });
+        var id = await host.SubmitInventionAsync();
+        var head = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence")).Deserialize<List<EvidenceEntry>>(Web)!.Last();
+        var report = host.Host.Services.GetRequiredService<SealedHeadsReport>();
+
+        Assert.True(await report.QueueAsync(CancellationToken.None));
+        Assert.False(await report.QueueAsync(CancellationToken.None)); // one a day, whichever host runs it
+        var mail = Path.Combine(host.DataPath, "mail");
+        MimeKit.MimeMessage? sent = null;
+        await WaitForAsync("the report in the pickup folder", () => Task.FromResult(Directory.Exists(mail) && (sent = Directory
+            .EnumerateFiles(mail, "*.eml", SearchOption.AllDirectories).Select(f => MimeKit.MimeMessage.Load(f))
+            .FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address == "auditor@example.edu"))) is not null));
+        var body = (sent!.TextBody ?? "").Replace("\r\n", "\n");
+        Assert.Contains($"\t{head.Sequence}\t{head.Hash}\t{head.Signature}", body);
+        var key = await OkAsync(host.Manager, HttpMethod.Get, "/api/v1/record-seal");
+        Assert.Contains(key.GetProperty("publicKeyPem").GetString()!.Trim().Replace("\r\n", "\n"), body);
     }
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
