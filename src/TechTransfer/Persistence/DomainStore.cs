@@ -30,7 +30,15 @@ public sealed class DomainStore(IDbContextFactory<TechTransferDbContext> factory
                 var heads = db.ChangeTracker.Entries<EvidenceEntry>().Select(e => e.Entity)
                     .GroupBy(e => e.InventionId).Select(g => g.MaxBy(e => e.Sequence)!).ToList();
                 await tx.CommitAsync(ct);
-                journal.Append(heads.Select(e => new SignedCheckpoint(EvidenceLog.ChainOf(e.InventionId), e.Sequence, e.Hash, e.At, seal.KeyId, e.Signature)));
+                try
+                {
+                    journal.Append(heads.Select(e => new SignedCheckpoint(EvidenceLog.ChainOf(e.InventionId), e.Sequence, e.Hash, e.At, seal.KeyId, e.Signature)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The decision is committed and signed: a journal that cannot be written costs the outside copy of this
+                    // head (the next command's head vouches for it again), never the user's command.
+                }
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts)

@@ -137,7 +137,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
                 journal.Append(heads.Where(h => h.Signature is not null)
                     .Select(h => new SignedCheckpoint(HistoryChain.ChainOf(h.InstanceId), h.Sequence, h.Hash, h.At, seal.KeyId, h.Signature!)), durable: false);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 // The steps are committed: a journal that cannot be written (full disk) costs the outside copy, not the step.
             }
