@@ -14,13 +14,7 @@ public static class SqlCommands
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = Name(i);
-            p.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
+        Bind(command.Parameters, command.CreateParameter, values);
         return command;
     }
 
@@ -33,13 +27,7 @@ public static class SqlCommands
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = sql;
-            for (var i = 0; i < values.Length; i++)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = Name(i);
-                p.Value = values[i] ?? DBNull.Value;
-                command.Parameters.Add(p);
-            }
+            Bind(command.Parameters, command.CreateParameter, values);
             batch.BatchCommands.Add(command);
         }
         return batch;
@@ -67,6 +55,18 @@ public static class SqlCommands
             affected += await command.ExecuteNonQueryAsync(ct);
         }
         return affected;
+    }
+
+    /// <summary>Binds <paramref name="values"/> as @p0, @p1, ... (null as NULL).</summary>
+    private static void Bind(DbParameterCollection parameters, Func<DbParameter> create, object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            var p = create();
+            p.ParameterName = Name(i);
+            p.Value = values[i] ?? DBNull.Value;
+            parameters.Add(p);
+        }
     }
 
     private static string Name(int i) => "@p" + i.ToString(CultureInfo.InvariantCulture);

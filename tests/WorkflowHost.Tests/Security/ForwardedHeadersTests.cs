@@ -16,7 +16,7 @@ public sealed class ForwardedHeadersTests
     private static HostFactory Host(IReadOnlyDictionary<string, string>? settings = null)
     {
         var (data, workflows) = HostFactory.NewFolders();
-        return new HostFactory(data, workflows, settings, TestRemoteAddress.Register);
+        return new HostFactory(data, workflows, settings, TestClientAddress.Register);
     }
 
     /// <summary>The Set-Cookie headers of a cookie sign-in and of the sign-in page (its form's antiforgery cookie).</summary>
@@ -25,7 +25,7 @@ public sealed class ForwardedHeadersTests
         using var client = host.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(baseAddress), HandleCookies = false, AllowAutoRedirect = false });
         void Headers(HttpRequestMessage request)
         {
-            request.Headers.Add(TestRemoteAddress.Header, from);
+            request.Headers.Add(TestClientAddress.Header, from);
             if (!forwardedHttps) return;
             request.Headers.Add("X-Forwarded-Proto", "https");
             request.Headers.Add("X-Forwarded-For", "203.0.113.7");

@@ -5,12 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace WorkflowHost.Tests.Identity;
+namespace WorkflowHost.Tests;
 
 /// <summary>
 /// Test-only: the in-memory test server has no client address, so a request says which one it comes from in the
 /// <c>X-Test-Client-Address</c> header and this first middleware makes it the connection's address, as a real client's
-/// would be. Lets one test be several attackers and the account's owner.
+/// would be. Lets one test be several attackers and the account's owner, or a request arrive from a proxy at that address
+/// (the forwarded-headers tests).
 /// </summary>
 public sealed class TestClientAddress : IStartupFilter
 {
