@@ -76,15 +76,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await using var connection = WorkflowPersistence.OpenConnection(Provider, ConnectionString);
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            p.Value = values[i] is Guid g ? Key(g) : values[i] ?? DBNull.Value;
-            command.Parameters.Add(p);
-        }
+        await using var command = SqlCommands.Create(connection, null, sql, values.Select(v => v is Guid g ? Key(g) : v).ToArray());
         return await command.ExecuteNonQueryAsync();
     }
 
