@@ -15,6 +15,7 @@ using TechTransfer.Rewards;
 using Workflows.Engine.Calendar;
 using Workflows.Engine.Contracts;
 using Workflows.Persistence;
+using Workflows.Persistence.Sealing;
 
 namespace TechTransfer;
 
@@ -56,8 +57,12 @@ public static class TechTransferRegistration
         services.TryAddSingleton<IBusinessCalendar>(new HolidayCalendar([], []));
         services.TryAddSingleton<ICommitteeDirectory, ConfiguredCommitteeDirectory>();
         services.TryAddSingleton<IPeopleDirectory, AnyonePeopleDirectory>();
+        // The record seal and the checkpoint journal: the host's configured ones, else in the data folder.
+        services.TryAddSingleton<IRecordSeal>(_ => Ed25519RecordSeal.LoadOrCreate(Path.Combine(settings.DataPath, RecordSealFiles.DefaultKeyFile)));
+        services.TryAddSingleton(_ => new CheckpointJournal(Path.Combine(settings.DataPath, RecordSealFiles.DefaultCheckpointFolder, RecordSealFiles.EvidenceJournal)));
         services.AddSingleton<DomainStore>();
         services.AddSingleton<EvidenceLog>();
+        services.AddSingleton<EvidenceReconciliation>();
         services.AddSingleton<EvidencePackService>();
         services.AddSingleton<InventionService>();
         services.AddSingleton<AttachmentService>();

@@ -89,13 +89,14 @@ internal static class RowMapping
     public static HistoryRow ToRow(HistoryEntry h) => new()
     {
         InstanceId = h.InstanceId, Event = (int)h.Event, ElementId = h.ElementId, ElementType = h.ElementType, TokenId = h.TokenId,
-        Actor = h.Actor, At = Ticks(h.At), Data = h.Data,
+        Actor = h.Actor, At = Ticks(h.At), Data = h.Data, Seq = h.Sequence, PreviousHash = h.PreviousHash, Hash = h.Hash, Signature = h.Signature,
     };
 
     public static HistoryEntry ToRecord(HistoryRow r) => new()
     {
         Id = r.Id, InstanceId = r.InstanceId, Event = (HistoryEventType)r.Event, ElementId = r.ElementId, ElementType = r.ElementType,
-        TokenId = r.TokenId, Actor = r.Actor, At = Time(r.At), Data = r.Data,
+        TokenId = r.TokenId, Actor = r.Actor, At = Time(r.At), Data = r.Data, Sequence = r.Seq, PreviousHash = r.PreviousHash, Hash = r.Hash,
+        Signature = r.Signature,
     };
 
     public static IncidentRow ToRow(Incident i) => new()

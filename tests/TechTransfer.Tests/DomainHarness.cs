@@ -112,6 +112,9 @@ public sealed class DomainHarness : IAsyncDisposable
         return await Scheduler.FireDueAsync(Runtime, Clock.GetUtcNow());
     }
 
+    /// <summary>Runs SQL on the test's database behind the domain's back (a dishonest insider), with values as <c>@p0</c>, <c>@p1</c>, ...</summary>
+    public Task<int> ExecuteAsync(string sql, params object?[] values) => _database.ExecuteAsync(sql, values);
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

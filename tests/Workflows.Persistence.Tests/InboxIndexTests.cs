@@ -143,7 +143,7 @@ public sealed class InboxIndexTests
                 """, Id(Guid.NewGuid()), Id(instance));
         }
 
-        Assert.Equal([4], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
+        Assert.Equal([4, 5], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
 
         await using var store = db.CreateStore();
         foreach (var user in new[] { "zhao", "qian" }) Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = user }));

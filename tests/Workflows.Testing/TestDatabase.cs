@@ -70,6 +70,19 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public EfWorkflowStore CreateStore() => WorkflowPersistence.CreateStore(Provider, ConnectionString);
 
+    /// <summary>Runs SQL behind the product's back (a dishonest insider with the database), values as <c>@p0</c>, <c>@p1</c>, ...;
+    /// a Guid is written as the stores write it (see <see cref="Key"/>).</summary>
+    public async Task<int> ExecuteAsync(string sql, params object?[] values)
+    {
+        await using var connection = WorkflowPersistence.OpenConnection(Provider, ConnectionString);
+        await connection.OpenAsync();
+        await using var command = SqlCommands.Create(connection, null, sql, values.Select(v => v is Guid g ? Key(g) : v).ToArray());
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A Guid as EF Core stores it: upper-case text on SQLite, a uuid on PostgreSQL.</summary>
+    public object Key(Guid id) => Provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+
     public async ValueTask DisposeAsync()
     {
         if (_databaseName is not null)

@@ -1,13 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using TechTransfer.Evidence;
+using Workflows.Engine.Contracts;
+using Workflows.Persistence.Sealing;
 
 namespace TechTransfer.Persistence;
 
 /// <summary>
 /// Runs one domain command as one transaction: its changes and its evidence entry commit together or not at all.
 /// A command that lost a race (a concurrency token, or the evidence sequence taken by another command on the same
-/// invention) is run again on fresh data; its rules are checked again.
+/// invention) is run again on fresh data; its rules are checked again. Once committed, the heads of the evidence chains
+/// the command extended go to the checkpoint journal outside the database (never before: a rolled-back command must
+/// leave no checkpoint behind).
 /// </summary>
-public sealed class DomainStore(IDbContextFactory<TechTransferDbContext> factory)
+public sealed class DomainStore(IDbContextFactory<TechTransferDbContext> factory, CheckpointJournal journal, IRecordSeal seal)
 {
     private const int Attempts = 5;
 
@@ -21,7 +26,19 @@ public sealed class DomainStore(IDbContextFactory<TechTransferDbContext> factory
             {
                 var result = await command(db);
                 await db.SaveChangesAsync(ct);
+                // Evidence is only ever read untracked, so the tracked entries are the ones this command appended.
+                var heads = db.ChangeTracker.Entries<EvidenceEntry>().Select(e => e.Entity)
+                    .GroupBy(e => e.InventionId).Select(g => g.MaxBy(e => e.Sequence)!).ToList();
                 await tx.CommitAsync(ct);
+                try
+                {
+                    journal.Append(heads.Select(e => new SignedCheckpoint(EvidenceLog.ChainOf(e.InventionId), e.Sequence, e.Hash, e.At, seal.KeyId, e.Signature)));
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // The decision is committed and signed: a journal that cannot be written costs the outside copy of this
+                    // head (the next command's head vouches for it again), never the user's command.
+                }
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts)

@@ -4,6 +4,7 @@ using Workflows.Engine.Calendar;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Persistence;
+using Workflows.Persistence.Sealing;
 
 namespace WorkflowHost.Composition;
 
@@ -15,8 +16,19 @@ public static class EngineComposition
         services.AddSingleton(settings);
         services.AddSingleton<IBusinessCalendar>(new HolidayCalendar(
             Dates(configuration, "Calendar:Holidays"), Dates(configuration, "Calendar:WorkingWeekendDays"), TimeZone(configuration)));
-        services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString,
-            configuration.GetSection("Persistence").Get<WorkflowStoreOptions>() ?? new WorkflowStoreOptions());
+        // The record seal (a key file, never in the database) signs the engine's history and the cases' evidence; each
+        // signed head is also copied to the checkpoint journals outside the database (doc/tech-transfer.md, "What the evidence proves").
+        var seal = Ed25519RecordSeal.LoadOrCreate(InDataFolder(settings, configuration["Sealing:KeyFile"], RecordSealFiles.DefaultKeyFile));
+        var checkpoints = InDataFolder(settings, configuration["Sealing:CheckpointFolder"], RecordSealFiles.DefaultCheckpointFolder);
+        var historyJournal = new CheckpointJournal(Path.Combine(checkpoints, RecordSealFiles.HistoryJournal));
+        services.AddSingleton<IRecordSeal>(seal);
+        services.AddSingleton(seal);
+        services.AddSingleton(new CheckpointJournal(Path.Combine(checkpoints, RecordSealFiles.EvidenceJournal)));
+        var storeOptions = configuration.GetSection("Persistence").Get<WorkflowStoreOptions>() ?? new WorkflowStoreOptions();
+        storeOptions.Seal = seal;
+        storeOptions.Journal = historyJournal;
+        services.AddWorkflowPersistence(settings.Provider, settings.ConnectionString, storeOptions);
+        services.AddSingleton<IHistoryVerifier>(sp => new SealedHistoryVerifier(sp.GetRequiredService<IWorkflowStore>(), seal, historyJournal));
         services.AddSingleton(TimeProvider.System);
         var options = RuntimeOptions(configuration);
         services.AddSingleton(sp =>
@@ -36,6 +48,10 @@ public static class EngineComposition
         services.AddSingleton<IWorkflowQueries>(sp => sp.GetRequiredService<WorkflowRuntime>());
         return services;
     }
+
+    /// <summary>A configured path (relative: to the data folder), or the default one in the data folder.</summary>
+    private static string InDataFolder(HostSettings settings, string? configured, string fallback) =>
+        Path.GetFullPath(Path.Combine(settings.DataPath, string.IsNullOrWhiteSpace(configured) ? fallback : configured));
 
     /// <summary>
     /// The engine's options from <c>Engine:*</c> (conflict retries, service-task backoff, administrators' group...). Send

@@ -28,6 +28,8 @@ public static class TechTransferComposition
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddSingleton<CaseDataAccess>();
+        services.AddSingleton<CaseVerification>();
+        services.AddSingleton<SealedHeadsReport>();
         services.AddReviewAndPricingActions();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));

@@ -12,6 +12,8 @@ public sealed class RecurringJobSchedules
     public string? EmailDelivery { get; set; } = "*/15 * * * * *";
     /// <summary>Daily digests; the job itself waits for <c>Email:DigestHour</c>, so a late run still makes the day's digest.</summary>
     public string? Digest { get; set; } = "*/10 * * * *";
+    /// <summary>The daily email of the evidence chains' signed heads to <c>Sealing:AuditorEmail</c> (in <c>Email:TimeZone</c>).</summary>
+    public string? SealedHeadsReport { get; set; } = "0 7 * * *";
     /// <summary>Deletes old sent email.</summary>
     public string? EmailSweep { get; set; } = "30 3 * * *";
 }

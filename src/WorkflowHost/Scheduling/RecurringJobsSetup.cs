@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using WorkflowHost.Email;
+using WorkflowHost.Domain;
 using WorkflowHost.Notifications;
 
 namespace WorkflowHost.Scheduling;
@@ -16,6 +17,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
     public const string EmailDelivery = "email-delivery";
     public const string Digest = "daily-digest";
     public const string EmailSweep = "email-sweep";
+    public const string SealedHeads = "sealed-heads-report";
 
     public Task StartAsync(CancellationToken ct)
     {
@@ -26,6 +28,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
         Register(OutboxDispatch, s.OutboxDispatch, cron => jobs.AddOrUpdate<NotificationDispatcher>(OutboxDispatch, d => d.RunAsync(CancellationToken.None), cron, utc));
         Register(EmailDelivery, s.EmailDelivery, cron => jobs.AddOrUpdate<EmailDelivery>(EmailDelivery, d => d.RunAsync(CancellationToken.None), cron, utc));
         Register(Digest, s.Digest, cron => jobs.AddOrUpdate<DigestService>(Digest, d => d.RunAsync(CancellationToken.None), cron, local));
+        Register(SealedHeads, s.SealedHeadsReport, cron => jobs.AddOrUpdate<SealedHeadsReport>(SealedHeads, d => d.RunAsync(CancellationToken.None), cron, local));
         Register(EmailSweep, s.EmailSweep, cron => jobs.AddOrUpdate<EmailSweep>(EmailSweep, d => d.RunAsync(CancellationToken.None), cron, utc));
         return Task.CompletedTask;
     }

@@ -285,11 +285,15 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
             }
             foreach (var id in changes.DeletedBookmarks) _bookmarks.Remove(id);
             foreach (var bookmark in changes.InsertedBookmarks) _bookmarks[bookmark.Id] = Copy(bookmark);
-            foreach (var entry in changes.History)
+            foreach (var step in changes.History.GroupBy(e => e.InstanceId))
             {
-                entry.Id = ++_historyId;
-                if (!_history.TryGetValue(entry.InstanceId, out var list)) _history[entry.InstanceId] = list = new();
-                list.Add(Copy(entry));
+                if (!_history.TryGetValue(step.Key, out var list)) _history[step.Key] = list = new();
+                HistoryChain.Extend(list.Count > 0 ? list[^1] : null, step.ToList(), seal: null); // in memory: hashes, no seal
+                foreach (var entry in step)
+                {
+                    entry.Id = ++_historyId;
+                    list.Add(Copy(entry));
+                }
             }
             foreach (var incident in changes.InsertedIncidents) _incidents[incident.Id] = Copy(incident);
             foreach (var incident in changes.UpdatedIncidents)

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
+using Workflows.Engine.Runtime.State;
+using Workflows.Persistence.Sealing;
 
 namespace Workflows.Persistence.Commits;
 
@@ -88,6 +90,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
     {
         var ct = CancellationToken.None; // a batch is finished whatever its callers do meanwhile
         var failed = new Dictionary<PendingStep, Exception>();
+        var heads = new List<HistoryEntry>();
         try
         {
             _connection ??= await WriterConnection.OpenAsync(provider, connectionString, ct);
@@ -100,7 +103,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
                 if (!alone) await connection.SaveAsync(Savepoint, ct);
                 try
                 {
-                    await new CommitWriter(connection, Variables).WriteAsync(step.Changes, ct);
+                    step.Heads = await new CommitWriter(connection, Variables, options.Seal).WriteAsync(step.Changes, ct);
                 }
                 catch (Exception e)
                 {
@@ -115,6 +118,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
             {
                 await connection.CommitAsync(ct);
                 Interlocked.Increment(ref _commits);
+                heads.AddRange(batch.Where(s => !failed.ContainsKey(s)).SelectMany(s => s.Heads));
             }
             else await connection.RollbackAsync(ct);
         }
@@ -123,6 +127,20 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
             // The connection or the commit failed: nothing of the batch is written. A fresh connection next time.
             await DropConnectionAsync();
             foreach (var step in batch) failed.TryAdd(step, Translate(e));
+        }
+        // The committed heads, signed, go outside the database (never a rolled-back step's). Not synced to disk per batch:
+        // a crash may lose the last lines, which only weakens the check, and never makes an honest history look tampered.
+        if (heads.Count > 0 && options.Journal is { } journal && options.Seal is { } seal)
+        {
+            try
+            {
+                journal.Append(heads.Where(h => h.Signature is not null)
+                    .Select(h => new SignedCheckpoint(HistoryChain.ChainOf(h.InstanceId), h.Sequence, h.Hash, h.At, seal.KeyId, h.Signature!)), durable: false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The steps are committed: a journal that cannot be written (full disk) costs the outside copy, not the step.
+            }
         }
         // Told only now, so that a loser re-run on fresh state reads its batch mates' committed rows.
         foreach (var step in batch)
@@ -187,5 +205,7 @@ internal sealed class CommitQueue(DatabaseProvider provider, string connectionSt
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         /// <summary>Set under the queue's lock when a batch takes the step: from then on it is no longer cancelled.</summary>
         public bool Taken { get; set; }
+        /// <summary>The heads of the histories the step extended, once written.</summary>
+        public IReadOnlyList<HistoryEntry> Heads { get; set; } = [];
     }
 }

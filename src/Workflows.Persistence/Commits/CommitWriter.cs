@@ -17,8 +17,11 @@ namespace Workflows.Persistence.Commits;
 /// rows (a called process ending while its caller's interrupting timer fires) wait for each other instead of
 /// deadlocking; the loser then sees a moved version and is re-run as a conflict.
 /// </summary>
-internal sealed class CommitWriter(WriterConnection connection, VariableIndex variables)
+internal sealed class CommitWriter(WriterConnection connection, VariableIndex variables, IRecordSeal? seal)
 {
+    /// <summary>The head of an instance's history chain, read in the batch's transaction (so a batch mate's rows count).</summary>
+    private const string HistoryHead = "SELECT seq, hash FROM wf_history WHERE instance_id = @p0 AND seq > 0 ORDER BY seq DESC LIMIT 1";
+
     private const string UpdateInstance = """
         UPDATE wf_instances SET state = @p0, status = @p1, business_key = @p2, ended_at = @p3, open_incidents = @p4, version = @p5,
             definition_id = @p8, definition_version = @p9
@@ -35,7 +38,7 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
     private static readonly string InsertInstance = Insert("wf_instances", "id, definition_id, process_id, definition_version, business_key, status, state, version, parent_instance_id, parent_token_id, root_instance_id, started_at, ended_at, started_by, open_incidents");
     private static readonly string InsertTask = Insert("wf_tasks", "id, instance_id, token_id, element_id, name, process_id, business_key, status, assignee, owner, candidate_users, candidate_groups, created_at, due_at, follow_up_at, priority, form_key, local_variables, completed_at, completed_by, result, version");
     private static readonly string InsertBookmark = Insert("wf_bookmarks", "id, instance_id, token_id, element_id, kind, due_at, message_name, correlation_key, data, created_at");
-    private static readonly string InsertHistory = Insert("wf_history", "instance_id, event, element_id, element_type, token_id, actor, at, data");
+    private static readonly string InsertHistory = Insert("wf_history", "instance_id, event, element_id, element_type, token_id, actor, at, data, seq, previous_hash, hash, signature");
     private static readonly string InsertIncident = Insert("wf_incidents", "id, instance_id, token_id, element_id, message, details, attempts, created_at, resolved_at, resolved_by");
     // The inbox's index rows (migration 0004): who has an open task in their inbox (its assignee, else its candidates),
     // and the filterable variables of running instances.
@@ -53,7 +56,8 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
     private const string DeleteVariables = "DELETE FROM wf_variables WHERE instance_id = @p0";
     private static readonly string InsertOutbox = Insert("wf_outbox", "id, kind, payload, created_at, processed_at, attempts, next_attempt_at, last_error");
 
-    public async Task WriteAsync(StepChanges changes, CancellationToken ct)
+    /// <summary>Writes the step; returns the new (signed) heads of the histories it extended.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> WriteAsync(StepChanges changes, CancellationToken ct)
     {
         // The guarded part: each statement must hit its row, or another step got there first.
         var guarded = new List<Statement>();
@@ -89,6 +93,15 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
         for (var i = 0; i < counts.Length; i++)
             if (conflicts[i] is { } conflict && counts[i] != 1) throw new ConcurrencyConflictException(conflict);
 
+        // The step's history extends each instance's chain from its head (a unique index guards the place in the chain).
+        var heads = new List<HistoryEntry>();
+        foreach (var step in changes.History.GroupBy(h => h.InstanceId))
+        {
+            var head = await connection.QueryAsync(new Statement(HistoryHead, [Id(step.Key)]),
+                r => new HistoryEntry { InstanceId = step.Key, Event = default, Sequence = r.GetInt64(0), Hash = r.GetString(1) }, ct);
+            heads.Add(HistoryChain.Extend(head, step.ToList(), seal));
+        }
+
         var inserts = new List<Statement>();
         foreach (var i in changes.InsertedInstances.Select(ToRow))
             inserts.Add(new Statement(InsertInstance, [Id(i.Id), i.DefinitionId, i.ProcessId, i.DefinitionVersion, i.BusinessKey, i.Status, i.State,
@@ -101,7 +114,8 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             inserts.Add(new Statement(InsertBookmark, [Id(b.Id), Id(b.InstanceId), b.TokenId, b.ElementId, b.Kind, b.DueAt, b.MessageName,
                 b.CorrelationKey, b.Data, b.CreatedAt]));
         foreach (var h in changes.History.Select(ToRow))
-            inserts.Add(new Statement(InsertHistory, [Id(h.InstanceId), h.Event, h.ElementId, h.ElementType, h.TokenId, h.Actor, h.At, h.Data]));
+            inserts.Add(new Statement(InsertHistory, [Id(h.InstanceId), h.Event, h.ElementId, h.ElementType, h.TokenId, h.Actor, h.At, h.Data,
+                h.Seq, h.PreviousHash, h.Hash, h.Signature]));
         foreach (var i in changes.InsertedIncidents.Select(ToRow))
             inserts.Add(new Statement(InsertIncident, [Id(i.Id), Id(i.InstanceId), i.TokenId, i.ElementId, i.Message, i.Details, i.Attempts,
                 i.CreatedAt, i.ResolvedAt, i.ResolvedBy]));
@@ -125,6 +139,7 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             foreach (var (name, value) in now.Except(before)) inserts.Add(new Statement(InsertVariable, [name, value, Id(instance.Id)]));
         }
         await connection.ExecuteAsync(inserts, ct);
+        return heads;
     }
 
     /// <summary>Whose inbox an open task is in: its assignee's alone once it has one, else its candidates'.</summary>

@@ -84,14 +84,23 @@ internal sealed class WriterConnection : IAsyncDisposable
             for (var i = 0; i < counts.Length; i++) counts[i] = batch.BatchCommands[i].RecordsAffected;
             return counts;
         }
-        for (var s = 0; s < statements.Count; s++)
-        {
-            var command = Prepared(statements[s]);
-            var values = statements[s].Values;
-            for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            counts[s] = await command.ExecuteNonQueryAsync(ct);
-        }
+        for (var s = 0; s < statements.Count; s++) counts[s] = await Bound(statements[s]).ExecuteNonQueryAsync(ct);
         return counts;
+    }
+
+    /// <summary>Reads the first row of a query in the open transaction (null when there is none).</summary>
+    public async Task<T?> QueryAsync<T>(Statement statement, Func<DbDataReader, T> read, CancellationToken ct) where T : class
+    {
+        await using var reader = await Bound(statement).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? read(reader) : null;
+    }
+
+    /// <summary>The statement's prepared command with its values.</summary>
+    private DbCommand Bound(Statement statement)
+    {
+        var command = Prepared(statement);
+        for (var i = 0; i < statement.Values.Length; i++) command.Parameters[i].Value = statement.Values[i] ?? DBNull.Value;
+        return command;
     }
 
     /// <summary>The statement's command, compiled on this connection the first time it is seen.</summary>

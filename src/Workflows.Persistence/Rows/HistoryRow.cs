@@ -12,4 +12,8 @@ public sealed class HistoryRow
     public string? Actor { get; set; }
     public long At { get; set; }
     public string? Data { get; set; }
+    public long Seq { get; set; }
+    public string PreviousHash { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string? Signature { get; set; }
 }

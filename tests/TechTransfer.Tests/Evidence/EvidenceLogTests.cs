@@ -30,26 +30,17 @@ public sealed class EvidenceLogTests
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
 
         // Someone with database access rewrites who accepted the disclosure.
-        await ExecuteAsync(h, $"UPDATE tt_evidence SET actor = 'mallory' WHERE sequence = 3");
+        await h.ExecuteAsync($"UPDATE tt_evidence SET actor = 'mallory' WHERE sequence = 3");
         var changed = await h.Evidence.VerifyAsync(invention.Id);
         Assert.False(changed.Intact);
         Assert.Equal(3, changed.BrokenAt);
 
-        await ExecuteAsync(h, $"UPDATE tt_evidence SET actor = 'tom' WHERE sequence = 3");
+        await h.ExecuteAsync($"UPDATE tt_evidence SET actor = 'tom' WHERE sequence = 3");
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
         // Deleting an entry breaks the chain too.
-        await ExecuteAsync(h, $"DELETE FROM tt_evidence WHERE sequence = 2");
+        await h.ExecuteAsync($"DELETE FROM tt_evidence WHERE sequence = 2");
         var deleted = await h.Evidence.VerifyAsync(invention.Id);
         Assert.False(deleted.Intact);
         Assert.Equal(2, deleted.BrokenAt);
-    }
-
-    private static async Task ExecuteAsync(DomainHarness h, string sql)
-    {
-        await using var connection = WorkflowPersistence.OpenConnection(h.Provider, h.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -50,6 +50,9 @@ public sealed class DomainApiHost : IAsyncDisposable
         Host = host;
     }
 
+    /// <summary>The host's database, for tests that tamper with it behind the host's back.</summary>
+    public TestDatabase Database => _db;
+
     public static TheoryData<DatabaseProvider> Providers => new(TestDatabase.Providers);
 
     public static async Task<DomainApiHost> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string>? settings = null)

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Evidence;
+using WorkflowHost.Domain;
 using WorkflowHost.Security;
+using Workflows.Persistence.Sealing;
 
 namespace WorkflowHost.Api.Evidence;
 
 /// <summary>
 /// The due-diligence evidence pack of an invention (who decided what and when, votes and recusals, the notice and its
-/// objections, bids, the agreement and filing), hash-chained; the office reads it and verifies the chain.
+/// objections, bids, the agreement and filing), hash-chained and sealed; the office reads it and verifies the case, and
+/// anyone of the office fetches the record seal's public key, which is all an auditor needs to check the signatures.
 /// </summary>
 public static class EvidenceApi
 {
@@ -16,13 +19,21 @@ public static class EvidenceApi
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/", Get).WithName("GetEvidencePack").WithSummary("The evidence pack, oldest entry first, each with its payload and hashes.");
         group.MapGet("/verification", Verify).WithName("VerifyEvidencePack")
-            .WithSummary("Recomputes the hash chain: intact, or the first entry where it breaks.");
+            .WithSummary("Verifies the case: the evidence chain, its signatures and its checkpoints outside the database, the live pricing, agreement and revenue rows, and the engine's history of the case's instances; intact, or the first problem.");
+        app.MapGet("/api/v1/record-seal", PublicKey).WithTags("Evidence").RequireAuthorization(Policies.Office).WithName("GetRecordSealPublicKey")
+            .WithSummary("The record seal's public key (PEM) and its id: what an auditor verifies signatures and checkpoints with.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }
 
     private static async Task<Ok<List<EvidenceEntry>>> Get(Guid id, HttpContext http, EvidencePackService evidence, CancellationToken ct) =>
         TypedResults.Ok(await evidence.GetAsync(http.User.ToActingUser(), id, ct));
 
-    private static async Task<Ok<EvidenceVerification>> Verify(Guid id, HttpContext http, EvidencePackService evidence, CancellationToken ct) =>
-        TypedResults.Ok(await evidence.VerifyAsync(http.User.ToActingUser(), id, ct));
+    private static async Task<Ok<CaseVerificationResult>> Verify(Guid id, HttpContext http, CaseVerification verification, CancellationToken ct) =>
+        TypedResults.Ok(await verification.VerifyAsync(http.User.ToActingUser(), id, ct));
+
+    private static Ok<RecordSealKey> PublicKey(Ed25519RecordSeal seal) => TypedResults.Ok(new RecordSealKey(seal.KeyId, "Ed25519", seal.PublicKeyPem));
 }
+
+/// <summary>The record seal's public key.</summary>
+public sealed record RecordSealKey(string KeyId, string Algorithm, string PublicKeyPem);

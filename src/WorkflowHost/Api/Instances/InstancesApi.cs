@@ -51,6 +51,9 @@ public static class InstancesApi
             .WithSummary("An instance's state: where its tokens are, its active elements, variables, open tasks.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/history", History).WithName("GetInstanceHistory")
             .WithSummary("The instance's event journal, oldest first.").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/history/verification", VerifyHistory).WithName("VerifyInstanceHistory")
+            .WithSummary("Checks the instance's history chain (hashes, the record seal's signatures, the checkpoints outside the database): intact, or the first broken entry and why.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/incidents", Incidents).WithName("GetInstanceIncidents")
             .WithSummary("The instance's open incidents.").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/variables", Variables).WithName("DownloadInstanceVariables")
@@ -116,6 +119,13 @@ public static class InstancesApi
         return TypedResults.Ok(new InstanceView(instance.Id, instance.ProcessId, instance.DefinitionVersion, instance.DefinitionId, instance.BusinessKey,
             instance.Status.ToString().ToLowerInvariant(), instance.StartedAt, instance.EndedAt, instance.StartedBy, instance.ParentInstanceId,
             instance.RootInstanceId, tokens.Select(t => t.ElementId).Distinct().ToList(), tokens, variables, tasks, instance.OpenIncidents, withheld));
+    }
+
+    private static async Task<Results<Ok<HistoryVerification>, ProblemHttpResult>> VerifyHistory(Guid id, IWorkflowQueries queries,
+        IHistoryVerifier verifier, CancellationToken ct)
+    {
+        if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
+        return TypedResults.Ok(await verifier.VerifyAsync(id, ct));
     }
 
     private static async Task<Results<Ok<List<HistoryView>>, ProblemHttpResult>> History(Guid id, HttpContext http, IWorkflowQueries queries,

@@ -25,4 +25,12 @@ public sealed class HistoryEntry
     public DateTimeOffset At { get; init; }
     /// <summary>JSON: variables submitted, the task id, the error, ...</summary>
     public string? Data { get; init; }
+    /// <summary>Its place in the instance's history chain (1, 2, ...; assigned by the store; 0 for rows written before chaining).</summary>
+    public long Sequence { get; set; }
+    /// <summary>The hash of the previous entry of the instance ("" for the first).</summary>
+    public string PreviousHash { get; set; } = "";
+    /// <summary><see cref="HistoryChain.HashOf"/> this entry.</summary>
+    public string Hash { get; set; } = "";
+    /// <summary>On the last entry a step wrote for the instance: the record seal's signature over the chain's head there.</summary>
+    public string? Signature { get; set; }
 }
