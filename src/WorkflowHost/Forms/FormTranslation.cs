@@ -50,15 +50,16 @@ public static class FormTranslation
             .ToList();
     }
 
-    /// <summary>The text map of a language: an exact match (zh-CN), else its parent language (zh).</summary>
+    /// <summary>The text map of a language: an exact match (zh-CN), else one of the same language (zh, zh-CN for zh-Hans).</summary>
     public static JsonObject? TextsOf(JsonObject form, string language)
     {
         if (form["labels"] is not JsonObject labels || string.IsNullOrEmpty(language)) return null;
-        foreach (var (name, texts) in labels)
-            if (string.Equals(name, language, StringComparison.OrdinalIgnoreCase) && texts is JsonObject map) return map;
-        var dash = language.IndexOf('-');
-        return dash > 0 ? TextsOf(form, language[..dash]) : null;
+        var maps = labels.Where(l => l.Value is JsonObject).Select(l => (Name: l.Key, Texts: (JsonObject)l.Value!)).ToList();
+        return maps.FirstOrDefault(m => string.Equals(m.Name, language, StringComparison.OrdinalIgnoreCase)).Texts
+               ?? maps.FirstOrDefault(m => string.Equals(Primary(m.Name), Primary(language), StringComparison.OrdinalIgnoreCase)).Texts;
     }
+
+    private static string Primary(string language) => language.Split('-')[0];
 
     private static void Collect(JsonArray components, List<FormText> texts)
     {
