@@ -63,6 +63,37 @@ public sealed class WebUiTests(UiHost fixture, ITestOutputHelper output) : IClas
     }
 
     [Fact]
+    public async Task Renaming_a_step_the_application_completes_is_reported_by_the_designer_and_not_published()
+    {
+        var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        await host.GotoAsync(page, "designer/committee-review");
+        await page.Locator("[data-testid=open-version-1]").ClickAsync();
+        await UiHost.WaitInteractiveAsync(page);
+        var close = page.Locator("g.djs-element[data-element-id='Task_Close']");
+        await close.WaitForAsync();
+
+        // The chair's close is in the catalog of the shipped processes: its id is the application's, not the designer's.
+        await close.ClickAsync();
+        var id = page.Locator("#bio-properties-panel-id");
+        if (!await id.IsVisibleAsync()) await page.Locator("[data-group-id='group-general'] .bio-properties-panel-group-header").ClickAsync();
+        await id.FillAsync("Task_CloseVote");
+        await id.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("g.djs-element[data-element-id='Task_CloseVote']")).ToHaveCountAsync(1);
+        await page.Locator("[data-testid=designer-validate]").ClickAsync();
+        var diagnostics = page.Locator("[data-testid=designer-diagnostics]");
+        await Assertions.Expect(diagnostics).ToContainTextAsync("TT001");
+        await Assertions.Expect(diagnostics).ToContainTextAsync("Task_Close'");
+        await UiHost.ScreenshotAsync(page, "designer-catalog-id-renamed-en");
+
+        await page.Locator("[data-testid=designer-publish]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=designer-status]")).ToContainTextAsync("problem(s)");
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        var process = (await api.GetFromJsonAsync<JsonObject>("api/v1/definitions/committee-review"))!;
+        foreach (var version in process["versions"]!.AsArray())
+            Assert.DoesNotContain("Task_CloseVote", await api.GetStringAsync($"api/v1/definitions/committee-review/versions/{version!["version"]}/bpmn"));
+    }
+
+    [Fact]
     public async Task Administrator_changes_a_due_date_sees_a_broken_flow_marked_fixes_it_and_publishes_version_2()
     {
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);

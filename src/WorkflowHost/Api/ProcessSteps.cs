@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using TechTransfer.Handlers;
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -18,15 +19,12 @@ namespace WorkflowHost.Api;
 /// </summary>
 public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms)
 {
-    /// <summary>The shipped main process a submitted disclosure starts.</summary>
-    public const string MainProcess = "invention-transfer";
-
     public async Task<IReadOnlyList<UserTaskRecord>> OpenTasksAsync(string businessKey, CancellationToken ct) =>
         (await queries.QueryTasksAsync(new TaskQuery { BusinessKey = businessKey, Sort = TaskSort.Created, Take = 200 }, ct)).Items;
 
     /// <summary>The main process of a case, if it was started.</summary>
     public async Task<ProcessInstance?> MainInstanceAsync(string businessKey, CancellationToken ct) =>
-        (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = MainProcess, BusinessKey = businessKey, Take = 1 }, ct)).Items.FirstOrDefault();
+        (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = ShippedProcesses.Transfer.Id, BusinessKey = businessKey, Take = 1 }, ct)).Items.FirstOrDefault();
 
     /// <summary>Starts the main process for a submitted disclosure (once per case).</summary>
     public async Task<ProcessInstance> StartMainAsync(string businessKey, Guid inventionId, string inventorId, string startedBy, CancellationToken ct)
@@ -34,7 +32,7 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
         if (await MainInstanceAsync(businessKey, ct) is { } running) return running;
         return await runtime.StartAsync(new StartRequest
         {
-            ProcessId = MainProcess, BusinessKey = businessKey, StartedBy = startedBy,
+            ProcessId = ShippedProcesses.Transfer.Id, BusinessKey = businessKey, StartedBy = startedBy,
             Variables = new JsonObject { ["inventionId"] = inventionId.ToString(), ["inventorId"] = inventorId, ["caseNumber"] = businessKey },
         }, ct);
     }

@@ -1,4 +1,5 @@
 using TechTransfer.Inventions;
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -9,8 +10,8 @@ namespace WorkflowHost.Reporting;
 /// The dashboard's figures, computed from what is recorded; nothing is stored for them:
 /// <list type="bullet">
 /// <item>Inventions per stage: the domain's count of inventions in each <see cref="InventionStatus"/>.</item>
-/// <item>Days per stage: every stage process that <c>invention-transfer</c> called (its child instances, one per call
-/// activity) and that completed, from its start to its end in the engine's records. Per stage: how many completed, the
+/// <item>Days per stage: every stage process that the main process (<see cref="ShippedProcesses.Transfer"/>) called (its child instances, one per call
+/// activity; the catalog's <see cref="ShippedProcesses.Stages"/> first, in call order, then any other by id) and that completed, from its start to its end in the engine's records. Per stage: how many completed, the
 /// average, and the 90th percentile by the <b>nearest-rank method</b> (the durations sorted ascending, the value at rank
 /// ⌈0.9 × n⌉; with two durations that is the longer one).</item>
 /// <item>Overdue tasks: open user tasks whose due date has passed (the inbox's overdue filter, over everybody's tasks).</item>
@@ -19,13 +20,6 @@ namespace WorkflowHost.Reporting;
 /// </summary>
 public sealed class StageStatistics(IWorkflowQueries queries, InventionService inventions, TimeProvider clock)
 {
-    /// <summary>The process whose called stages are measured.</summary>
-    public const string TransferProcess = "invention-transfer";
-
-    /// <summary>The stages of <see cref="TransferProcess"/> in the order it calls them; others found in the records follow, by id.</summary>
-    public static readonly IReadOnlyList<string> KnownStages =
-        ["disclosure", "pre-filing-assessment", "committee-review", "pricing-agreement", "pricing-listing", "pricing-auction", "licence-filing"];
-
     /// <summary>How many overdue tasks are listed (the count is of all of them).</summary>
     public const int OverdueListed = 100;
 
@@ -51,8 +45,8 @@ public sealed class StageStatistics(IWorkflowQueries queries, InventionService i
     private async Task<IReadOnlyList<StageDuration>> DurationsAsync(CancellationToken ct)
     {
         var days = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var stage in KnownStages) days[stage] = [];
-        await foreach (var parent in AllAsync(new InstanceQuery { ProcessId = TransferProcess }, ct))
+        foreach (var stage in ShippedProcesses.Stages) days[stage] = [];
+        await foreach (var parent in AllAsync(new InstanceQuery { ProcessId = ShippedProcesses.Transfer.Id }, ct))
             await foreach (var stage in AllAsync(new InstanceQuery { ParentInstanceId = parent.Id }, ct))
             {
                 if (stage.Status != InstanceStatus.Completed || stage.EndedAt is not { } ended) continue;
@@ -60,7 +54,7 @@ public sealed class StageStatistics(IWorkflowQueries queries, InventionService i
                 list.Add((ended - stage.StartedAt).TotalDays);
             }
         return days
-            .OrderBy(d => KnownStages.Contains(d.Key) ? KnownStages.ToList().IndexOf(d.Key) : KnownStages.Count)
+            .OrderBy(d => ShippedProcesses.Stages.Contains(d.Key) ? ShippedProcesses.Stages.ToList().IndexOf(d.Key) : ShippedProcesses.Stages.Count)
             .ThenBy(d => d.Key, StringComparer.Ordinal)
             .Select(d => new StageDuration(d.Key, d.Value.Count, Round(d.Value.Count == 0 ? 0 : d.Value.Average()), Round(Percentile90(d.Value))))
             .ToList();

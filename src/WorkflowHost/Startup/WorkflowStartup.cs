@@ -1,3 +1,4 @@
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime;
@@ -8,7 +9,9 @@ namespace WorkflowHost.Startup;
 
 /// <summary>
 /// Before the host serves anything: bring the schema up to date, publish the shipped workflows as version 1
-/// when their process has none yet. Stored timers need nothing: the timer pump reads them from their rows.
+/// when their process has none yet. Stored timers need nothing: the timer pump reads them from their rows. A folder of
+/// the operator's own may replace a shipped process; where it lacks what the application refers to
+/// (<see cref="ShippedProcessCheck"/>), each gap is logged as a warning (the API refuses to publish such a version).
 /// </summary>
 public sealed class WorkflowStartup(
     WorkflowDatabase database, HostSettings settings, IWorkflowRuntime runtime, IWorkflowStore store, ILogger<WorkflowStartup> logger)
@@ -36,6 +39,8 @@ public sealed class WorkflowStartup(
             if (!result.IsValid)
                 throw new InvalidOperationException($"The shipped workflow {Path.GetFileName(file)} is not valid:\n" +
                     string.Join("\n", result.Errors.Select(d => d.Format(Path.GetFileName(file)))));
+            foreach (var gap in ShippedProcessCheck.Check(result.Model!))
+                logger.LogWarning("{Diagnostic}", gap.Format(Path.GetFileName(file)));
             var missing = false;
             foreach (var process in result.Model!.Processes)
                 missing |= await store.GetLatestPublishedAsync(process.Id, ct) is null;

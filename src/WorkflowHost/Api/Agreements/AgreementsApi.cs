@@ -4,6 +4,7 @@ using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Agreements;
@@ -68,7 +69,7 @@ public static class AgreementsApi
                 throw ApiProblemException.Invalid("consideration", $"The consideration is below the price set ({price:0.00}).");
         }
         var before = (await agreements.ListAsync(actor, id, ct)).Select(a => a.Id).ToHashSet();
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Sign", body, "sign the agreement", ct);
+        await steps.CompleteAsync(http.User, invention.CaseNumber, ShippedProcesses.Transfer.Sign, body, "sign the agreement", ct);
         var signed = (await agreements.ListAsync(actor, id, ct)).FirstOrDefault(a => !before.Contains(a.Id))
                      ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "sign-refused",
                          $"The agreement of case {invention.CaseNumber} was refused by the process (see the case's history); the signing step is open again.");
@@ -91,7 +92,7 @@ public static class AgreementsApi
         var data = new JsonObject { ["submittedOn"] = body.SubmittedOn, ["filingReference"] = body.FilingReference };
         var open = await steps.OpenTasksAsync(caseNumber, ct);
         // After the deadline the escalated step (the office head's) takes the submission.
-        var element = open.Any(t => t.ElementId == "Task_Overdue") && open.All(t => t.ElementId != "Task_File") ? "Task_Overdue" : "Task_File";
+        var element = open.Any(t => t.ElementId == ShippedProcesses.Filing.Overdue) && open.All(t => t.ElementId != ShippedProcesses.Filing.File) ? ShippedProcesses.Filing.Overdue : ShippedProcesses.Filing.File;
         await steps.CompleteAsync(http.User, caseNumber, element, data, "submit the filing", ct);
         return TypedResults.Ok(await agreements.GetFilingAsync(actor, id, ct));
     }
@@ -104,7 +105,7 @@ public static class AgreementsApi
         var data = new JsonObject { ["filingAccepted"] = accepted, ["decidedOn"] = body.DecidedOn };
         if (body.RefusalReason is not null) data["refusalReason"] = body.RefusalReason;
         if (!accepted && string.IsNullOrWhiteSpace(body.RefusalReason)) throw ApiProblemException.Invalid("refusalReason", "Give the office's reason for the refusal.");
-        await steps.CompleteAsync(http.User, caseNumber, "Task_Decision", data, "record the patent office's decision", ct);
+        await steps.CompleteAsync(http.User, caseNumber, ShippedProcesses.Filing.Decision, data, "record the patent office's decision", ct);
         return TypedResults.Ok(await agreements.GetFilingAsync(actor, id, ct));
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using TechTransfer.Processes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Parsing;
@@ -10,6 +11,8 @@ namespace WorkflowHost.Api.Definitions;
 /// <summary>
 /// Workflow definitions: upload and validate BPMN, keep a draft, publish immutable versions, list processes and
 /// versions with their instance counts, download a version. Everyone signed in reads; workflow administrators write.
+/// Validation is the engine's plus the shipped catalog's (<see cref="ShippedProcessCheck"/>): a new version of a shipped
+/// process that drops a step, message or stage the application refers to is reported as invalid and never published.
 /// </summary>
 public static class DefinitionsApi
 {
@@ -102,7 +105,7 @@ public static class DefinitionsApi
         var counts = await queries.CountInstancesPerVersionAsync(processId, ct);
         var versions = definitions.Where(d => d.Status == DefinitionStatus.Published).OrderByDescending(d => d.Version)
             .Select(d => ToView(d, counts)).ToList();
-        var draft = definitions.FirstOrDefault(d => d.Status == DefinitionStatus.Draft) is { } r ? Draft(r, runtime.Validate(r.BpmnXml)) : null;
+        var draft = definitions.FirstOrDefault(d => d.Status == DefinitionStatus.Draft) is { } r ? Draft(r, Check(runtime, r.BpmnXml)) : null;
         return TypedResults.Ok(new ProcessView(processId, versions.FirstOrDefault()?.Name ?? draft?.Name, versions, draft));
     }
 
@@ -131,7 +134,7 @@ public static class DefinitionsApi
     {
         var (xml, problem) = await BpmnUpload.ReadAsync(request, settings.MaxUploadBytes, ct);
         if (problem is not null) return problem;
-        var result = runtime.Validate(xml!);
+        var result = Check(runtime, xml!);
         return TypedResults.Ok(new ValidationView(result.IsValid, result.Model?.Processes.Select(p => p.Id).ToList() ?? [],
             result.Diagnostics.Select(ToView).ToList()));
     }
@@ -156,7 +159,8 @@ public static class DefinitionsApi
     private static async Task<Results<Created<List<PublishedView>>, ProblemHttpResult>> PublishXmlAsync(string xml, string author,
         IWorkflowRuntime runtime, IWorkflowQueries queries, CancellationToken ct)
     {
-        var check = runtime.Validate(xml);
+        var check = Check(runtime, xml);
+        if (!check.IsValid) throw new DefinitionInvalidException(check.Errors.ToList());
         var before = new Dictionary<string, int?>();
         foreach (var process in check.Model?.Processes ?? [])
             before[process.Id] = (await queries.ListDefinitionsAsync(process.Id, ct)).Where(d => d.Status == DefinitionStatus.Published).MaxBy(d => d.Version)?.Version;
@@ -172,8 +176,15 @@ public static class DefinitionsApi
         var (xml, problem) = await BpmnUpload.ReadAsync(request, settings.MaxUploadBytes, ct);
         if (problem is not null) return problem;
         var saved = await runtime.SaveDraftAsync(xml!, request.HttpContext.User.ToActor().UserId, ct);
-        var result = runtime.Validate(xml!);
+        var result = Check(runtime, xml!);
         return TypedResults.Ok(saved.Select(d => Draft(d, result)).ToList());
+    }
+
+    /// <summary>The engine's diagnostics, then the shipped catalog's for the shipped processes the file holds.</summary>
+    private static BpmnParseResult Check(IWorkflowRuntime runtime, string xml)
+    {
+        var result = runtime.Validate(xml);
+        return result.Model is null ? result : result with { Diagnostics = [.. result.Diagnostics, .. ShippedProcessCheck.Check(result.Model)] };
     }
 
     private static DraftView Draft(WorkflowDefinitionRecord d, BpmnParseResult result) =>

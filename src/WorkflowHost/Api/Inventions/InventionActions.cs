@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -59,7 +60,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
     public async Task<InventionDetail> AnswerAsync(ClaimsPrincipal user, Guid id, string? answer, CancellationToken ct)
     {
         var invention = await inventions.GetAsync(user.ToActingUser(), id, ct);
-        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Revise", new JsonObject { ["answer"] = answer }, "answer the office's questions", ct);
+        await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.Disclosure.Revise, new JsonObject { ["answer"] = answer }, "answer the office's questions", ct);
         return await DetailAsync(user, id, ct);
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Inventions;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Inventions;
@@ -10,7 +11,7 @@ namespace WorkflowHost.Api.Inventions;
 /// Inventions and their disclosures, and the office's steps on them that are user tasks of the shipped process:
 /// screening, assessment, the patent application, the transfer file. Inventors see only the inventions they are on
 /// (another's answers 404: its existence is private); the office and the committee see all. Submitting a draft starts
-/// the main process <see cref="ProcessSteps.MainProcess"/> with the case number as its business key.
+/// the main process <see cref="ShippedProcesses.Transfer"/> with the case number as its business key.
 /// </summary>
 public static class InventionsApi
 {
@@ -104,23 +105,23 @@ public static class InventionsApi
         var invention = await inventions.GetAsync(http.User.ToActingUser(), id, ct);
         var data = new JsonObject { ["screeningDecision"] = body.Decision };
         if (body.Questions is not null) data["questions"] = body.Questions;
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Screen", data, "screen the disclosure", ct);
+        await steps.CompleteAsync(http.User, invention.CaseNumber, ShippedProcesses.Disclosure.Screen, data, "screen the disclosure", ct);
         return await Get(id, http, actions, ct);
     }
 
     private static Task<Ok<InventionDetail>> Assess(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct)
     {
-        return StepAsync(id, "Task_Score", body, "score the invention", http, inventions, actions, steps, ct);
+        return StepAsync(id, ShippedProcesses.Assessment.Score, body, "score the invention", http, inventions, actions, steps, ct);
     }
 
     private static Task<Ok<InventionDetail>> Apply(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
-        StepAsync(id, "Task_Apply", body, "record the patent application", http, inventions, actions, steps, ct);
+        StepAsync(id, ShippedProcesses.Transfer.Apply, body, "record the patent application", http, inventions, actions, steps, ct);
 
     private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
         ProcessSteps steps, CancellationToken ct) =>
-        StepAsync(id, "Task_Prepare", body, "prepare the transfer file", http, inventions, actions, steps, ct);
+        StepAsync(id, ShippedProcesses.Transfer.Prepare, body, "prepare the transfer file", http, inventions, actions, steps, ct);
 
     /// <summary>A step whose body is the task's form data as it is (checked against the form on the server).</summary>
     private static async Task<Ok<InventionDetail>> StepAsync(Guid id, string elementId, JsonObject body, string what, HttpContext http,

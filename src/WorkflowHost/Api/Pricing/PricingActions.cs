@@ -4,6 +4,7 @@ using TechTransfer;
 using TechTransfer.Common;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Pricing;
@@ -16,9 +17,6 @@ namespace WorkflowHost.Api.Pricing;
 /// </summary>
 public sealed class PricingActions(PricingService pricing, InventionService inventions, ProcessSteps steps, TechTransferOptions options)
 {
-    /// <summary>The message the pricing-agreement process catches, correlated by the case number.</summary>
-    public const string ObjectionMessage = "PublicNoticeObjection";
-
     public Task<PricingView> GetAsync(ClaimsPrincipal user, Guid pricingId, CancellationToken ct) => pricing.GetAsync(user.ToActingUser(), pricingId, ct);
 
     /// <summary>The invention's pricing records, oldest first (the office and the committee).</summary>
@@ -37,7 +35,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         return await pricing.ListAsync(actor, invention.Id, ct);
     }
 
-    /// <summary>Anyone signed in objects to a running public notice; the process is told (message <see cref="ObjectionMessage"/>).</summary>
+    /// <summary>Anyone signed in objects to a running public notice; the process is told (message <see cref="ShippedProcesses.PricingAgreement.ObjectionMessage"/>).</summary>
     public async Task<Objection> ObjectAsync(ClaimsPrincipal user, Guid pricingId, string? text, CancellationToken ct)
     {
         var actor = user.ToActingUser();
@@ -47,7 +45,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         var objection = await pricing.LodgeObjectionAsync(actor, pricingId, text.Trim(), ct);
         // The objector may not see the invention; the case number is looked up as the process would.
         var invention = await inventions.GetAsync(ActingUser.Process(null), view.Record.InventionId, ct);
-        await steps.CorrelateAsync(ObjectionMessage, invention.CaseNumber, new JsonObject { ["objectionId"] = objection.Id.ToString() }, ct);
+        await steps.CorrelateAsync(ShippedProcesses.PricingAgreement.ObjectionMessage, invention.CaseNumber, new JsonObject { ["objectionId"] = objection.Id.ToString() }, ct);
         return objection;
     }
 
@@ -64,7 +62,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         if (upheld is not { } isUpheld) throw ApiProblemException.Invalid("upheld", "Say whether the objection is upheld (true) or dismissed (false).");
         if (string.IsNullOrWhiteSpace(resolution)) throw ApiProblemException.Invalid("resolution", "Record how the objection was investigated and decided.");
         var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
-        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Investigate",
+        await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.PricingAgreement.Investigate,
             new JsonObject { ["objectionUpheld"] = isUpheld, ["objectionResolution"] = resolution.Trim() },
             "decide an objection", ct, new JsonObject { ["objectionId"] = objectionId.ToString() });
         return await pricing.GetAsync(actor, pricingId, ct);
@@ -99,7 +97,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         if (value < view.Record.Price)
             throw ApiProblemException.Invalid("negotiatedPrice", $"The negotiated price may not be below the base price {view.Record.Price:0.00}.");
         var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
-        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Negotiate", ProcessSteps.Data(new { negotiatedPrice = value }), "record the negotiated price", ct);
+        await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.PricingListing.Negotiate, ProcessSteps.Data(new { negotiatedPrice = value }), "record the negotiated price", ct);
         return await pricing.GetAsync(actor, pricingId, ct);
     }
 

@@ -14,9 +14,6 @@ namespace WorkflowHost.Api.Pricing;
 /// </summary>
 public static class PricingApi
 {
-    /// <summary>The message the pricing-agreement process catches, correlated by the case number.</summary>
-    public const string ObjectionMessage = PricingActions.ObjectionMessage;
-
     public sealed record ObjectionBody(string? Text);
     public sealed record ResolveBody(bool? Upheld, string? Resolution);
     public sealed record InterestBody(string? Party);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Inventions;
+using TechTransfer.Processes;
 using TechTransfer.Rewards;
 using WorkflowHost.Security;
 
@@ -33,7 +34,7 @@ public static class RevenueApi
     {
         var actor = http.User.ToActingUser();
         var invention = await inventions.GetAsync(actor, id, ct);
-        await steps.CompleteAsync(http.User, invention.CaseNumber, "Task_Income",
+        await steps.CompleteAsync(http.User, invention.CaseNumber, ShippedProcesses.Transfer.Income,
             ProcessSteps.Data(new { income = body.Income, costs = body.Costs ?? 0, taxes = body.Taxes ?? 0 }), "record the income", ct);
         return TypedResults.Ok(await revenue.ListAsync(actor, id, ct));
     }

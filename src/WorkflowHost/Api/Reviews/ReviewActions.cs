@@ -7,6 +7,7 @@ using TechTransfer.Common;
 using TechTransfer.Disclosures;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
+using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using WorkflowHost.Security;
 
@@ -92,7 +93,7 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
             throw ApiProblemException.Invalid("statement", "Describe the tie (relative, buyer, economic interest).");
         if (view.Recused.Contains(actor.UserId))
             throw new ApiProblemException(StatusCodes.Status409Conflict, "already-recused", "You have already declared a conflict on this review.");
-        await steps.CompleteAsync(user, caseNumber, "Task_Vote",
+        await steps.CompleteAsync(user, caseNumber, ShippedProcesses.Committee.Vote,
             new JsonObject { ["conflict"] = true, ["conflictStatement"] = statement.Trim() }, "declare a conflict on this review", ct);
         return await committees.GetAsync(actor, reviewId, ct);
     }
@@ -108,7 +109,7 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
             throw new ApiProblemException(StatusCodes.Status409Conflict, "already-voted", "You have already voted on this review.");
         if (choice is not { } vote) throw ApiProblemException.Invalid("vote", "Vote approve, reject or abstain.");
         if (string.IsNullOrWhiteSpace(reason)) throw ApiProblemException.Invalid("reason", "Give the reason for your vote.");
-        await steps.CompleteAsync(user, caseNumber, "Task_Vote",
+        await steps.CompleteAsync(user, caseNumber, ShippedProcesses.Committee.Vote,
             new JsonObject { ["conflict"] = false, ["vote"] = Names.Kebab(vote), ["reason"] = reason.Trim() }, "vote on this review", ct);
         return await committees.GetAsync(actor, reviewId, ct);
     }
@@ -130,13 +131,13 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
         var stranger = attendance.FirstOrDefault(a => !view.Members.Contains(a) && a != view.ChairId);
         if (stranger is not null) throw ApiProblemException.Invalid("attendance", $"{stranger} is not on the committee.");
         var invention = await inventions.GetAsync(actor, view.InventionId, ct);
-        if (!(await steps.OpenTasksAsync(invention.CaseNumber, ct)).Any(t => t.ElementId == "Task_Close"))
+        if (!(await steps.OpenTasksAsync(invention.CaseNumber, ct)).Any(t => t.ElementId == ShippedProcesses.Committee.Close))
         {
             var outstanding = Outstanding(view);
             throw new ApiProblemException(StatusCodes.Status409Conflict, "ballots-outstanding",
                 $"{outstanding} of {view.Members.Count} members have neither voted nor declared a conflict; the vote closes when all have, or when voting ends at {view.VotingEndsAt:u}.");
         }
-        await steps.CompleteAsync(user, invention.CaseNumber, "Task_Close",
+        await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.Committee.Close,
             new JsonObject { ["minutes"] = minutes.Trim(), ["attendance"] = string.Join(",", attendance) }, "close the vote", ct);
         return await committees.GetAsync(actor, reviewId, ct);
     }

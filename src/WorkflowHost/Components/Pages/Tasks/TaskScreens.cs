@@ -1,3 +1,5 @@
+using TechTransfer.Processes;
+
 namespace WorkflowHost.Components.Pages.Tasks;
 
 /// <summary>
@@ -14,9 +16,9 @@ public static class TaskScreens
         var key = Uri.EscapeDataString(businessKey);
         return elementId switch
         {
-            "Task_Revise" => $"inventions/case/{key}",
-            "Task_Vote" or "Task_Close" => $"reviews/case/{key}",
-            "Task_Investigate" or "Task_Negotiate" => $"pricing/case/{key}",
+            ShippedProcesses.Disclosure.Revise => $"inventions/case/{key}",
+            ShippedProcesses.Committee.Vote or ShippedProcesses.Committee.Close => $"reviews/case/{key}",
+            ShippedProcesses.PricingAgreement.Investigate or ShippedProcesses.PricingListing.Negotiate => $"pricing/case/{key}",
             _ => null,
         };
     }

@@ -1,0 +1,101 @@
+namespace TechTransfer.Processes;
+
+/// <summary>
+/// The one catalog of what code refers to in the shipped processes (<c>workflows/*.bpmn</c>): process ids, the stages
+/// the main process calls, and the steps (user tasks, messages) that endpoints, pages and reports name. Code uses these
+/// constants, never string literals; a test parses the shipped files and checks every entry, and publishing a new
+/// version of a shipped process that drops one is refused (<see cref="ShippedProcessCheck"/>). Everything else in the
+/// files (names, timers, assignees, reminders, forms' labels) is the administrator's to change in the designer
+/// (doc/tech-transfer.md, "What the designer may change"). It lives in the domain because the processes and their
+/// handlers are the domain's; the engine knows nothing of it.
+/// </summary>
+public static class ShippedProcesses
+{
+    /// <summary>The main process a submitted disclosure starts; it calls the <see cref="Stages"/>.</summary>
+    public static class Transfer
+    {
+        public const string Id = "invention-transfer";
+        public const string Apply = "Task_Apply";
+        public const string Prepare = "Task_Prepare";
+        public const string Sign = "Task_Sign";
+        public const string Income = "Task_Income";
+    }
+
+    public static class Disclosure
+    {
+        public const string Id = "disclosure";
+        public const string Screen = "Task_Screen";
+        /// <summary>The inventor's answer to the office's questions (done on the invention's page).</summary>
+        public const string Revise = "Task_Revise";
+    }
+
+    public static class Assessment
+    {
+        public const string Id = "pre-filing-assessment";
+        public const string Score = "Task_Score";
+    }
+
+    public static class Committee
+    {
+        public const string Id = "committee-review";
+        /// <summary>A member's conflict declaration or vote (the committee room).</summary>
+        public const string Vote = "Task_Vote";
+        /// <summary>The chair's close with minutes and attendance (the committee room).</summary>
+        public const string Close = "Task_Close";
+    }
+
+    public static class PricingAgreement
+    {
+        public const string Id = "pricing-agreement";
+        public const string Investigate = "Task_Investigate";
+        /// <summary>The message (its name) the public notice catches, correlated by the case number.</summary>
+        public const string ObjectionMessage = "PublicNoticeObjection";
+    }
+
+    public static class PricingListing
+    {
+        public const string Id = "pricing-listing";
+        public const string Negotiate = "Task_Negotiate";
+    }
+
+    public static class PricingAuction
+    {
+        public const string Id = "pricing-auction";
+    }
+
+    public static class Filing
+    {
+        public const string Id = "licence-filing";
+        public const string File = "Task_File";
+        /// <summary>The office head's step once the recordal deadline passed.</summary>
+        public const string Overdue = "Task_Overdue";
+        public const string Decision = "Task_Decision";
+    }
+
+    /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
+    public static readonly IReadOnlyList<string> Stages =
+        [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
+
+    /// <summary>Every shipped process: the main process, then its stages.</summary>
+    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages];
+
+    /// <summary>Every element code refers to, with the process it must be in and its kind.</summary>
+    public static readonly IReadOnlyList<CatalogElement> Elements =
+    [
+        new(Transfer.Id, Transfer.Apply, CatalogElementKind.UserTask),
+        new(Transfer.Id, Transfer.Prepare, CatalogElementKind.UserTask),
+        new(Transfer.Id, Transfer.Sign, CatalogElementKind.UserTask),
+        new(Transfer.Id, Transfer.Income, CatalogElementKind.UserTask),
+        new(Disclosure.Id, Disclosure.Screen, CatalogElementKind.UserTask),
+        new(Disclosure.Id, Disclosure.Revise, CatalogElementKind.UserTask),
+        new(Assessment.Id, Assessment.Score, CatalogElementKind.UserTask),
+        new(Committee.Id, Committee.Vote, CatalogElementKind.UserTask),
+        new(Committee.Id, Committee.Close, CatalogElementKind.UserTask),
+        new(PricingAgreement.Id, PricingAgreement.Investigate, CatalogElementKind.UserTask),
+        new(PricingAgreement.Id, PricingAgreement.ObjectionMessage, CatalogElementKind.MessageCatch),
+        new(PricingListing.Id, PricingListing.Negotiate, CatalogElementKind.UserTask),
+        new(Filing.Id, Filing.File, CatalogElementKind.UserTask),
+        new(Filing.Id, Filing.Overdue, CatalogElementKind.UserTask),
+        new(Filing.Id, Filing.Decision, CatalogElementKind.UserTask),
+    ];
+}
