@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
@@ -56,7 +57,7 @@ public static class TasksApi
             .WithSummary("One task with its variables (withheld for a case the caller may not see) and whether it is personal or confidential, for its assignee, candidates, owner or an administrator.")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/form", Form).WithName("GetTaskForm")
-            .WithSummary("The task's form-js schema (404 when its form key has no form file: then any JSON object is accepted).")
+            .WithSummary("The task's form-js schema in the caller's language (its labels map; English where it has no text) (404 when its form key has no form file: then any JSON object is accepted).")
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/claim", Claim).WithName("ClaimTask")
@@ -174,7 +175,7 @@ public static class TasksApi
         var actor = http.User.ToActor();
         if (!MaySee(task, actor)) return ApiProblems.Forbidden($"{actor.UserId} is neither the assignee nor a candidate of task {id}.");
         return await forms.ReadRawAsync(task.FormKey, ct) is { } json
-            ? TypedResults.Content(json, "application/json")
+            ? TypedResults.Content(FormTranslation.Localize(json, CultureInfo.CurrentUICulture.Name), "application/json")
             : ApiProblems.NotFound("Form of task", $"{id} ({task.FormKey ?? "no form key"})");
     }
 

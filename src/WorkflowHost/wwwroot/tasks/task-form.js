@@ -1,6 +1,7 @@
 // A task's form rendered with form-js; completion goes to POST /api/v1/tasks/{id}/complete, whose server-side
 // check of the data answers with the fields it refuses (problem details), shown beside the form.
 import { load, getJson, apiFetch } from '../js/assets.js';
+import { validationMessages } from './form-messages.js';
 let form = null;
 
 
@@ -16,7 +17,8 @@ export async function open(container, taskId, dotnet) {
     const schema = await getJson(`api/v1/tasks/${taskId}/form`);
     // Every keystroke reaches the form's data at once (form-js debounces it by default): a re-render while a change
     // was still held back (another field's landing) put back the field's old value and dropped what was typed.
-    form = new window.FormViewer.Form({ container, debounce: false });
+    // The schema comes in the user's language (the server applies its labels map); form-js's own checks follow the page's.
+    form = new window.FormViewer.Form({ container, debounce: false, additionalModules: validationMessages(document.documentElement.lang) });
     await form.importSchema(schema.body, detail.variables || {});
     form.on('submit', async event => {
       if (Object.keys(event.errors || {}).length > 0) return;

@@ -162,6 +162,32 @@ public sealed class TasksApiTests
         Assert.Equal("file", variables.GetProperty("recommendation").GetString());
     }
 
+    [Fact]
+    public async Task The_task_form_comes_in_the_callers_language_with_the_same_keys_and_values()
+    {
+        await using var host = await HostWithReviewAsync("Sqlite");
+        var instance = await host.StartInstanceAsync("tech_review", new { reviewDue = "P5D", priority = 50 }, "INV-1");
+        var task = await ReviewTaskAsync(host, instance);
+
+        async Task<JsonElement> FormIn(string? language)
+        {
+            var client = host.As("tina", ApiHost.Manager);
+            if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+            var components = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/tasks/{task}/form")).GetProperty("components");
+            return components[1];
+        }
+
+        var chinese = await FormIn("zh-CN");
+        Assert.Equal("建议", chinese.GetProperty("label").GetString());
+        Assert.Equal(["申请专利", "放弃"], chinese.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("label").GetString()));
+        Assert.Equal(["file", "abandon"], chinese.GetProperty("values").EnumerateArray().Select(v => v.GetProperty("value").GetString()));
+        Assert.Equal("recommendation", chinese.GetProperty("key").GetString());
+        Assert.Equal("建议", (await FormIn(null)).GetProperty("label").GetString()); // Chinese first: the installation's default
+        var english = await FormIn("en");
+        Assert.Equal("Recommendation", english.GetProperty("label").GetString());
+        Assert.Equal("File a patent", english.GetProperty("values")[0].GetProperty("label").GetString());
+    }
+
     [Theory, MemberData(nameof(ApiHost.Providers), MemberType = typeof(ApiHost))]
     public async Task Malformed_wrongly_typed_and_empty_bodies_are_4xx_problems_never_500(string provider)
     {
