@@ -105,7 +105,7 @@ public sealed class NoticeBoardTests
         MimeKit.MimeMessage? sent = null;
         await WaitForAsync("the notice email", () => Task.FromResult(Directory.Exists(mail) && (sent = Directory
             .EnumerateFiles(mail, "*.eml", SearchOption.AllDirectories).Select(f => MimeKit.MimeMessage.Load(f))
-            .FirstOrDefault(m => m.Subject.Contains("Low-loss silicon photonic waveguide") && m.To.Mailboxes.Any(x => x.Address == "manager@example.edu"))) is not null));
+            .FirstOrDefault(m => (m.Subject ?? "").Contains("Low-loss silicon photonic waveguide") && m.To.Mailboxes.Any(x => x.Address == "manager@example.edu"))) is not null));
         Assert.Contains("拟交易对象：Ningbo Optics Ltd.", sent!.TextBody ?? "");
         Assert.Contains($"http://localhost:5080/board/{notice}", sent.TextBody ?? "");
 
@@ -117,6 +117,20 @@ public sealed class NoticeBoardTests
         var removed = await EvidenceAsync(host, id, "board.removed");
         Assert.Equal(ends, removed.GetProperty("until").GetDateTimeOffset());
         Assert.True((await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence/verification")).GetProperty("intact").GetBoolean());
+
+        // What the board shows is checked against the sealed evidence: a notice rewritten afterwards (with its hash), or removed from the archive, is reported.
+        var forged = text.Replace("200,000.00", "900,000.00");
+        await host.Database.ExecuteAsync("UPDATE tt_board_postings SET text = @p0, sha256 = @p1", forged, Sha256(forged));
+        await ExpectBrokenAsync(host, id, "shows a text other than");
+        await host.Database.ExecuteAsync("DELETE FROM tt_board_postings");
+        await ExpectBrokenAsync(host, id, "is no longer on the board");
+    }
+
+    private static async Task ExpectBrokenAsync(DomainApiHost host, Guid id, string problem)
+    {
+        var verification = await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence/verification");
+        Assert.False(verification.GetProperty("intact").GetBoolean(), verification.ToString());
+        Assert.Contains(problem, verification.ToString());
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainApiHost))]
