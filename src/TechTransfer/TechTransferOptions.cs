@@ -19,6 +19,7 @@ public sealed class TechTransferOptions
     public PricingOptions Pricing { get; set; } = new();
     public LicensingOptions Licensing { get; set; } = new();
     public RevenueOptions Revenue { get; set; } = new();
+    public NoticeBoard.NoticeBoardOptions NoticeBoard { get; set; } = new();
 
     /// <summary>Refuses a configuration that cannot be right, naming the key, so the host stops at start-up.</summary>
     public void Validate()

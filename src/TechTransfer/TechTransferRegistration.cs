@@ -72,6 +72,8 @@ public static class TechTransferRegistration
         services.AddSingleton<AgreementService>();
         services.AddSingleton<OpenLicenceService>();
         services.AddSingleton<RevenueService>();
+        services.AddSingleton<NoticeBoard.NoticeBoardPostings>();
+        services.AddSingleton<NoticeBoard.NoticeBoardService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
         return services;

@@ -18,11 +18,13 @@ public sealed class EvidenceReconciliation(DomainStore store)
     /// <summary>The first difference between the evidence and the live rows, or null when they agree.</summary>
     public async Task<string?> FirstDifferenceAsync(Guid inventionId, IReadOnlyList<EvidenceEntry> entries, CancellationToken ct = default)
     {
-        var (pricings, agreements, splits) = await store.ReadAsync(async db => (
+        var (pricings, agreements, splits, postings) = await store.ReadAsync(async db => (
             await db.Pricings.Where(p => p.InventionId == inventionId).ToListAsync(ct),
             await db.Agreements.Where(a => a.InventionId == inventionId).ToListAsync(ct),
-            await db.RevenueSplits.Include(s => s.Shares).Where(s => s.InventionId == inventionId).ToListAsync(ct)), ct);
-        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries);
+            await db.RevenueSplits.Include(s => s.Shares).Where(s => s.InventionId == inventionId).ToListAsync(ct),
+            await db.BoardPostings.Where(p => p.InventionId == inventionId).ToListAsync(ct)), ct);
+        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries)
+               ?? NoticeBoard.BoardPostingReconciliation.FirstDifference(postings, entries);
     }
 
     private static readonly HashSet<string> PricingOpened =

@@ -15,7 +15,8 @@ namespace TechTransfer.OpenLicences;
 /// recordal due, evidence). A withdrawal stops new licences and leaves those taken in force. The owner of
 /// <c>tt_open_licence_declarations</c>; the licences are <see cref="AgreementService"/>'s agreements.
 /// </summary>
-public sealed class OpenLicenceService(DomainStore store, EvidenceLog evidence, AgreementService agreements, TimeProvider clock, TechTransferOptions options)
+public sealed class OpenLicenceService(DomainStore store, EvidenceLog evidence, AgreementService agreements, TimeProvider clock, TechTransferOptions options,
+    NoticeBoard.NoticeBoardPostings board)
 {
     /// <summary>The longest licence term a declaration may state: the 20-year life of an invention patent.</summary>
     public const int MaxTermMonths = 240;
@@ -81,6 +82,7 @@ public sealed class OpenLicenceService(DomainStore store, EvidenceLog evidence, 
             declaration.Version++;
             await evidence.AppendAsync(db, declaration.InventionId, actor, "open-licence.published",
                 new { declaration.Id, publishedOn = day, reference = declaration.PublicationReference }, ct);
+            await board.PostDeclarationAsync(db, actor, declaration, clock.GetUtcNow(), ct);
             return declaration;
         }, ct);
 
@@ -100,6 +102,7 @@ public sealed class OpenLicenceService(DomainStore store, EvidenceLog evidence, 
             declaration.WithdrawalReason = reason.Trim();
             declaration.Version++;
             await evidence.AppendAsync(db, declaration.InventionId, actor, "open-licence.withdrawn", new { declaration.Id, reason = declaration.WithdrawalReason }, ct);
+            await board.TakeDownAsync(db, actor, declaration.Id, declaration.WithdrawnAt.Value, "withdrawn", ct);
             return declaration;
         }, ct);
 

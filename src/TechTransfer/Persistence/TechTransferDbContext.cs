@@ -37,6 +37,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<RevenueSplit> RevenueSplits => Set<RevenueSplit>();
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+    public DbSet<NoticeBoard.BoardPosting> BoardPostings => Set<NoticeBoard.BoardPosting>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -83,6 +84,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
         });
         b.Entity<RevenueShare>(e => { e.ToTable("tt_revenue_shares"); e.HasKey(x => new { x.SplitId, x.UserId }); });
         b.Entity<EvidenceEntry>(e => { e.ToTable("tt_evidence"); e.HasKey(x => new { x.InventionId, x.Sequence }); });
+        b.Entity<NoticeBoard.BoardPosting>(e => { e.ToTable("tt_board_postings"); e.HasKey(x => x.Id); });
 
         var ticks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         var nullableTicks = new ValueConverter<DateTimeOffset?, long?>(

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Common;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
+using TechTransfer.NoticeBoard;
 using TechTransfer.Persistence;
 using Workflows.Engine.Contracts;
 
@@ -13,7 +14,8 @@ namespace TechTransfer.Pricing;
 /// bids, the highest valid bid wins, none -> failed). The owner of <c>tt_pricing</c>, <c>tt_pricing_objections</c>,
 /// <c>tt_pricing_parties</c> and <c>tt_pricing_bids</c>.
 /// </summary>
-public sealed class PricingService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, IBusinessCalendar calendar)
+public sealed class PricingService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, IBusinessCalendar calendar,
+    NoticeBoardPostings board)
 {
     // ------------------------------------------------------------------ agreement with public notice
 
@@ -34,6 +36,25 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
 
     /// <summary>Anyone may object while the notice runs.</summary>
     public Task<Objection> LodgeObjectionAsync(ActingUser actor, Guid pricingId, string text, CancellationToken ct = default) =>
+        LodgeAsync(actor, pricingId, text, null, null, ct);
+
+    /// <summary>
+    /// A member of the public objects on the notice board, without an account: their name and how to reach them are
+    /// recorded with the objection, which the office then investigates and decides like any other.
+    /// </summary>
+    public Task<Objection> LodgePublicObjectionAsync(Guid pricingId, string? name, string? contact, string? text, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw TechTransferException.Rule("required", "Give your name.", "name");
+        TextRules.Check(name, "name", options.Limits.Name, singleLine: true);
+        if (string.IsNullOrWhiteSpace(contact)) throw TechTransferException.Rule("required", "Give a telephone number or an email address the office can reach you at.", "contact");
+        TextRules.Check(contact, "contact", options.Limits.Name, singleLine: true);
+        return LodgeAsync(ActingUser.Create(PublicObjector), pricingId, text ?? "", name.Trim(), contact.Trim(), ct);
+    }
+
+    /// <summary>Who lodged an objection from the public notice board (the objector's name and contact are on the objection).</summary>
+    public const string PublicObjector = "public";
+
+    private Task<Objection> LodgeAsync(ActingUser actor, Guid pricingId, string text, string? name, string? contact, CancellationToken ct) =>
         store.WriteAsync(async db =>
         {
             if (string.IsNullOrWhiteSpace(text)) throw TechTransferException.Rule("required", "State the objection.", "text");
@@ -43,10 +64,15 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
             var now = clock.GetUtcNow();
             if (record.Status != PricingStatus.Open || now >= record.WindowEndsAt)
                 throw TechTransferException.Conflict("notice-closed", $"The notice window ended at {record.WindowEndsAt:u}.");
-            var objection = new Objection { Id = Guid.NewGuid(), PricingId = pricingId, RaisedBy = actor.UserId, Text = text, RaisedAt = now, Status = ObjectionStatus.Open };
+            var objection = new Objection
+            {
+                Id = Guid.NewGuid(), PricingId = pricingId, RaisedBy = actor.UserId, ObjectorName = name, ObjectorContact = contact, Text = text, RaisedAt = now,
+                Status = ObjectionStatus.Open,
+            };
             db.Objections.Add(objection);
             record.Version++;
-            await evidence.AppendAsync(db, record.InventionId, actor, "notice.objection-lodged", new { pricingId, objection.Id, text });
+            await evidence.AppendAsync(db, record.InventionId, actor, "notice.objection-lodged",
+                name is null ? new { pricingId, objection.Id, text } : new { pricingId, objection.Id, text, objector = name, contact });
             return objection;
         }, ct);
 
@@ -68,6 +94,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
             {
                 record.Status = PricingStatus.Failed;
                 record.ClosedAt = clock.GetUtcNow();
+                await board.TakeDownAsync(db, actor, record.Id, record.ClosedAt.Value, "objection-upheld", ct);
             }
             else if (record.Status == PricingStatus.AwaitingObjections
                      && !await db.Objections.AnyAsync(o => o.PricingId == record.Id && o.Id != objectionId && o.Status == ObjectionStatus.Open, ct))
@@ -281,6 +308,8 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
                 record.Id, price, valuation, basis, record.WindowEndsAt, window = window.ToString("c"), record.ProposedCounterparty, record.RelatedParty,
                 record.TransferMethod, afterListing,
             });
+            // A notice or a listing is public from the moment it opens: on the board, in the same transaction.
+            if (method is PricingMethod.Agreement or PricingMethod.Listing) await board.PostNoticeOrListingAsync(db, actor, invention, record, ct);
             return record;
         }, ct);
 
@@ -301,6 +330,7 @@ public sealed class PricingService(DomainStore store, EvidenceLog evidence, Time
             record.Version++;
             await evidence.AppendAsync(db, record.InventionId, actor, $"{Names.Kebab(method)}.closed",
                 new { pricingId, status = Names.Kebab(record.Status), record.Counterparty, record.FinalPrice, facts });
+            await board.TakeDownAsync(db, actor, pricingId, now, "window-ended", ct);
             await db.SaveChangesAsync(ct);
             return await ViewAsync(db, pricingId, ct);
         }, ct);

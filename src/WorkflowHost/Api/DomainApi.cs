@@ -2,6 +2,7 @@ using WorkflowHost.Api.Agreements;
 using WorkflowHost.Api.Attachments;
 using WorkflowHost.Api.Evidence;
 using WorkflowHost.Api.Inventions;
+using WorkflowHost.Api.NoticeBoard;
 using WorkflowHost.Api.OpenLicences;
 using WorkflowHost.Api.People;
 using WorkflowHost.Api.Pricing;
@@ -24,6 +25,7 @@ public static class DomainApi
         app.MapRevenueApi();
         app.MapEvidenceApi();
         app.MapPeopleApi();
+        app.MapNoticeBoardApi();
         return app;
     }
 }

@@ -30,6 +30,7 @@ public static class RateLimitComposition
             o.OnRejected = (rejected, _) => new ValueTask(TooManyRequests.WriteAsync(rejected.HttpContext,
                 rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : anonymous.Window,
                 "requests from this address without signing in"));
+            o.AddPolicy(PublicObjectionPolicy.Name, new PublicObjectionPolicy(limits.Value.PublicObjectionsPerAddress, clock));
         });
         return services;
     }

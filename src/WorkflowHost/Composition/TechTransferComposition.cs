@@ -24,23 +24,28 @@ public static class TechTransferComposition
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
         services.AddSingleton<TechTransfer.Inventions.IPeopleDirectory, AccountsPeopleDirectory>();
         services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
-            Options(configuration.GetSection(TechTransferOptions.Section)));
+            Options(configuration.GetSection(TechTransferOptions.Section), configuration["Email:BaseUrl"]));
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddSingleton<CaseDataAccess>();
         services.AddSingleton<CaseVerification>();
         services.AddSingleton<SealedHeadsReport>();
         services.AddReviewAndPricingActions();
+        services.AddSingleton<Api.NoticeBoard.NoticeBoardFeeds>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;
     }
 
     /// <summary>Binds the options. A list given in configuration replaces the default list (the binder would append to it).</summary>
-    public static TechTransferOptions Options(IConfigurationSection section)
+    public static TechTransferOptions Options(IConfigurationSection section, string? baseUrl = null)
     {
         var options = new TechTransferOptions();
+        // The board is where the host is, unless configured elsewhere (a reverse proxy's public address).
+        if (!string.IsNullOrWhiteSpace(baseUrl)) options.NoticeBoard.Url = baseUrl.TrimEnd('/') + "/board";
         section.Bind(options);
+        if (section.GetSection("NoticeBoard:AnnounceTo").Exists())
+            options.NoticeBoard.AnnounceTo = section.GetSection("NoticeBoard:AnnounceTo").Get<List<string>>() ?? [];
         if (section.GetSection("Assessment:Criteria").Exists())
             options.Assessment.Criteria = section.GetSection("Assessment:Criteria").Get<List<AssessmentCriterion>>() ?? [];
         if (section.GetSection("Attachments:AllowedExtensions").Exists())

@@ -6,6 +6,8 @@ namespace Workflows.Engine.Contracts;
 /// </summary>
 public interface IBusinessCalendar
 {
+    /// <summary>The office's own time zone (configured as <c>Calendar:TimeZone</c>): its dates, and the times shown to the public.</summary>
+    TimeZoneInfo TimeZone { get; }
     bool IsWorkingDay(DateOnly day);
     /// <summary>Adds whole working days (negative: goes back) counted on local dates, keeping the local time of day.</summary>
     DateTimeOffset AddWorkingDays(DateTimeOffset start, int days);

@@ -125,8 +125,8 @@ public sealed class InventionTransferProcessTests
         Assert.Equal(
             ["disclosure.drafted", "disclosure.submitted", "disclosure.returned", "disclosure.answered", "disclosure.submitted", "disclosure.accepted", "assessment.opened",
              "assessment.decided", "patent.applied", "committee.opened", "committee.conflict-declared", "committee.vote-cast", "committee.vote-cast",
-             "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "listing.interest-registered",
-             "listing.interest-registered", "listing.closed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
+             "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "board.posted", "listing.interest-registered",
+             "listing.interest-registered", "listing.closed", "board.removed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
              "filing.submitted", "filing.decided", "revenue.split"],
             pack.Select(e => e.Action));
         Assert.Contains(pack, e => e.Action == "disclosure.returned" && e.Actor == "process:tom");

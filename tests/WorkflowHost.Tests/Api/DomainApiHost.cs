@@ -63,8 +63,12 @@ public sealed class DomainApiHost : IAsyncDisposable
         all["Workflows:Path"] = Path.GetDirectoryName(HostFactory.RepositoryWorkflow("invention-transfer.bpmn"))!;
         foreach (var (k, v) in settings ?? new Dictionary<string, string>()) all[k] = v;
         // Signed in once for the whole case, however many days the test's clock jumps.
-        var host = new HostFactory(data, all["Workflows:Path"], all, services => services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme,
-            o => o.BearerTokenExpiration = TimeSpan.FromDays(400)));
+        // Requests may say which client address they come from (TestClientAddress: the public board's per-address limit).
+        var host = new HostFactory(data, all["Workflows:Path"], all, services =>
+        {
+            services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromDays(400));
+            TestClientAddress.Register(services);
+        });
         _ = host.Server;
 
         var alice = await host.CreateSignedInUserAsync("alice@example.edu", Roles.Inventor);

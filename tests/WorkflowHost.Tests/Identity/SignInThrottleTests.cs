@@ -240,6 +240,7 @@ public sealed class SignInThrottleTests
         Assert.Equal("10 per 00:15:00", limits.SignInPerAccount.ToString());
         Assert.Equal("60 per 00:01:00", limits.RefreshPerAddress.ToString());
         Assert.Equal("30 per 00:01:00", limits.RefreshPerAccount.ToString());
+        Assert.Equal("5 per 01:00:00", limits.PublicObjectionsPerAddress.ToString());
     }
 
     public sealed class HashCounter

@@ -43,10 +43,28 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         TextRules.Check(text, "text", options.Limits.Text); // before anything is looked up; the domain checks it again
         var view = await pricing.GetAsync(actor, pricingId, ct);
         var objection = await pricing.LodgeObjectionAsync(actor, pricingId, text.Trim(), ct);
-        // The objector may not see the invention; the case number is looked up as the process would.
-        var invention = await inventions.GetAsync(ActingUser.Process(null), view.Record.InventionId, ct);
-        await steps.CorrelateAsync(ShippedProcesses.PricingAgreement.ObjectionMessage, invention.CaseNumber, new JsonObject { ["objectionId"] = objection.Id.ToString() }, ct);
+        await TellProcessAsync(view.Record.InventionId, objection, ct);
         return objection;
+    }
+
+    /// <summary>
+    /// A member of the public objects on the notice board, without an account (name, contact, reason): recorded and
+    /// delivered to the process exactly as an objection from the API, so the office investigates and decides it alike.
+    /// </summary>
+    public async Task<Objection> ObjectPubliclyAsync(Guid pricingId, string? name, string? contact, string? text, CancellationToken ct)
+    {
+        // The domain checks each field (naming it) before it looks anything up.
+        var objection = await pricing.LodgePublicObjectionAsync(pricingId, name, contact, text?.Trim(), ct);
+        var view = await pricing.GetAsync(ActingUser.Process(null), pricingId, ct);
+        await TellProcessAsync(view.Record.InventionId, objection, ct);
+        return objection;
+    }
+
+    /// <summary>The objector may not see the invention; the case number is looked up as the process would.</summary>
+    private async Task TellProcessAsync(Guid inventionId, Objection objection, CancellationToken ct)
+    {
+        var invention = await inventions.GetAsync(ActingUser.Process(null), inventionId, ct);
+        await steps.CorrelateAsync(ShippedProcesses.PricingAgreement.ObjectionMessage, invention.CaseNumber, new JsonObject { ["objectionId"] = objection.Id.ToString() }, ct);
     }
 
     /// <summary>The office decides an objection (the process's <c>Task_Investigate</c>): upheld stops the deal, dismissed lets it go on.</summary>

@@ -27,8 +27,12 @@ public sealed class RateLimitOptions
     /// <summary>Refresh-token exchanges per account.</summary>
     public RateLimitRule RefreshPerAccount { get; set; } = RateLimitRule.Of(30, TimeSpan.FromMinutes(1));
 
+    /// <summary>Objections lodged on the public notice board (no account) per client address, page and API together.</summary>
+    public RateLimitRule PublicObjectionsPerAddress { get; set; } = RateLimitRule.Of(5, TimeSpan.FromHours(1));
+
     public IEnumerable<(string Name, RateLimitRule Rule)> All =>
     [
+        (nameof(PublicObjectionsPerAddress), PublicObjectionsPerAddress),
         (nameof(Anonymous), Anonymous), (nameof(SignInPerAddress), SignInPerAddress), (nameof(SignInPerAccount), SignInPerAccount),
         (nameof(RefreshPerAddress), RefreshPerAddress), (nameof(RefreshPerAccount), RefreshPerAccount),
     ];
