@@ -19,6 +19,8 @@ public static class ShippedProcesses
         public const string Prepare = "Task_Prepare";
         public const string Sign = "Task_Sign";
         public const string Income = "Task_Income";
+        /// <summary>The technology-contract registration (技术合同认定登记) after signing, with its certificate.</summary>
+        public const string RegisterContract = "Task_RegisterContract";
     }
 
     public static class Disclosure
@@ -72,9 +74,24 @@ public static class ShippedProcesses
         public const string Decision = "Task_Decision";
     }
 
+    /// <summary>
+    /// One payment to the inventors: the reward on grant (started when the grant is recorded) or the remuneration of an
+    /// income (called by <see cref="Transfer"/> for the first, started for every later one): decided, published, paid.
+    /// </summary>
+    public static class RewardPayment
+    {
+        public const string Id = "reward-payment";
+        /// <summary>The office decides the reward on grant (and the office head once its deadline passed).</summary>
+        public const string Decide = "Task_DecideReward";
+        public const string DecisionOverdue = "Task_DecisionOverdue";
+        /// <summary>The payment, after the publication window (and the office head's once its deadline passed).</summary>
+        public const string Pay = "Task_PayReward";
+        public const string PaymentOverdue = "Task_PaymentOverdue";
+    }
+
     /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
     public static readonly IReadOnlyList<string> Stages =
-        [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
+        [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id, RewardPayment.Id];
 
     /// <summary>Every shipped process: the main process, then its stages.</summary>
     public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages];
@@ -86,6 +103,7 @@ public static class ShippedProcesses
         new(Transfer.Id, Transfer.Prepare, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Sign, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Income, CatalogElementKind.UserTask),
+        new(Transfer.Id, Transfer.RegisterContract, CatalogElementKind.UserTask),
         new(Disclosure.Id, Disclosure.Screen, CatalogElementKind.UserTask),
         new(Disclosure.Id, Disclosure.Revise, CatalogElementKind.UserTask),
         new(Assessment.Id, Assessment.Score, CatalogElementKind.UserTask),
@@ -97,5 +115,9 @@ public static class ShippedProcesses
         new(Filing.Id, Filing.File, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Overdue, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Decision, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.Decide, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.DecisionOverdue, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.Pay, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.PaymentOverdue, CatalogElementKind.UserTask),
     ];
 }

@@ -6,6 +6,7 @@ using WorkflowHost.Api.OpenLicences;
 using WorkflowHost.Api.People;
 using WorkflowHost.Api.Pricing;
 using WorkflowHost.Api.Revenue;
+using WorkflowHost.Api.Rewards;
 using WorkflowHost.Api.Reviews;
 
 namespace WorkflowHost.Api;
@@ -22,6 +23,7 @@ public static class DomainApi
         app.MapAgreementsApi();
         app.MapOpenLicencesApi();
         app.MapRevenueApi();
+        app.MapRewardsApi();
         app.MapEvidenceApi();
         app.MapPeopleApi();
         return app;

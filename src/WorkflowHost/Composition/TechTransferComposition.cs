@@ -23,8 +23,11 @@ public static class TechTransferComposition
     {
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
         services.AddSingleton<TechTransfer.Inventions.IPeopleDirectory, AccountsPeopleDirectory>();
-        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
-            Options(configuration.GetSection(TechTransferOptions.Section)));
+        var section = configuration.GetSection(TechTransferOptions.Section);
+        services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath), Options(section));
+        // The legal floors, checked before the host starts (outside a trial): the same figures, bound the same way.
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TechTransferOptions>, LegalFloorValidation>();
+        services.AddOptions<TechTransferOptions>().Configure(o => Bind(section, o)).ValidateOnStart();
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddSingleton<CaseDataAccess>();
@@ -40,6 +43,12 @@ public static class TechTransferComposition
     public static TechTransferOptions Options(IConfigurationSection section)
     {
         var options = new TechTransferOptions();
+        Bind(section, options);
+        return options;
+    }
+
+    private static void Bind(IConfigurationSection section, TechTransferOptions options)
+    {
         section.Bind(options);
         if (section.GetSection("Assessment:Criteria").Exists())
             options.Assessment.Criteria = section.GetSection("Assessment:Criteria").Get<List<AssessmentCriterion>>() ?? [];
@@ -47,6 +56,5 @@ public static class TechTransferComposition
             options.Attachments.AllowedExtensions = section.GetSection("Attachments:AllowedExtensions").Get<List<string>>() ?? [];
         if (section.GetSection("Attachments:AllowedContentTypes").Exists())
             options.Attachments.AllowedContentTypes = section.GetSection("Attachments:AllowedContentTypes").Get<List<string>>() ?? [];
-        return options;
     }
 }
