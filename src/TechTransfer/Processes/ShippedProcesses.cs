@@ -19,8 +19,6 @@ public static class ShippedProcesses
         public const string Prepare = "Task_Prepare";
         public const string Sign = "Task_Sign";
         public const string Income = "Task_Income";
-        /// <summary>The technology-contract registration (技术合同认定登记) after signing, with its certificate.</summary>
-        public const string RegisterContract = "Task_RegisterContract";
     }
 
     public static class Disclosure
@@ -75,8 +73,9 @@ public static class ShippedProcesses
     }
 
     /// <summary>
-    /// One payment to the inventors: the reward on grant (started when the grant is recorded) or the remuneration of an
-    /// income (called by <see cref="Transfer"/> for the first, started for every later one): decided, published, paid.
+    /// One payment to the inventors: the reward on grant or the remuneration of an income, decided, published, paid.
+    /// Started by the signal <see cref="RewardDueSignal"/> that <see cref="Transfer"/> throws (a grant recorded with the
+    /// application, the first income), or by the host (a grant recorded later, every later income).
     /// </summary>
     public static class RewardPayment
     {
@@ -87,14 +86,24 @@ public static class ShippedProcesses
         /// <summary>The payment, after the publication window (and the office head's once its deadline passed).</summary>
         public const string Pay = "Task_PayReward";
         public const string PaymentOverdue = "Task_PaymentOverdue";
+        public const string RewardDueSignal = "reward-due";
+    }
+
+    /// <summary>The technology-contract registration (技术合同认定登记) after signing, started by the signal
+    /// <see cref="AgreementSignedSignal"/> that <see cref="Transfer"/> throws beside the recordal.</summary>
+    public static class ContractRegistration
+    {
+        public const string Id = "contract-registration";
+        public const string Register = "Task_RegisterContract";
+        public const string AgreementSignedSignal = "agreement-signed";
     }
 
     /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
     public static readonly IReadOnlyList<string> Stages =
-        [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id, RewardPayment.Id];
+        [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
 
-    /// <summary>Every shipped process: the main process, then its stages.</summary>
-    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages];
+    /// <summary>Every shipped process: the main process, its stages, then the processes its signals start.</summary>
+    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id];
 
     /// <summary>Every element code refers to, with the process it must be in and its kind.</summary>
     public static readonly IReadOnlyList<CatalogElement> Elements =
@@ -103,7 +112,6 @@ public static class ShippedProcesses
         new(Transfer.Id, Transfer.Prepare, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Sign, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Income, CatalogElementKind.UserTask),
-        new(Transfer.Id, Transfer.RegisterContract, CatalogElementKind.UserTask),
         new(Disclosure.Id, Disclosure.Screen, CatalogElementKind.UserTask),
         new(Disclosure.Id, Disclosure.Revise, CatalogElementKind.UserTask),
         new(Assessment.Id, Assessment.Score, CatalogElementKind.UserTask),
@@ -115,6 +123,7 @@ public static class ShippedProcesses
         new(Filing.Id, Filing.File, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Overdue, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Decision, CatalogElementKind.UserTask),
+        new(ContractRegistration.Id, ContractRegistration.Register, CatalogElementKind.UserTask),
         new(RewardPayment.Id, RewardPayment.Decide, CatalogElementKind.UserTask),
         new(RewardPayment.Id, RewardPayment.DecisionOverdue, CatalogElementKind.UserTask),
         new(RewardPayment.Id, RewardPayment.Pay, CatalogElementKind.UserTask),

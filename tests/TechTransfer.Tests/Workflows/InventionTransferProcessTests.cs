@@ -113,21 +113,21 @@ public sealed class InventionTransferProcessTests
         var incomeDay = DateOnly.FromDateTime(h.Clock.GetUtcNow().UtcDateTime);
         await p.CompleteAsync("Task_Income", "tom", Office, new { income = 355_000, costs = 5_000, taxes = 21_000 });
 
-        // The remuneration is published for 15 days, then paid; the technology contract, registered beside the recordal,
-        // must be in before it is (技术合同认定登记).
+        Assert.Equal(InstanceStatus.Completed, (await h.Store.GetInstanceAsync(main.Id))!.Status);
+
+        // Beside it, started by its signals: the remuneration, published for 15 days, then paid; the technology contract,
+        // registered after signing, must be in before it is (技术合同认定登记).
         var certificate = await h.Attachments.UploadAsync(Tom, invention.Id, "registration.txt", "text/plain", new MemoryStream("登记证明"u8.ToArray()));
         await p.CompleteAsync("Task_RegisterContract", "tom", Office, new
         {
             registrationNumber = "3301012026000042", registeredOn = incomeDay.ToString("yyyy-MM-dd"), registrationDocumentId = certificate.Id.ToString(),
         });
         Assert.DoesNotContain(await p.OpenTasksAsync(), t => t.ElementId == "Task_PayReward"); // the publication runs
-        Assert.Equal(InstanceStatus.Running, (await h.Store.GetInstanceAsync(main.Id))!.Status);
         await h.AdvanceAsync(TimeSpan.FromDays(15));
         var pay = await p.TaskAsync("Task_PayReward");
         Assert.Equal(new DateTimeOffset(incomeDay.AddMonths(6).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)), pay.DueAt); // 6 months after the income
         await p.CompleteAsync("Task_PayReward", "tom", Office, new { paidOn = incomeDay.AddDays(15).ToString("yyyy-MM-dd"), paymentReference = "PAY-2026-042" });
-
-        Assert.Equal(InstanceStatus.Completed, (await h.Store.GetInstanceAsync(main.Id))!.Status);
+        Assert.Empty(await p.OpenTasksAsync());
         Assert.Equal(InventionStatus.Transferred, (await h.Inventions.GetAsync(Tom, invention.Id)).Status);
         var split = (await h.Revenue.ListAsync(Alice, invention.Id)).Single();
         Assert.Equal(329_000m, split.NetIncome);
