@@ -9,8 +9,8 @@ namespace TechTransfer.Evidence;
 
 /// <summary>
 /// Compares a case's evidence with the live rows it speaks of: the result of each pricing (status, counterparty, final
-/// price), each signed agreement (kind, counterparty, consideration, effective date) and each revenue split (income,
-/// deductions, pools, every inventor's amount). An intact chain proves what was decided; this proves the tables the
+/// price), each signed agreement (kind, counterparty, consideration, effective date), each revenue split (income,
+/// deductions, pools, every inventor's amount) and each reward (its sum and amounts, its payment). An intact chain proves what was decided; this proves the tables the
 /// office works from still say the same, and that no row was added or removed behind the evidence's back.
 /// </summary>
 public sealed class EvidenceReconciliation(DomainStore store)
@@ -22,7 +22,9 @@ public sealed class EvidenceReconciliation(DomainStore store)
             await db.Pricings.Where(p => p.InventionId == inventionId).ToListAsync(ct),
             await db.Agreements.Where(a => a.InventionId == inventionId).ToListAsync(ct),
             await db.RevenueSplits.Include(s => s.Shares).Where(s => s.InventionId == inventionId).ToListAsync(ct)), ct);
-        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries);
+        var rewards = await store.ReadAsync(db => db.Rewards.Include(r => r.Shares).Where(r => r.InventionId == inventionId).ToListAsync(ct), ct);
+        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries)
+               ?? RewardDifference(rewards, entries);
     }
 
     private static readonly HashSet<string> PricingOpened =
@@ -105,6 +107,38 @@ public sealed class EvidenceReconciliation(DomainStore store)
                     return Differs(what, $"amount of {share.UserId}", share.Amount, amounts.GetValueOrDefault(share.UserId), seq);
         }
         return split.Count > 0 ? $"the revenue split {split.Keys.First()} of the evidence has no live row (deleted)" : null;
+    }
+
+    private static string? RewardDifference(List<Rewards.Reward> rows, IReadOnlyList<EvidenceEntry> entries)
+    {
+        var decided = Recorded(entries, "reward.decided");
+        var paid = Recorded(entries, "reward.paid");
+        foreach (var row in rows.OrderBy(r => r.OpenedAt))
+        {
+            var what = $"the live reward {row.Id}";
+            var hasDecision = decided.Remove(row.Id, out var d);
+            if (row.Total is { } total)
+            {
+                if (!hasDecision) return $"{what} has a sum the evidence never decided";
+                if (total != DecimalOf(d.Payload, "total")) return Differs(what, "total", total, DecimalOf(d.Payload, "total"), d.Sequence);
+                var amounts = d.Payload.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
+                    ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
+                    : [];
+                if (amounts.Count != row.Shares.Count) return Differs(what, "number of shares", row.Shares.Count, amounts.Count, d.Sequence);
+                foreach (var share in row.Shares.OrderBy(s => s.UserId, StringComparer.Ordinal))
+                    if (!amounts.TryGetValue(share.UserId, out var amount) || amount != share.Amount)
+                        return Differs(what, $"amount of {share.UserId}", share.Amount, amounts.GetValueOrDefault(share.UserId), d.Sequence);
+            }
+            else if (hasDecision) return Differs(what, "total", null, DecimalOf(d.Payload, "total"), d.Sequence);
+            var hasPayment = paid.Remove(row.Id, out var p);
+            if (row.Status == Rewards.RewardStatus.Paid != hasPayment)
+                return hasPayment ? Differs(what, "status", Names.Kebab(row.Status), "paid", p.Sequence) : $"{what} is paid, but the evidence records no payment";
+            if (!hasPayment) continue;
+            var paidOn = row.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (paidOn != TextOf(p.Payload, "paidOn")) return Differs(what, "payment date", paidOn, TextOf(p.Payload, "paidOn"), p.Sequence);
+            if (row.PaymentReference != TextOf(p.Payload, "reference")) return Differs(what, "payment reference", row.PaymentReference, TextOf(p.Payload, "reference"), p.Sequence);
+        }
+        return decided.Count > 0 ? $"the reward {decided.Keys.First()} decided in the evidence has no live row (deleted)" : null;
     }
 
     /// <summary>The entries of one action by the id in their payload; a later entry of the same id replaces an earlier one.</summary>

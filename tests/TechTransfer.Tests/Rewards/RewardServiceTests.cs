@@ -81,6 +81,24 @@ public sealed class RewardServiceTests
         var entries = await h.Evidence.EntriesAsync(invention.Id);
         Assert.Contains(entries, e => e.Action == "reward.published");
         Assert.Contains(entries, e => e.Action == "reward.paid" && e.Payload.Contains(proof.Sha256) && e.Payload.Contains("\"late\":false"));
+
+        // The live rows say what the evidence says: an edited sum, amount or payment is reported.
+        var pack = h.Get<TechTransfer.Evidence.EvidencePackService>();
+        Assert.True((await pack.VerifyAsync(Tom, invention.Id)).Intact);
+        foreach (var (tamper, undo, problem) in new[]
+                 {
+                     ("UPDATE tt_rewards SET total = 40000", "UPDATE tt_rewards SET total = 4000", "total"),
+                     ("UPDATE tt_reward_shares SET amount = 2000 WHERE user_id = 'carol'", "UPDATE tt_reward_shares SET amount = 400 WHERE user_id = 'carol'", "amount of carol"),
+                     ("UPDATE tt_rewards SET payment_reference = 'V-9'", "UPDATE tt_rewards SET payment_reference = 'V-1'", "payment reference"),
+                 })
+        {
+            await h.ExecuteAsync(tamper);
+            var verdict = await pack.VerifyAsync(Tom, invention.Id);
+            Assert.False(verdict.Intact, tamper);
+            Assert.Contains(problem, verdict.Problem);
+            await h.ExecuteAsync(undo);
+        }
+        Assert.True((await pack.VerifyAsync(Tom, invention.Id)).Intact);
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]

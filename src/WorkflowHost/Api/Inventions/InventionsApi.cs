@@ -131,8 +131,9 @@ public static class InventionsApi
         var actor = http.User.ToActingUser();
         var day = body.GrantDate is null ? (DateOnly?)null : Agreements.AgreementsApi.Day(body.GrantDate, "grantDate");
         TechTransfer.Rewards.PatentKind? kind = body.PatentKind is null ? null : TechTransfer.Common.Names.Parse<TechTransfer.Rewards.PatentKind>(body.PatentKind, "patentKind");
-        // Refused before anything is recorded: the reward on grant needs the patent's kind.
-        if (kind is null && body.PatentNumber is { } number && TechTransfer.Rewards.RewardService.KindOf(number) is null)
+        // Refused before anything is recorded: the reward on grant needs the patent's kind (a case granted already answers below).
+        if (kind is null && body.PatentNumber is { } number && TechTransfer.Rewards.RewardService.KindOf(number) is null
+            && (await inventions.GetAsync(actor, id, ct)).PatentNumber is null)
             throw TechTransferException.Rule("required", $"Say whether {number} is an invention patent, a utility model or a design (patentKind).", "patentKind");
         var invention = await inventions.RecordGrantAsync(actor, id, body.PatentNumber, day, ct);
         var reward = await rewards.OpenGrantRewardAsync(actor, id, kind, ct);
