@@ -98,13 +98,7 @@ public sealed class EvidenceReconciliation(DomainStore store)
                          ("inventorPool", row.InventorPool), ("staffPool", row.StaffPool), ("institutionShare", row.InstitutionShare),
                      })
                 if (value != DecimalOf(p, field)) return Differs(what, field, value, DecimalOf(p, field), seq);
-            var amounts = p.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
-                ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
-                : [];
-            if (amounts.Count != row.Shares.Count) return Differs(what, "number of shares", row.Shares.Count, amounts.Count, seq);
-            foreach (var share in row.Shares.OrderBy(s => s.UserId, StringComparer.Ordinal))
-                if (!amounts.TryGetValue(share.UserId, out var amount) || amount != share.Amount)
-                    return Differs(what, $"amount of {share.UserId}", share.Amount, amounts.GetValueOrDefault(share.UserId), seq);
+            if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), p, seq) is { } shares) return shares;
         }
         return split.Count > 0 ? $"the revenue split {split.Keys.First()} of the evidence has no live row (deleted)" : null;
     }
@@ -121,13 +115,7 @@ public sealed class EvidenceReconciliation(DomainStore store)
             {
                 if (!hasDecision) return $"{what} has a sum the evidence never decided";
                 if (total != DecimalOf(d.Payload, "total")) return Differs(what, "total", total, DecimalOf(d.Payload, "total"), d.Sequence);
-                var amounts = d.Payload.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
-                    ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
-                    : [];
-                if (amounts.Count != row.Shares.Count) return Differs(what, "number of shares", row.Shares.Count, amounts.Count, d.Sequence);
-                foreach (var share in row.Shares.OrderBy(s => s.UserId, StringComparer.Ordinal))
-                    if (!amounts.TryGetValue(share.UserId, out var amount) || amount != share.Amount)
-                        return Differs(what, $"amount of {share.UserId}", share.Amount, amounts.GetValueOrDefault(share.UserId), d.Sequence);
+                if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), d.Payload, d.Sequence) is { } shares) return shares;
             }
             else if (hasDecision) return Differs(what, "total", null, DecimalOf(d.Payload, "total"), d.Sequence);
             var hasPayment = paid.Remove(row.Id, out var p);
@@ -139,6 +127,20 @@ public sealed class EvidenceReconciliation(DomainStore store)
             if (row.PaymentReference != TextOf(p.Payload, "reference")) return Differs(what, "payment reference", row.PaymentReference, TextOf(p.Payload, "reference"), p.Sequence);
         }
         return decided.Count > 0 ? $"the reward {decided.Keys.First()} decided in the evidence has no live row (deleted)" : null;
+    }
+
+    /// <summary>Each person's live amount against the <c>shares</c> (userId, amount) an entry recorded.</summary>
+    private static string? SharesDifference(string what, IEnumerable<(string UserId, decimal Amount)> live, JsonElement payload, int sequence)
+    {
+        var rows = live.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
+        var amounts = payload.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
+            ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
+            : [];
+        if (amounts.Count != rows.Count) return Differs(what, "number of shares", rows.Count, amounts.Count, sequence);
+        foreach (var (userId, amount) in rows)
+            if (!amounts.TryGetValue(userId, out var recorded) || recorded != amount)
+                return Differs(what, $"amount of {userId}", amount, amounts.GetValueOrDefault(userId), sequence);
+        return null;
     }
 
     /// <summary>The entries of one action by the id in their payload; a later entry of the same id replaces an earlier one.</summary>
