@@ -1,3 +1,5 @@
+using TechTransfer.Rewards;
+
 namespace TechTransfer;
 
 /// <summary>
@@ -20,6 +22,7 @@ public sealed class TechTransferOptions
     public LicensingOptions Licensing { get; set; } = new();
     public RevenueOptions Revenue { get; set; } = new();
     public NoticeBoard.NoticeBoardOptions NoticeBoard { get; set; } = new();
+    public RewardOptions Rewards { get; set; } = new();
 
     /// <summary>Refuses a configuration that cannot be right, naming the key, so the host stops at start-up.</summary>
     public void Validate()
@@ -38,8 +41,14 @@ public sealed class TechTransferOptions
         Require(Pricing.AuctionWindow > TimeSpan.Zero, "Pricing:AuctionWindow", "must be positive.");
         Require(Licensing.RecordalMonths >= 1, "Licensing:RecordalMonths", "must be at least 1.");
         Require(Revenue.InventorShare is > 0 and <= 1, "Revenue:InventorShare", "must be above 0 and at most 1 (0.5 = 50%).");
-        Require(Revenue.StaffShare is >= 0 and < 1 && Revenue.InventorShare + Revenue.StaffShare <= 1, "Revenue:StaffShare",
-            "must be at least 0, and with the inventors' share at most 1.");
+        Require(Revenue.StaffShare is >= 0 and < 1 && (Revenue.StaffShareBase == StaffShareBase.RewardTotal || Revenue.InventorShare + Revenue.StaffShare <= 1),
+            "Revenue:StaffShare", "must be at least 0 and below 1, and (as a share of net income) with the inventors' share at most 1.");
+        Require(Committee.MinimumQuorum >= 1, "Committee:MinimumQuorum", "must be at least 1.");
+        Require(Rewards.GrantRewardMonths >= 1, "Rewards:GrantRewardMonths", "must be at least 1.");
+        Require(Rewards.PaymentMonths >= 1, "Rewards:PaymentMonths", "must be at least 1.");
+        Require(Rewards.PublicationWindow > TimeSpan.Zero, "Rewards:PublicationWindow", "must be positive.");
+        Require(Rewards.InventionPatentMinimum >= 0 && Rewards.UtilityModelMinimum >= 0 && Rewards.DesignMinimum >= 0, "Rewards",
+            "minimums cannot be negative.");
         Require(Attachments.MaxBytes > 0, "Attachments:MaxBytes", "must be positive.");
         Require(Attachments.MaxFiles >= 1, "Attachments:MaxFiles", "must be at least 1.");
         Require(Attachments.MaxTotalBytes >= Attachments.MaxBytes, "Attachments:MaxTotalBytes", "must be at least Attachments:MaxBytes.");
@@ -98,6 +107,9 @@ public sealed class CommitteeOptions
     public string DefaultCommittee { get; set; } = "transfer-committee";
     /// <summary>Voting (not recused) members needed for a decision.</summary>
     public int Quorum { get; set; } = 3;
+    /// <summary>The institution's own minimum quorum (its transfer rules; examples use 3, or 5 with a majority of faculty):
+    /// outside a trial, <see cref="Quorum"/> may not be set below it (<see cref="LegalFloors"/>).</summary>
+    public int MinimumQuorum { get; set; } = 3;
     /// <summary>From opening the review to the end of voting.</summary>
     public TimeSpan VotingTime { get; set; } = TimeSpan.FromDays(10);
     /// <summary>From the end of voting to the chair's close; after it the office head is told.</summary>
@@ -146,8 +158,29 @@ public sealed class RevenueOptions
     /// <summary>Share of net income to the inventors where the institution has no rule: at least 50% (art. 45);
     /// Zhejiang and Beijing: at least 70%.</summary>
     public decimal InventorShare { get; set; } = 0.50m;
-    /// <summary>Share to technology-transfer staff (Zhejiang: at least 5%).</summary>
+    /// <summary>Share to technology-transfer staff (Zhejiang: at least 5%), of <see cref="StaffShareBase"/>.</summary>
     public decimal StaffShare { get; set; } = 0m;
+    /// <summary>What <see cref="StaffShare"/> is a share of: <c>NetIncome</c> (on top of the inventors' share), or
+    /// <c>RewardTotal</c> (Zhejiang 2021, seed 003: 5% of the reward total, taken out of the inventors' pool).</summary>
+    public StaffShareBase StaffShareBase { get; set; } = StaffShareBase.NetIncome;
     /// <summary>How long income may wait before it is recorded and split.</summary>
     public TimeSpan IncomeRecordingTime { get; set; } = TimeSpan.FromDays(180);
+}
+
+public sealed class RewardOptions
+{
+    /// <summary>The reward on grant is paid within this many months of the grant (Implementing Rules 2023 art. 93: 3).</summary>
+    public int GrantRewardMonths { get; set; } = 3;
+    /// <summary>The least reward on grant per invention patent, in yuan (art. 93: 4,000).</summary>
+    public decimal InventionPatentMinimum { get; set; } = 4000m;
+    /// <summary>The least reward on grant per utility model, in yuan (art. 93: 1,500).</summary>
+    public decimal UtilityModelMinimum { get; set; } = 1500m;
+    /// <summary>The least reward on grant per design, in yuan (art. 93: 1,500).</summary>
+    public decimal DesignMinimum { get; set; } = 1500m;
+    /// <summary>A reward is published inside the institution for at least this long before it is paid (Zhejiang: 15 days).</summary>
+    public TimeSpan PublicationWindow { get; set; } = TimeSpan.FromDays(15);
+    /// <summary>Remuneration from an income is paid within this many months of receiving it (Zhejiang: 6).</summary>
+    public int PaymentMonths { get; set; } = 6;
+    /// <summary>Reminders before a reward's payment deadline, as ISO 8601 durations.</summary>
+    public string Reminders { get; set; } = "P14D,P3D";
 }

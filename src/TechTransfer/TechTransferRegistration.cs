@@ -34,7 +34,8 @@ public static class TechTransferRegistration
         typeof(OpenListingHandler), typeof(CloseListingHandler), typeof(RecordNegotiatedPriceHandler),
         typeof(OpenAuctionHandler), typeof(CloseAuctionHandler),
         typeof(SignAgreementHandler), typeof(ComputeRecordalDeadlineHandler), typeof(SubmitFilingHandler), typeof(RecordFilingDecisionHandler),
-        typeof(SplitRevenueHandler),
+        typeof(SplitRevenueHandler), typeof(RegisterTechnologyContractHandler),
+        typeof(PrepareRewardHandler), typeof(DecideRewardHandler), typeof(PublishRewardHandler), typeof(RecordRewardPaymentHandler),
     ];
 
     /// <summary>
@@ -71,6 +72,7 @@ public static class TechTransferRegistration
         services.AddSingleton<PricingService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<OpenLicenceService>();
+        services.AddSingleton<RewardService>();
         services.AddSingleton<RevenueService>();
         services.AddSingleton<NoticeBoard.NoticeBoardPostings>();
         services.AddSingleton<NoticeBoard.NoticeBoardService>();

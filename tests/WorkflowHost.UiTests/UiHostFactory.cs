@@ -13,7 +13,8 @@ namespace WorkflowHost.UiTests;
 
 /// <summary>
 /// The host under test in the test process, on Kestrel (Chromium needs a real socket) at a free 127.0.0.1 port, in
-/// production mode, with these settings, on <paramref name="clock"/>, logging every line to <paramref name="log"/>.
+/// the automated tests' environment (<c>Testing</c>: production in all but the legal floors, which its windows of minutes
+/// are below; see LegalFloorValidation), with these settings, on <paramref name="clock"/>, logging every line to <paramref name="log"/>.
 /// </summary>
 internal sealed class UiHostFactory(IReadOnlyDictionary<string, string> settings, TimeProvider clock, Action<string> log) : WebApplicationFactory<Program>
 {
@@ -27,7 +28,7 @@ internal sealed class UiHostFactory(IReadOnlyDictionary<string, string> settings
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Testing");
         foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new LineLogger(log))); // into the fixture's log, not the console
         builder.ConfigureTestServices(services =>

@@ -9,8 +9,8 @@ namespace TechTransfer.Evidence;
 
 /// <summary>
 /// Compares a case's evidence with the live rows it speaks of: the result of each pricing (status, counterparty, final
-/// price), each signed agreement (kind, counterparty, consideration, effective date) and each revenue split (income,
-/// deductions, pools, every inventor's amount). An intact chain proves what was decided; this proves the tables the
+/// price), each signed agreement (kind, counterparty, consideration, effective date), each revenue split (income,
+/// deductions, pools, every inventor's amount) and each reward (its sum and amounts, its payment). An intact chain proves what was decided; this proves the tables the
 /// office works from still say the same, and that no row was added or removed behind the evidence's back.
 /// </summary>
 public sealed class EvidenceReconciliation(DomainStore store)
@@ -23,8 +23,9 @@ public sealed class EvidenceReconciliation(DomainStore store)
             await db.Agreements.Where(a => a.InventionId == inventionId).ToListAsync(ct),
             await db.RevenueSplits.Include(s => s.Shares).Where(s => s.InventionId == inventionId).ToListAsync(ct),
             await db.BoardPostings.Where(p => p.InventionId == inventionId).ToListAsync(ct)), ct);
+        var rewards = await store.ReadAsync(db => db.Rewards.Include(r => r.Shares).Where(r => r.InventionId == inventionId).ToListAsync(ct), ct);
         return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries)
-               ?? NoticeBoard.BoardPostingReconciliation.FirstDifference(postings, entries);
+               ?? RewardDifference(rewards, entries) ?? NoticeBoard.BoardPostingReconciliation.FirstDifference(postings, entries);
     }
 
     private static readonly HashSet<string> PricingOpened =
@@ -98,15 +99,49 @@ public sealed class EvidenceReconciliation(DomainStore store)
                          ("inventorPool", row.InventorPool), ("staffPool", row.StaffPool), ("institutionShare", row.InstitutionShare),
                      })
                 if (value != DecimalOf(p, field)) return Differs(what, field, value, DecimalOf(p, field), seq);
-            var amounts = p.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
-                ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
-                : [];
-            if (amounts.Count != row.Shares.Count) return Differs(what, "number of shares", row.Shares.Count, amounts.Count, seq);
-            foreach (var share in row.Shares.OrderBy(s => s.UserId, StringComparer.Ordinal))
-                if (!amounts.TryGetValue(share.UserId, out var amount) || amount != share.Amount)
-                    return Differs(what, $"amount of {share.UserId}", share.Amount, amounts.GetValueOrDefault(share.UserId), seq);
+            if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), p, seq) is { } shares) return shares;
         }
         return split.Count > 0 ? $"the revenue split {split.Keys.First()} of the evidence has no live row (deleted)" : null;
+    }
+
+    private static string? RewardDifference(List<Rewards.Reward> rows, IReadOnlyList<EvidenceEntry> entries)
+    {
+        var decided = Recorded(entries, "reward.decided");
+        var paid = Recorded(entries, "reward.paid");
+        foreach (var row in rows.OrderBy(r => r.OpenedAt))
+        {
+            var what = $"the live reward {row.Id}";
+            var hasDecision = decided.Remove(row.Id, out var d);
+            if (row.Total is { } total)
+            {
+                if (!hasDecision) return $"{what} has a sum the evidence never decided";
+                if (total != DecimalOf(d.Payload, "total")) return Differs(what, "total", total, DecimalOf(d.Payload, "total"), d.Sequence);
+                if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), d.Payload, d.Sequence) is { } shares) return shares;
+            }
+            else if (hasDecision) return Differs(what, "total", null, DecimalOf(d.Payload, "total"), d.Sequence);
+            var hasPayment = paid.Remove(row.Id, out var p);
+            if (row.Status == Rewards.RewardStatus.Paid != hasPayment)
+                return hasPayment ? Differs(what, "status", Names.Kebab(row.Status), "paid", p.Sequence) : $"{what} is paid, but the evidence records no payment";
+            if (!hasPayment) continue;
+            var paidOn = row.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (paidOn != TextOf(p.Payload, "paidOn")) return Differs(what, "payment date", paidOn, TextOf(p.Payload, "paidOn"), p.Sequence);
+            if (row.PaymentReference != TextOf(p.Payload, "reference")) return Differs(what, "payment reference", row.PaymentReference, TextOf(p.Payload, "reference"), p.Sequence);
+        }
+        return decided.Count > 0 ? $"the reward {decided.Keys.First()} decided in the evidence has no live row (deleted)" : null;
+    }
+
+    /// <summary>Each person's live amount against the <c>shares</c> (userId, amount) an entry recorded.</summary>
+    private static string? SharesDifference(string what, IEnumerable<(string UserId, decimal Amount)> live, JsonElement payload, int sequence)
+    {
+        var rows = live.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
+        var amounts = payload.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
+            ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
+            : [];
+        if (amounts.Count != rows.Count) return Differs(what, "number of shares", rows.Count, amounts.Count, sequence);
+        foreach (var (userId, amount) in rows)
+            if (!amounts.TryGetValue(userId, out var recorded) || recorded != amount)
+                return Differs(what, $"amount of {userId}", amount, amounts.GetValueOrDefault(userId), sequence);
+        return null;
     }
 
     /// <summary>The entries of one action by the id in their payload; a later entry of the same id replaces an earlier one.</summary>

@@ -23,4 +23,11 @@ public sealed class Agreement
     public AgreementStatus Status { get; set; }
     /// <summary>Assignment: the registration date with the patent office, when it takes effect (Patent Law art. 10).</summary>
     public DateOnly? RegisteredOn { get; set; }
+    /// <summary>Technology-contract registration (技术合同认定登记) after signing: its number, date and certificate (an
+    /// attachment of the invention). Needed for the tax relief and to pay remuneration from the income.</summary>
+    public string? ContractRegistrationNumber { get; set; }
+    public DateOnly? ContractRegisteredOn { get; set; }
+    public Guid? ContractRegistrationDocumentId { get; set; }
+    public DateTimeOffset? ContractRegisteredAt { get; set; }
+    public string? ContractRegisteredBy { get; set; }
 }

@@ -116,6 +116,44 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
     }
 
     /// <summary>Licence recordal is due this long after the contract takes effect (3 months by default).</summary>
+    /// <summary>
+    /// Records the technology-contract registration (技术合同认定登记) of a signed agreement: the registration number, its
+    /// date (not before signing) and the certificate, a stored attachment of the invention whose hash goes into the evidence.
+    /// </summary>
+    public Task<Agreement> RecordContractRegistrationAsync(ActingUser actor, Guid agreementId, string number, DateOnly registeredOn, Guid documentId,
+        CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            InventionService.EnsureOffice(actor);
+            var agreement = await db.Agreements.FirstOrDefaultAsync(a => a.Id == agreementId, ct) ?? throw TechTransferException.NotFound("Agreement", agreementId);
+            if (string.IsNullOrWhiteSpace(number)) throw TechTransferException.Rule("required", "Give the registration number.", "registrationNumber");
+            number = number.Trim();
+            TextRules.Check(number, "registrationNumber", options.Limits.Name, singleLine: true);
+            if (agreement.ContractRegisteredOn is not null)
+            {
+                if (agreement.ContractRegistrationNumber == number && agreement.ContractRegisteredOn == registeredOn && agreement.ContractRegistrationDocumentId == documentId)
+                    return agreement; // the same registration again
+                throw TechTransferException.Conflict("already-registered",
+                    $"The contract was registered as {agreement.ContractRegistrationNumber} on {agreement.ContractRegisteredOn:yyyy-MM-dd}.", "registrationNumber");
+            }
+            if (registeredOn < DateOnly.FromDateTime(agreement.SignedAt.UtcDateTime.AddHours(-14)))
+                throw TechTransferException.Rule("before-signing", "A contract is registered after it is signed.", "registeredOn");
+            if (registeredOn > DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14)))
+                throw TechTransferException.Rule("in-the-future", "The registration date is in the future.", "registeredOn");
+            var document = await db.Attachments.FirstOrDefaultAsync(a => a.Id == documentId && a.InventionId == agreement.InventionId, ct)
+                           ?? throw TechTransferException.Rule("wrong-attachment", "The registration certificate is not an attachment of this invention.", "documentId");
+            agreement.ContractRegistrationNumber = number;
+            agreement.ContractRegisteredOn = registeredOn;
+            agreement.ContractRegistrationDocumentId = documentId;
+            agreement.ContractRegisteredAt = clock.GetUtcNow();
+            agreement.ContractRegisteredBy = actor.UserId;
+            await evidence.AppendAsync(db, agreement.InventionId, actor, "agreement.contract-registered", new
+            {
+                agreementId = agreement.Id, registrationNumber = number, registeredOn, documentId, document.FileName, documentSha256 = document.Sha256,
+            }, ct);
+            return agreement;
+        }, ct);
+
     public DateOnly RecordalDeadline(DateOnly effectiveDate) => effectiveDate.AddMonths(options.Licensing.RecordalMonths);
 
     public Task<Filing> SubmitFilingAsync(ActingUser actor, Guid filingId, DateOnly submittedOn, string reference, CancellationToken ct = default) =>

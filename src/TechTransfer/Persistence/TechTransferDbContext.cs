@@ -36,6 +36,8 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<OpenLicenceDeclaration> OpenLicenceDeclarations => Set<OpenLicenceDeclaration>();
     public DbSet<RevenueSplit> RevenueSplits => Set<RevenueSplit>();
     public DbSet<RevenueShare> RevenueShares => Set<RevenueShare>();
+    public DbSet<Reward> Rewards => Set<Reward>();
+    public DbSet<RewardShare> RewardShares => Set<RewardShare>();
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
     public DbSet<NoticeBoard.BoardPosting> BoardPostings => Set<NoticeBoard.BoardPosting>();
 
@@ -83,6 +85,14 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
             e.HasMany(x => x.Shares).WithOne().HasForeignKey(x => x.SplitId);
         });
         b.Entity<RevenueShare>(e => { e.ToTable("tt_revenue_shares"); e.HasKey(x => new { x.SplitId, x.UserId }); });
+        b.Entity<Reward>(e =>
+        {
+            e.ToTable("tt_rewards");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasMany(x => x.Shares).WithOne().HasForeignKey(x => x.RewardId);
+        });
+        b.Entity<RewardShare>(e => { e.ToTable("tt_reward_shares"); e.HasKey(x => new { x.RewardId, x.UserId }); });
         b.Entity<EvidenceEntry>(e => { e.ToTable("tt_evidence"); e.HasKey(x => new { x.InventionId, x.Sequence }); });
         b.Entity<NoticeBoard.BoardPosting>(e => { e.ToTable("tt_board_postings"); e.HasKey(x => x.Id); });
 

@@ -72,12 +72,38 @@ public static class ShippedProcesses
         public const string Decision = "Task_Decision";
     }
 
+    /// <summary>
+    /// One payment to the inventors: the reward on grant or the remuneration of an income, decided, published, paid.
+    /// Started by the signal <see cref="RewardDueSignal"/> that <see cref="Transfer"/> throws (a grant recorded with the
+    /// application, the first income), or by the host (a grant recorded later, every later income).
+    /// </summary>
+    public static class RewardPayment
+    {
+        public const string Id = "reward-payment";
+        /// <summary>The office decides the reward on grant (and the office head once its deadline passed).</summary>
+        public const string Decide = "Task_DecideReward";
+        public const string DecisionOverdue = "Task_DecisionOverdue";
+        /// <summary>The payment, after the publication window (and the office head's once its deadline passed).</summary>
+        public const string Pay = "Task_PayReward";
+        public const string PaymentOverdue = "Task_PaymentOverdue";
+        public const string RewardDueSignal = "reward-due";
+    }
+
+    /// <summary>The technology-contract registration (技术合同认定登记) after signing, started by the signal
+    /// <see cref="AgreementSignedSignal"/> that <see cref="Transfer"/> throws beside the recordal.</summary>
+    public static class ContractRegistration
+    {
+        public const string Id = "contract-registration";
+        public const string Register = "Task_RegisterContract";
+        public const string AgreementSignedSignal = "agreement-signed";
+    }
+
     /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
     public static readonly IReadOnlyList<string> Stages =
         [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
 
-    /// <summary>Every shipped process: the main process, then its stages.</summary>
-    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages];
+    /// <summary>Every shipped process: the main process, its stages, then the processes its signals start.</summary>
+    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id];
 
     /// <summary>Every element code refers to, with the process it must be in and its kind.</summary>
     public static readonly IReadOnlyList<CatalogElement> Elements =
@@ -97,5 +123,10 @@ public static class ShippedProcesses
         new(Filing.Id, Filing.File, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Overdue, CatalogElementKind.UserTask),
         new(Filing.Id, Filing.Decision, CatalogElementKind.UserTask),
+        new(ContractRegistration.Id, ContractRegistration.Register, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.Decide, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.DecisionOverdue, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.Pay, CatalogElementKind.UserTask),
+        new(RewardPayment.Id, RewardPayment.PaymentOverdue, CatalogElementKind.UserTask),
     ];
 }

@@ -11,11 +11,23 @@ public static class RevenueCalculator
 
     public sealed record Result(decimal NetIncome, decimal InventorPool, decimal StaffPool, decimal InstitutionShare, IReadOnlyList<(string UserId, decimal Amount)> Amounts);
 
-    public static Result Split(decimal income, decimal costs, decimal taxes, decimal inventorRate, decimal staffRate, IReadOnlyList<Person> inventors)
+    /// <summary>
+    /// Net income, the reward total (the inventors' rate of it), the staff's share of <paramref name="staffBase"/> (of net
+    /// income beside the reward total, or of the reward total out of it: Zhejiang), the inventors' pool and their amounts.
+    /// </summary>
+    public static Result Split(decimal income, decimal costs, decimal taxes, decimal inventorRate, decimal staffRate, IReadOnlyList<Person> inventors,
+        StaffShareBase staffBase = StaffShareBase.NetIncome)
     {
         var net = Math.Max(0m, Fen(income - costs - taxes));
-        var pool = Fen(net * inventorRate);
-        var staff = Fen(net * staffRate);
+        var rewardTotal = Fen(net * inventorRate);
+        var staff = Fen((staffBase == StaffShareBase.RewardTotal ? rewardTotal : net) * staffRate);
+        var pool = staffBase == StaffShareBase.RewardTotal ? rewardTotal - staff : rewardTotal;
+        return new Result(net, pool, staff, net - pool - staff, Divide(pool, inventors));
+    }
+
+    /// <summary>Divides <paramref name="pool"/> by contribution shares, to the fen, the amounts adding up to it exactly.</summary>
+    public static IReadOnlyList<(string UserId, decimal Amount)> Divide(decimal pool, IReadOnlyList<Person> inventors)
+    {
         var totalShares = inventors.Sum(p => p.ContributionShare);
         var amounts = inventors.Select(p =>
         {
@@ -29,9 +41,8 @@ public static class RevenueCalculator
             var i = amounts.IndexOf(winner);
             amounts[i] = winner with { Amount = winner.Amount + 0.01m };
         }
-        return new Result(net, pool, staff, net - pool - staff,
-            amounts.OrderBy(a => a.Person.Position).Select(a => (a.Person.UserId, a.Amount)).ToList());
+        return amounts.OrderBy(a => a.Person.Position).Select(a => (a.Person.UserId, a.Amount)).ToList();
     }
 
-    private static decimal Fen(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+    public static decimal Fen(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 }

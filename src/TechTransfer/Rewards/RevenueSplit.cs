@@ -15,6 +15,12 @@ public sealed class RevenueSplit
     public decimal InventorPool { get; set; }
     public decimal StaffPool { get; set; }
     public decimal InstitutionShare { get; set; }
+    /// <summary>What the staff's rate was a share of.</summary>
+    public StaffShareBase StaffBase { get; set; }
+    /// <summary>The day the income was received: the window to pay its remuneration starts here.</summary>
+    public DateOnly? ReceivedOn { get; set; }
+    /// <summary>The remuneration that pays this split's inventors' pool.</summary>
+    public Guid? RewardId { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
     public string ComputedBy { get; set; } = "";
     public List<RevenueShare> Shares { get; set; } = [];

@@ -7,6 +7,7 @@ using WorkflowHost.Api.OpenLicences;
 using WorkflowHost.Api.People;
 using WorkflowHost.Api.Pricing;
 using WorkflowHost.Api.Revenue;
+using WorkflowHost.Api.Rewards;
 using WorkflowHost.Api.Reviews;
 
 namespace WorkflowHost.Api;
@@ -23,6 +24,7 @@ public static class DomainApi
         app.MapAgreementsApi();
         app.MapOpenLicencesApi();
         app.MapRevenueApi();
+        app.MapRewardsApi();
         app.MapEvidenceApi();
         app.MapPeopleApi();
         app.MapNoticeBoardApi();

@@ -38,16 +38,43 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
     }
 
     /// <summary>
+    /// Starts the process that publishes and pays one reward of the case (<see cref="ShippedProcesses.RewardPayment"/>),
+    /// once per reward: a second call finds the first.
+    /// </summary>
+    public async Task<ProcessInstance> StartRewardAsync(string businessKey, Guid inventionId, Guid rewardId, string startedBy, CancellationToken ct)
+    {
+        var running = (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = ShippedProcesses.RewardPayment.Id, BusinessKey = businessKey, Take = 500 }, ct))
+            .Items.FirstOrDefault(i => HasVariable(i, RewardVariable, rewardId.ToString()));
+        if (running is not null) return running;
+        return await runtime.StartAsync(new StartRequest
+        {
+            ProcessId = ShippedProcesses.RewardPayment.Id, BusinessKey = businessKey, StartedBy = startedBy,
+            Variables = new JsonObject { ["inventionId"] = inventionId.ToString(), [RewardVariable] = rewardId.ToString(), ["caseNumber"] = businessKey },
+        }, ct);
+    }
+
+    /// <summary>The variable that tells one reward's process from another's of the same case.</summary>
+    public const string RewardVariable = "rewardId";
+
+    /// <summary>
     /// Completes the open task <paramref name="elementId"/> of the case that the user may act on (assigned to them, or
     /// offered to them and unclaimed). 409 when the case has no such open step (the process is elsewhere: a window still
     /// running, an objection open, the step done already), 403 when it exists but is not theirs, 400 naming the field
     /// when the data does not fit the form. <paramref name="serverVariables"/> are set by the endpoint itself (not on the form).
     /// </summary>
     public async Task<UserTaskRecord> CompleteAsync(ClaimsPrincipal user, string businessKey, string elementId, JsonObject data, string what,
-        CancellationToken ct, JsonObject? serverVariables = null)
+        CancellationToken ct, JsonObject? serverVariables = null, (string Name, string Value)? instanceVariable = null)
     {
         var actor = user.ToActor().AsParticipant();
         var open = (await OpenTasksAsync(businessKey, ct)).Where(t => t.ElementId == elementId).ToList();
+        // Several instances of one process may run for a case (one per reward): keep the one the caller means.
+        if (instanceVariable is { } wanted)
+        {
+            var mine = new List<UserTaskRecord>();
+            foreach (var t in open)
+                if (await queries.GetInstanceAsync(t.InstanceId, ct) is { } instance && HasVariable(instance, wanted.Name, wanted.Value)) mine.Add(t);
+            open = mine;
+        }
         if (open.Count == 0)
         {
             var waiting = (await OpenTasksAsync(businessKey, ct)).Select(t => t.Name ?? t.ElementId).Distinct().ToList();
@@ -87,6 +114,9 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
     /// <summary>Delivers a message to the case's processes waiting for it (an objection to a running notice).</summary>
     public Task<int> CorrelateAsync(string messageName, string businessKey, JsonObject variables, CancellationToken ct) =>
         runtime.CorrelateMessageAsync(messageName, businessKey, variables, ct);
+
+    private static bool HasVariable(ProcessInstance instance, string name, string value) =>
+        instance.State.Variables[name] is JsonValue v && v.ToString() == value;
 
     private static bool IsCandidate(UserTaskRecord task, Actor actor) =>
         task.CandidateUsers.Contains(actor.UserId, StringComparer.Ordinal) || task.CandidateGroups.Any(actor.InGroup);

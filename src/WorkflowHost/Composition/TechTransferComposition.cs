@@ -23,8 +23,12 @@ public static class TechTransferComposition
     {
         services.AddSingleton<ICommitteeDirectory, AccountsCommitteeDirectory>();
         services.AddSingleton<TechTransfer.Inventions.IPeopleDirectory, AccountsPeopleDirectory>();
+        var section = configuration.GetSection(TechTransferOptions.Section);
         services.AddTechTransfer(new TechTransferSettings(settings.Provider, settings.ConnectionString, settings.DataPath),
-            Options(configuration.GetSection(TechTransferOptions.Section), configuration["Email:BaseUrl"]));
+            Options(section, configuration["Email:BaseUrl"]));
+        // The legal floors, checked before the host starts (outside a trial): the same figures, bound the same way.
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TechTransferOptions>, LegalFloorValidation>();
+        services.AddOptions<TechTransferOptions>().Configure(o => Bind(section, o)).ValidateOnStart();
         services.AddHostedService<TechTransferStartup>();
         services.AddSingleton<ProcessSteps>();
         services.AddSingleton<CaseDataAccess>();
@@ -43,6 +47,12 @@ public static class TechTransferComposition
         var options = new TechTransferOptions();
         // The board is where the host is, unless configured elsewhere (a reverse proxy's public address).
         if (!string.IsNullOrWhiteSpace(baseUrl)) options.NoticeBoard.Url = baseUrl.TrimEnd('/') + "/board";
+        Bind(section, options);
+        return options;
+    }
+
+    private static void Bind(IConfigurationSection section, TechTransferOptions options)
+    {
         section.Bind(options);
         if (section.GetSection("NoticeBoard:AnnounceTo").Exists())
             options.NoticeBoard.AnnounceTo = section.GetSection("NoticeBoard:AnnounceTo").Get<List<string>>() ?? [];
@@ -52,6 +62,5 @@ public static class TechTransferComposition
             options.Attachments.AllowedExtensions = section.GetSection("Attachments:AllowedExtensions").Get<List<string>>() ?? [];
         if (section.GetSection("Attachments:AllowedContentTypes").Exists())
             options.Attachments.AllowedContentTypes = section.GetSection("Attachments:AllowedContentTypes").Get<List<string>>() ?? [];
-        return options;
     }
 }

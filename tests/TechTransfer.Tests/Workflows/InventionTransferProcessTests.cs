@@ -110,9 +110,24 @@ public sealed class InventionTransferProcessTests
         await p.CompleteAsync("Task_Decision", "tom", Office, new { filingAccepted = true, decidedOn = "2026-04-28" });
 
         // Income and the split (configured 50% to the inventors by default).
+        var incomeDay = DateOnly.FromDateTime(h.Clock.GetUtcNow().UtcDateTime);
         await p.CompleteAsync("Task_Income", "tom", Office, new { income = 355_000, costs = 5_000, taxes = 21_000 });
 
         Assert.Equal(InstanceStatus.Completed, (await h.Store.GetInstanceAsync(main.Id))!.Status);
+
+        // Beside it, started by its signals: the remuneration, published for 15 days, then paid; the technology contract,
+        // registered after signing, must be in before it is (技术合同认定登记).
+        var certificate = await h.Attachments.UploadAsync(Tom, invention.Id, "registration.txt", "text/plain", new MemoryStream("登记证明"u8.ToArray()));
+        await p.CompleteAsync("Task_RegisterContract", "tom", Office, new
+        {
+            registrationNumber = "3301012026000042", registeredOn = incomeDay.ToString("yyyy-MM-dd"), registrationDocumentId = certificate.Id.ToString(),
+        });
+        Assert.DoesNotContain(await p.OpenTasksAsync(), t => t.ElementId == "Task_PayReward"); // the publication runs
+        await h.AdvanceAsync(TimeSpan.FromDays(15));
+        var pay = await p.TaskAsync("Task_PayReward");
+        Assert.Equal(new DateTimeOffset(incomeDay.AddMonths(6).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)), pay.DueAt); // 6 months after the income
+        await p.CompleteAsync("Task_PayReward", "tom", Office, new { paidOn = incomeDay.AddDays(15).ToString("yyyy-MM-dd"), paymentReference = "PAY-2026-042" });
+        Assert.Empty(await p.OpenTasksAsync());
         Assert.Equal(InventionStatus.Transferred, (await h.Inventions.GetAsync(Tom, invention.Id)).Status);
         var split = (await h.Revenue.ListAsync(Alice, invention.Id)).Single();
         Assert.Equal(329_000m, split.NetIncome);
@@ -127,7 +142,7 @@ public sealed class InventionTransferProcessTests
              "assessment.decided", "patent.applied", "committee.opened", "committee.conflict-declared", "committee.vote-cast", "committee.vote-cast",
              "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "board.posted", "listing.interest-registered",
              "listing.interest-registered", "listing.closed", "board.removed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
-             "filing.submitted", "filing.decided", "revenue.split"],
+             "filing.submitted", "filing.decided", "revenue.split", "reward.decided", "reward.published", "attachment.added", "agreement.contract-registered", "reward.paid"],
             pack.Select(e => e.Action));
         Assert.Contains(pack, e => e.Action == "disclosure.returned" && e.Actor == "process:tom");
         // The inventors' answer is in the record beside the questions it answers, not only in the process's variables.

@@ -21,6 +21,7 @@ public static class AgreementsApi
 {
     public sealed record FilingSubmission(string? SubmittedOn, string? FilingReference);
     public sealed record FilingDecision(bool? FilingAccepted, string? DecidedOn, string? RefusalReason);
+    public sealed record ContractRegistrationBody(string? RegistrationNumber, string? RegisteredOn, Guid? RegistrationDocumentId);
 
     public static IEndpointRouteBuilder MapAgreementsApi(this IEndpointRouteBuilder app)
     {
@@ -39,7 +40,29 @@ public static class AgreementsApi
         group.MapPost("/filings/{id:guid}/decision", Decide).WithName("RecordFilingDecision")
             .WithSummary("Records the patent office's receipt: accepted (recorded / registered) or refused with the reason (then it is filed again).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/agreements/{id:guid}/contract-registration", RegisterContract).WithName("RegisterTechnologyContract")
+            .WithSummary("Records the technology-contract registration (技术合同认定登记): registration number, date and the certificate (registrationDocumentId, an attachment of the invention); the contract-registration process's step. Remuneration from the income is paid only after it.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
+    }
+
+    private static async Task<Ok<Agreement>> RegisterContract(Guid id, ContractRegistrationBody body, HttpContext http, AgreementService agreements,
+        InventionService inventions, ProcessSteps steps, CancellationToken ct)
+    {
+        var actor = http.User.ToActingUser();
+        var agreement = await agreements.GetAsync(actor, id, ct);
+        var day = Day(body.RegisteredOn, "registeredOn");
+        if (body.RegistrationDocumentId is not { } document) throw ApiProblemException.Invalid("registrationDocumentId", "Give the registration certificate (an attachment of the invention).");
+        if (agreement.DeclarationId is not null) // an open licence: no process carries it
+            return TypedResults.Ok(await agreements.RecordContractRegistrationAsync(actor, id, body.RegistrationNumber ?? "", day, document, ct));
+        var caseNumber = (await inventions.GetAsync(actor, agreement.InventionId, ct)).CaseNumber;
+        var data = new JsonObject { ["registrationNumber"] = body.RegistrationNumber, ["registeredOn"] = body.RegisteredOn, ["registrationDocumentId"] = document.ToString() };
+        await steps.CompleteAsync(http.User, caseNumber, ShippedProcesses.ContractRegistration.Register, data, "register the technology contract", ct,
+            instanceVariable: ("agreementId", id.ToString()));
+        var registered = await agreements.GetAsync(actor, id, ct);
+        return registered.ContractRegisteredOn is not null ? TypedResults.Ok(registered)
+            : throw new ApiProblemException(StatusCodes.Status409Conflict, "registration-refused",
+                $"The registration of the contract of case {caseNumber} was refused by the process (a date before signing, or a certificate that is not this invention's); the step is open again.");
     }
 
     private static async Task<Created<Agreement>> Sign(Guid id, JsonObject body, HttpContext http, InventionService inventions, PricingService pricing,

@@ -32,7 +32,9 @@ public static class InventionsApi
         IReadOnlyList<TimelineEntry> Timeline);
     public sealed record ScreeningBody(string? Decision, string? Questions);
     public sealed record AnswerBody(string? Answer);
-    public sealed record GrantBody(string? PatentNumber, string? GrantDate);
+    /// <summary><c>patentKind</c> (invention, utility-model, design) sets the least reward on grant; read from the
+    /// patent number's type digit when not given.</summary>
+    public sealed record GrantBody(string? PatentNumber, string? GrantDate, string? PatentKind = null);
 
     public static IEndpointRouteBuilder MapInventionsApi(this IEndpointRouteBuilder app)
     {
@@ -122,10 +124,21 @@ public static class InventionsApi
         ProcessSteps steps, CancellationToken ct) =>
         StepAsync(id, ShippedProcesses.Transfer.Apply, body, "record the patent application", http, inventions, actions, steps, ct);
 
-    private static async Task<Ok<InventionView>> Grant(Guid id, GrantBody body, HttpContext http, InventionService inventions, CancellationToken ct)
+    /// <summary>Records the grant, opens the reward on grant and starts its process (decide, publish, pay within the configured months).</summary>
+    private static async Task<Ok<InventionView>> Grant(Guid id, GrantBody body, HttpContext http, InventionService inventions,
+        TechTransfer.Rewards.RewardService rewards, ProcessSteps steps, CancellationToken ct)
     {
+        var actor = http.User.ToActingUser();
         var day = body.GrantDate is null ? (DateOnly?)null : Agreements.AgreementsApi.Day(body.GrantDate, "grantDate");
-        return TypedResults.Ok(View(await inventions.RecordGrantAsync(http.User.ToActingUser(), id, body.PatentNumber, day, ct)));
+        TechTransfer.Rewards.PatentKind? kind = body.PatentKind is null ? null : TechTransfer.Common.Names.Parse<TechTransfer.Rewards.PatentKind>(body.PatentKind, "patentKind");
+        // Refused before anything is recorded: the reward on grant needs the patent's kind (a case granted already answers below).
+        if (kind is null && body.PatentNumber is { } number && TechTransfer.Rewards.RewardService.KindOf(number) is null
+            && (await inventions.GetAsync(actor, id, ct)).PatentNumber is null)
+            throw TechTransferException.Rule("required", $"Say whether {number} is an invention patent, a utility model or a design (patentKind).", "patentKind");
+        var invention = await inventions.RecordGrantAsync(actor, id, body.PatentNumber, day, ct);
+        var reward = await rewards.OpenGrantRewardAsync(actor, id, kind, ct);
+        await steps.StartRewardAsync(invention.CaseNumber, id, reward.Id, actor.UserId, ct);
+        return TypedResults.Ok(View(invention));
     }
 
     private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
