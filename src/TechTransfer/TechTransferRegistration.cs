@@ -34,7 +34,7 @@ public static class TechTransferRegistration
         typeof(OpenListingHandler), typeof(CloseListingHandler), typeof(RecordNegotiatedPriceHandler),
         typeof(OpenAuctionHandler), typeof(CloseAuctionHandler),
         typeof(SignAgreementHandler), typeof(ComputeRecordalDeadlineHandler), typeof(SubmitFilingHandler), typeof(RecordFilingDecisionHandler),
-        typeof(SplitRevenueHandler),
+        typeof(SplitRevenueHandler), typeof(CheckLeadershipDecisionHandler), typeof(RecordLeadershipDecisionHandler), typeof(RecordStepDecisionHandler),
     ];
 
     /// <summary>
@@ -69,11 +69,15 @@ public static class TechTransferRegistration
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<PricingService>();
+        services.AddSingleton<TechTransfer.Leadership.LeadershipDecisionService>();
+        services.AddSingleton<StaffStatementService>();
+        services.AddSingleton<StepDecisionService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<OpenLicenceService>();
         services.AddSingleton<RevenueService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
+        services.AddSingleton<IInstanceMigrationListener, InstanceMigrationEvidence>();
         return services;
     }
 }
