@@ -19,7 +19,7 @@ public sealed class RecordNegotiatedPriceHandler(PricingService pricing, StaffSt
         if (record.Status != PricingStatus.Concluded)
         {
             record = await pricing.RecordNegotiatedPriceAsync(OnBehalfOfTaskCompleter(vars), id, vars.Decimal("negotiatedPrice"), ct);
-            await statements.RecordAsync(OnBehalfOfTaskCompleter(vars), record.InventionId, context.ElementId, vars.Bool(StaffStatementService.Variable), ct);
+            await statements.RecordAsync(OnBehalfOfTaskCompleter(vars), record.InventionId, Processes.ShippedProcesses.PricingListing.Negotiate, vars.Bool(StaffStatementService.Variable), ct);
         }
         return Result(new { pricingId = record.Id, counterparty = record.Counterparty, agreedPrice = record.FinalPrice, contractDue = Iso(clock.GetUtcNow() + options.Pricing.SigningTime) });
     }

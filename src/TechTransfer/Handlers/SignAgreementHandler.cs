@@ -29,7 +29,7 @@ public sealed class SignAgreementHandler(AgreementService agreements, StaffState
                 kind, vars.String("counterparty"), vars.Decimal("consideration"), vars.Date("effectiveDate"), pricingId,
                 vars.OptionalDate("termStart"), vars.OptionalDate("termEnd"), vars.OptionalString("feeTerms")), ct);
             // Who signed states they have no conflict and sought no gain (noConflict from the signing form).
-            await statements.RecordAsync(OnBehalfOfTaskCompleter(vars), inventionId, context.ElementId, vars.Bool(StaffStatementService.Variable), ct);
+            await statements.RecordAsync(OnBehalfOfTaskCompleter(vars), inventionId, Processes.ShippedProcesses.Transfer.Sign, vars.Bool(StaffStatementService.Variable), ct);
         }
         var filing = (await agreements.ListFilingsAsync(AsProcess(), agreement.Id, ct)).First();
         return Result(new { agreementId = agreement.Id, filingId = filing.Id, filingKind = Names.Kebab(filing.Kind), effectiveDate = Iso(agreement.EffectiveDate),

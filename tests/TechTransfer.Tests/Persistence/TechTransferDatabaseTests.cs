@@ -17,7 +17,7 @@ public sealed class TechTransferDatabaseTests
         Assert.Empty(await new TechTransferDatabase(provider, h.ConnectionString).MigrateAsync());
         await using var connection = WorkflowPersistence.OpenConnection(provider, h.ConnectionString);
         await connection.OpenAsync();
-        Assert.Equal(4, await SchemaMigrator.CurrentVersionAsync(connection, null, TechTransferDatabase.Module)); // 0003: open-licence declarations, 0004: the evidence's signatures
+        Assert.Equal(7, await SchemaMigrator.CurrentVersionAsync(connection, null, TechTransferDatabase.Module)); // 0003: open-licence declarations, 0004: the evidence's signatures, 0007: the evidence documents' kind
         var engineNewest = SchemaMigrator.Scripts(typeof(WorkflowPersistence).Assembly, "Workflows.Persistence.Migrations", provider).Max(s => s.Version);
         Assert.Equal(engineNewest, await SchemaMigrator.CurrentVersionAsync(connection, null, WorkflowPersistence.Module)); // the engine's own scripts, untouched by the domain's
         Assert.Equal(invention.CaseNumber, (await h.Inventions.GetAsync(Tom, invention.Id)).CaseNumber);

@@ -124,10 +124,10 @@ public sealed class InventionTransferProcessTests
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
         Assert.Equal(
             ["disclosure.drafted", "disclosure.submitted", "disclosure.returned", "disclosure.submitted", "disclosure.accepted", "assessment.opened",
-             "assessment.decided", "patent.applied", "committee.opened", "committee.conflict-declared", "committee.vote-cast", "committee.vote-cast",
-             "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "listing.interest-registered",
-             "listing.interest-registered", "listing.closed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
-             "filing.submitted", "filing.decided", "revenue.split"],
+             "assessment.decided", "patent.applied", "committee.opened", "statement.no-conflict", "committee.conflict-declared", "committee.vote-cast",
+             "committee.vote-cast", "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "listing.interest-registered",
+             "listing.interest-registered", "listing.closed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "leadership.checked",
+             "agreement.signed", "statement.no-conflict", "filing.submitted", "filing.decided", "revenue.split"],
             pack.Select(e => e.Action));
         Assert.Contains(pack, e => e.Action == "disclosure.returned" && e.Actor == "process:tom");
     }
