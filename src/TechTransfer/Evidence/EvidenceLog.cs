@@ -75,6 +75,20 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
         return payload.ToJsonString(Json);
     }
 
+    /// <summary>
+    /// Appends the entry of an engine event (a task handover, an instance migration) to the case whose number is the
+    /// event's business key, once per event id: events are delivered at least once. A process that is no case is not ours.
+    /// </summary>
+    public Task AppendEventOnceAsync(string? caseNumber, Guid eventId, ActingUser actor, string action, object facts, CancellationToken ct) =>
+        string.IsNullOrEmpty(caseNumber) ? Task.CompletedTask : store.WriteAsync(async db =>
+        {
+            var inventionId = await db.Inventions.Where(i => i.CaseNumber == caseNumber).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            if (inventionId is not { } id) return;
+            var eventText = eventId.ToString();
+            if (await db.Evidence.AnyAsync(e => e.InventionId == id && e.Action == action && e.Payload.Contains(eventText), ct)) return;
+            await AppendAsync(db, id, actor, action, facts, ct);
+        }, ct);
+
     /// <summary>The invention's entries of one action in order, inside a command (a rule that rests on a recorded decision).</summary>
     public static Task<List<EvidenceEntry>> OfActionAsync(TechTransferDbContext db, Guid inventionId, string action, CancellationToken ct) =>
         db.Evidence.AsNoTracking().Where(e => e.InventionId == inventionId && e.Action == action).OrderBy(e => e.Sequence).ToListAsync(ct);

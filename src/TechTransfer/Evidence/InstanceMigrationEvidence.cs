@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechTransfer.Persistence;
 using Workflows.Engine.Contracts;
 
 namespace TechTransfer.Evidence;
@@ -11,24 +9,14 @@ namespace TechTransfer.Evidence;
 /// Delivered at least once: an event already in the pack (by its id) is not written again. Instances of processes that
 /// are no case are not ours.
 /// </summary>
-public sealed class InstanceMigrationEvidence(DomainStore store, EvidenceLog evidence) : IInstanceMigrationListener
+public sealed class InstanceMigrationEvidence(EvidenceLog evidence) : IInstanceMigrationListener
 {
     public const string Migrated = "workflow.migrated";
 
-    public Task OnInstanceMigratedAsync(InstanceMigratedEvent migrated, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(migrated.BusinessKey)) return Task.CompletedTask;
-        return store.WriteAsync(async db =>
+    public Task OnInstanceMigratedAsync(InstanceMigratedEvent migrated, CancellationToken ct) =>
+        evidence.AppendEventOnceAsync(migrated.BusinessKey, migrated.EventId, ActingUser.Create(migrated.Actor), Migrated, new
         {
-            var inventionId = await db.Inventions.Where(i => i.CaseNumber == migrated.BusinessKey).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-            if (inventionId is not { } id) return;
-            var eventId = migrated.EventId.ToString();
-            if (await db.Evidence.AnyAsync(e => e.InventionId == id && e.Action == Migrated && e.Payload.Contains(eventId), ct)) return;
-            await evidence.AppendAsync(db, id, ActingUser.Create(migrated.Actor), Migrated, new
-            {
-                eventId = migrated.EventId, migrated.InstanceId, process = migrated.From.ProcessId,
-                from = migrated.From, to = migrated.To, migrated.Mapping, at = migrated.At,
-            }, ct);
+            eventId = migrated.EventId, migrated.InstanceId, process = migrated.From.ProcessId,
+            from = migrated.From, to = migrated.To, migrated.Mapping, at = migrated.At,
         }, ct);
-    }
 }

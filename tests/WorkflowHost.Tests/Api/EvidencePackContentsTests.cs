@@ -28,14 +28,7 @@ public sealed class EvidencePackContentsTests
         await using var host = await StartAsync(provider, LeadershipFrom100000);
         var id = await host.InventionReadyForTransferAsync();
         var caseNumber = (await host.InventionAsync(id)).GetProperty("invention").GetProperty("caseNumber").GetString()!;
-        var review = await host.PrepareAsync(id, new
-        {
-            pricingMethod = "agreement", reviewSubject = "Licence by agreement", price = 200000, counterparty = "Ningbo Optics Ltd.",
-            valuationBasis = "Cost approach", agreementKind = "exclusive-licence", noConflict = true,
-        });
-        await host.ApproveAsync(review);
-        await host.WaitForPricingAsync(id, "agreement", "open");
-        await host.PassWindowAsync(id, "agreement");
+        await PricedByAgreementAsync(host, id, 200000, "exclusive-licence");
 
         // 200,000 for an exclusive licence: the leadership must decide before anyone signs.
         await host.WaitForStepAsync(id, "Task_Leadership");
@@ -69,14 +62,7 @@ public sealed class EvidencePackContentsTests
         // Who signed is renamed later: the pack keeps the name they had when they signed.
         await OkAsync(host.Manager, HttpMethod.Put, "/api/v1/me", new { displayName = "Someone else", language = "en", digest = "immediate" });
 
-        await host.WaitForStepAsync(id, "Task_File");
-        var filing = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/agreements/{agreement.GetProperty("id").GetGuid()}/filings"))[0].GetProperty("id").GetGuid();
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/submission", new { submittedOn = host.Today, filingReference = "LR-7" });
-        await host.WaitForStepAsync(id, "Task_Decision");
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/decision", new { filingAccepted = true, decidedOn = host.Today });
-        await host.WaitForStepAsync(id, "Task_Income");
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/income", new { income = 200000, costs = 10000, taxes = 10200 });
-        await WaitForAsync("the process to end", async () => (await host.InventionAsync(id)).GetProperty("processStatus").GetString() == "completed");
+        await host.RecordAndCollectAsync(id, agreement.GetProperty("id").GetGuid());
         var documents = new[]
         {
             await UploadAsync(host, id, "contract.txt", "Exclusive licence contract, signed by both parties.", "signed-contract"),
@@ -162,14 +148,7 @@ public sealed class EvidencePackContentsTests
     {
         await using var host = await StartAsync(DatabaseProvider.Sqlite, LeadershipFrom100000);
         var id = await host.InventionReadyForTransferAsync();
-        var review = await host.PrepareAsync(id, new
-        {
-            pricingMethod = "agreement", reviewSubject = "Assignment by agreement", price = 150000, counterparty = "Ningbo Optics Ltd.",
-            valuationBasis = "Cost approach", agreementKind = "assignment", noConflict = true,
-        });
-        await host.ApproveAsync(review);
-        await host.WaitForPricingAsync(id, "agreement", "open");
-        await host.PassWindowAsync(id, "agreement");
+        await PricedByAgreementAsync(host, id, 150000, "assignment");
         await host.WaitForStepAsync(id, "Task_Leadership");
         var task = await host.OpenStepTaskAsync(id, "Task_Leadership");
 
@@ -200,14 +179,7 @@ public sealed class EvidencePackContentsTests
     {
         await using var host = await StartAsync(DatabaseProvider.Sqlite, LeadershipFrom100000);
         var id = await host.InventionReadyForTransferAsync();
-        var review = await host.PrepareAsync(id, new
-        {
-            pricingMethod = "agreement", reviewSubject = "Licence by agreement", price = 200000, counterparty = "Ningbo Optics Ltd.",
-            valuationBasis = "Cost approach", agreementKind = "ordinary-licence", noConflict = true,
-        });
-        await host.ApproveAsync(review);
-        await host.WaitForPricingAsync(id, "agreement", "open");
-        await host.PassWindowAsync(id, "agreement");
+        await PricedByAgreementAsync(host, id, 200000, "ordinary-licence");
         await host.WaitForStepAsync(id, "Task_Sign"); // an ordinary licence needs no decision
 
         var (status, problem) = await SendAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/agreement", new
@@ -253,6 +225,19 @@ public sealed class EvidencePackContentsTests
     }
 
     private sealed record Stored(Guid Id, string Sha256, string Kind);
+
+    /// <summary>The transfer file (agreement pricing with Ningbo Optics, this intended kind, the preparer's statement), approved, its notice passed.</summary>
+    private static async Task PricedByAgreementAsync(DomainApiHost host, Guid id, decimal price, string intendedKind)
+    {
+        var review = await host.PrepareAsync(id, new
+        {
+            pricingMethod = "agreement", reviewSubject = "Transfer by agreement", price, counterparty = "Ningbo Optics Ltd.",
+            valuationBasis = "Cost approach", agreementKind = intendedKind, noConflict = true,
+        });
+        await host.ApproveAsync(review);
+        await host.WaitForPricingAsync(id, "agreement", "open");
+        await host.PassWindowAsync(id, "agreement");
+    }
 
     /// <summary>The office files a document of the pack (a text file of that kind).</summary>
     private static async Task<Stored> UploadAsync(DomainApiHost host, Guid id, string name, string text, string kind)
