@@ -9,6 +9,9 @@ public sealed record ActingUser(string UserId, IReadOnlySet<string> Roles, IRead
 {
     public bool IsProcess { get; private init; }
 
+    /// <summary>The process step the command runs in (a service task's), recorded with its evidence; null for a direct request.</summary>
+    public Evidence.ProcessStep? Step { get; init; }
+
     public static ActingUser Create(string userId, params string[] roles) =>
         new(userId, new HashSet<string>(roles, StringComparer.OrdinalIgnoreCase), []);
 

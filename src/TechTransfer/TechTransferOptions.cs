@@ -23,6 +23,7 @@ public sealed class TechTransferOptions
     public RevenueOptions Revenue { get; set; } = new();
     public NoticeBoard.NoticeBoardOptions NoticeBoard { get; set; } = new();
     public RewardOptions Rewards { get; set; } = new();
+    public Leadership.LeadershipOptions Leadership { get; set; } = new();
 
     /// <summary>Refuses a configuration that cannot be right, naming the key, so the host stops at start-up.</summary>
     public void Validate()
@@ -54,6 +55,7 @@ public sealed class TechTransferOptions
         Require(Attachments.MaxTotalBytes >= Attachments.MaxBytes, "Attachments:MaxTotalBytes", "must be at least Attachments:MaxBytes.");
         foreach (var (name, value) in Limits.All())
             Require(value >= 1, "Limits:" + name, "must be at least 1.");
+        foreach (var (key, problem) in Leadership.Problems()) Require(false, key, problem);
     }
 }
 

@@ -36,6 +36,7 @@ public static class TechTransferRegistration
         typeof(SignAgreementHandler), typeof(ComputeRecordalDeadlineHandler), typeof(SubmitFilingHandler), typeof(RecordFilingDecisionHandler),
         typeof(SplitRevenueHandler), typeof(RegisterTechnologyContractHandler),
         typeof(PrepareRewardHandler), typeof(DecideRewardHandler), typeof(PublishRewardHandler), typeof(RecordRewardPaymentHandler),
+        typeof(CheckLeadershipDecisionHandler), typeof(RecordLeadershipDecisionHandler), typeof(RecordStepDecisionHandler),
     ];
 
     /// <summary>
@@ -70,6 +71,9 @@ public static class TechTransferRegistration
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<PricingService>();
+        services.AddSingleton<TechTransfer.Leadership.LeadershipDecisionService>();
+        services.AddSingleton<StaffStatementService>();
+        services.AddSingleton<StepDecisionService>();
         services.AddSingleton<AgreementService>();
         services.AddSingleton<OpenLicenceService>();
         services.AddSingleton<RewardService>();
@@ -78,6 +82,7 @@ public static class TechTransferRegistration
         services.AddSingleton<NoticeBoard.NoticeBoardService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
+        services.AddSingleton<IInstanceMigrationListener, InstanceMigrationEvidence>();
         return services;
     }
 }

@@ -108,8 +108,10 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
                 throw TechTransferException.Conflict("already-voted", "You have already voted on this review.");
             db.Votes.Add(new Vote { ReviewId = reviewId, MemberId = actor.UserId, Choice = choice, Reason = reason, CastAt = clock.GetUtcNow() });
             review.Version++;
-            // The evidence records that a vote was cast; its content joins the record at the close.
-            await evidence.AppendAsync(db, review.InventionId, actor, "committee.vote-cast", new { reviewId, member = actor.UserId });
+            // The evidence records that a vote was cast, and the member's statement that they have no conflict and seek no
+            // gain (voting without declaring a tie makes it); the vote's content joins the record at the close.
+            await evidence.AppendAsync(db, review.InventionId, actor, "committee.vote-cast",
+                new { reviewId, member = actor.UserId, noConflictStatement = NoConflictStatement.Text });
         }, ct);
 
     /// <summary>The chair closes the review: the tally, the outcome (no quorum, approved, rejected), minutes and attendance.</summary>

@@ -17,4 +17,6 @@ public sealed class Attachment
     public string Sha256 { get; set; } = "";
     public string UploadedBy { get; set; } = "";
     public DateTimeOffset UploadedAt { get; set; }
+    /// <summary>Which document of the evidence pack it is (null: a file of the disclosure).</summary>
+    public DocumentKind? Document { get; set; }
 }

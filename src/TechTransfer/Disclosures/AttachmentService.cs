@@ -15,9 +15,18 @@ namespace TechTransfer.Disclosures;
 /// </summary>
 public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, AttachmentStorage storage)
 {
+    public Task<Attachment> UploadAsync(ActingUser actor, Guid inventionId, string fileName, string? declaredType, Stream content,
+        CancellationToken ct = default) => UploadAsync(actor, inventionId, fileName, declaredType, content, null, ct);
+
+    /// <summary>
+    /// Stores a file of the case; <paramref name="document"/> says which document of the evidence pack it is (the office's
+    /// alone to file), and joins its evidence entry with the file's SHA-256.
+    /// </summary>
     public async Task<Attachment> UploadAsync(ActingUser actor, Guid inventionId, string fileName, string? declaredType, Stream content,
-        CancellationToken ct = default)
+        DocumentKind? document, CancellationToken ct = default)
     {
+        if (document is not null && !actor.IsOffice)
+            throw TechTransferException.Forbidden("Only the office files the documents of the evidence pack.");
         var limits = options.Attachments;
         var invention = await store.ReadAsync(async db =>
         {
@@ -69,6 +78,7 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
             {
                 Id = id, InventionId = inventionId, FileName = name, StoredName = storedName, Size = size,
                 DeclaredType = declaredType, DetectedType = detected, Sha256 = sha, UploadedBy = actor.UserId, UploadedAt = clock.GetUtcNow(),
+                Document = document,
             };
             try
             {
@@ -78,7 +88,10 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
                     // once one is run again (DomainStore) and counts the other's file.
                     EnsureRoom(await CaseFilesAsync(db, inventionId, ct), size);
                     db.Attachments.Add(attachment);
-                    await evidence.AppendAsync(db, inventionId, actor, "attachment.added", new { attachment.Id, name, size, detected, declaredType, sha256 = sha });
+                    await evidence.AppendAsync(db, inventionId, actor, "attachment.added", new
+                    {
+                        attachment.Id, name, size, detected, declaredType, sha256 = sha, document = document is { } d ? Names.Kebab(d) : null,
+                    });
                     return attachment;
                 }, ct);
             }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using TechTransfer.Inventions;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Persistence;
 using Workflows.Engine.Contracts;
@@ -16,8 +18,13 @@ namespace TechTransfer.Evidence;
 /// The chain is verified by recomputing every hash, checking every signature with the public key, and comparing the
 /// chain with the journal's furthest checkpoint (so that entries deleted from the end, or all of them, are seen).
 /// </summary>
-public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSeal seal, CheckpointJournal journal)
+public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSeal seal, CheckpointJournal journal, IPeopleDirectory people)
 {
+    /// <summary>The payload's snapshot of who acted: id, name and roles (and committee seats) at that moment, never joined at read time.</summary>
+    public const string ActedBy = "actedBy";
+    /// <summary>The payload's record of the process step the entry was written in: definition id, version, content hash, element, instance.</summary>
+    public const string RanUnder = "ranUnder";
+
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     /// <summary>Adds the next entry of the invention's chain to the command's context (saved with the command).</summary>
@@ -36,7 +43,7 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
             At = clock.GetUtcNow(),
             Actor = actor.IsProcess ? $"process:{actor.UserId}" : actor.UserId,
             Action = action,
-            Payload = JsonSerializer.Serialize(facts, Json),
+            Payload = await PayloadAsync(actor, facts, ct),
             PreviousHash = last?.Hash ?? "",
         };
         entry.Hash = HashOf(entry);
@@ -44,6 +51,47 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
         db.Evidence.Add(entry);
         return entry;
     }
+
+    /// <summary>
+    /// The facts, with who acted as they were at that moment (their name and roles from the accounts, else the roles they
+    /// acted with) and the process step it ran in, so that the pack needs no join to accounts or definitions when read.
+    /// </summary>
+    private async Task<string> PayloadAsync(ActingUser actor, object facts, CancellationToken ct)
+    {
+        if (JsonSerializer.SerializeToNode(facts, Json) is not JsonObject payload) return JsonSerializer.Serialize(facts, Json);
+        var described = actor.UserId is "process" || actor.UserId.StartsWith("process:", StringComparison.Ordinal)
+            ? null : await people.DescribeAsync(actor.UserId, ct);
+        var roles = (described?.Roles ?? []).Concat(actor.Roles).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        payload[ActedBy] ??= JsonSerializer.SerializeToNode(new
+        {
+            userId = actor.UserId, name = described?.Name, roles, throughProcess = actor.IsProcess ? true : (bool?)null,
+            committees = actor.Committees.Count == 0 ? null : actor.Committees.Select(c => new { c.CommitteeId, chair = c.IsChair }),
+        }, Json);
+        if (actor.Step is { } step)
+            payload[RanUnder] ??= JsonSerializer.SerializeToNode(new
+            {
+                step.Definition.DefinitionId, step.Definition.ProcessId, step.Definition.Version, step.Definition.ContentHash, step.ElementId, step.InstanceId,
+            }, Json);
+        return payload.ToJsonString(Json);
+    }
+
+    /// <summary>
+    /// Appends the entry of an engine event (a task handover, an instance migration) to the case whose number is the
+    /// event's business key, once per event id: events are delivered at least once. A process that is no case is not ours.
+    /// </summary>
+    public Task AppendEventOnceAsync(string? caseNumber, Guid eventId, ActingUser actor, string action, object facts, CancellationToken ct) =>
+        string.IsNullOrEmpty(caseNumber) ? Task.CompletedTask : store.WriteAsync(async db =>
+        {
+            var inventionId = await db.Inventions.Where(i => i.CaseNumber == caseNumber).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
+            if (inventionId is not { } id) return;
+            var eventText = eventId.ToString();
+            if (await db.Evidence.AnyAsync(e => e.InventionId == id && e.Action == action && e.Payload.Contains(eventText), ct)) return;
+            await AppendAsync(db, id, actor, action, facts, ct);
+        }, ct);
+
+    /// <summary>The invention's entries of one action in order, inside a command (a rule that rests on a recorded decision).</summary>
+    public static Task<List<EvidenceEntry>> OfActionAsync(TechTransferDbContext db, Guid inventionId, string action, CancellationToken ct) =>
+        db.Evidence.AsNoTracking().Where(e => e.InventionId == inventionId && e.Action == action).OrderBy(e => e.Sequence).ToListAsync(ct);
 
     /// <summary>The invention's entries in order (an auditor's view; the caller checks who may read it).</summary>
     public Task<List<EvidenceEntry>> EntriesAsync(Guid inventionId, CancellationToken ct = default) =>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TechTransfer.Persistence;
 using Workflows.Engine.Contracts;
 
 namespace TechTransfer.Evidence;
@@ -9,26 +7,16 @@ namespace TechTransfer.Evidence;
 /// case number) joins the case's evidence pack: who handed which step from whom to whom, and when. Delivered at least once:
 /// an event already in the pack (by its id) is not written again. Tasks of processes that are no case are not ours.
 /// </summary>
-public sealed class TaskHandoverEvidence(DomainStore store, EvidenceLog evidence) : ITaskEventListener
+public sealed class TaskHandoverEvidence(EvidenceLog evidence) : ITaskEventListener
 {
     public const string Reassigned = "task.reassigned";
     public const string Delegated = "task.delegated";
 
-    public Task OnTaskEventAsync(TaskEvent taskEvent, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(taskEvent.BusinessKey)) return Task.CompletedTask;
-        var action = taskEvent.Kind == TaskEventKinds.Delegated ? Delegated : Reassigned;
-        return store.WriteAsync(async db =>
-        {
-            var inventionId = await db.Inventions.Where(i => i.CaseNumber == taskEvent.BusinessKey).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
-            if (inventionId is not { } id) return;
-            var eventId = taskEvent.EventId.ToString();
-            if (await db.Evidence.AnyAsync(e => e.InventionId == id && e.Action == action && e.Payload.Contains(eventId), ct)) return;
-            await evidence.AppendAsync(db, id, ActingUser.Create(taskEvent.Actor), action, new
+    public Task OnTaskEventAsync(TaskEvent taskEvent, CancellationToken ct) =>
+        evidence.AppendEventOnceAsync(taskEvent.BusinessKey, taskEvent.EventId, ActingUser.Create(taskEvent.Actor),
+            taskEvent.Kind == TaskEventKinds.Delegated ? Delegated : Reassigned, new
             {
                 eventId = taskEvent.EventId, taskEvent.TaskId, task = taskEvent.TaskName, step = taskEvent.ElementId, process = taskEvent.ProcessId,
                 from = taskEvent.From, to = taskEvent.To, at = taskEvent.At,
             }, ct);
-        }, ct);
-    }
 }

@@ -13,7 +13,7 @@ public sealed class CloseAuctionHandler(PricingService pricing, TechTransferOpti
 
     protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
     {
-        var view = await pricing.CloseAuctionAsync(AsProcess(), vars.Guid("auctionId"), ct);
+        var view = await pricing.CloseAuctionAsync(AsProcess(vars), vars.Guid("auctionId"), ct);
         if (view.Record.Status == PricingStatus.Failed)
             throw new BpmnErrorException("auction-failed", $"No valid bid at or above the reserve {view.Record.Price:0.00}.");
         return Result(new

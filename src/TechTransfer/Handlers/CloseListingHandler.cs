@@ -13,7 +13,7 @@ public sealed class CloseListingHandler(PricingService pricing) : DomainHandler
 
     protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
     {
-        var view = await pricing.CloseListingAsync(AsProcess(), vars.Guid("listingId"), ct);
+        var view = await pricing.CloseListingAsync(AsProcess(vars), vars.Guid("listingId"), ct);
         return Result(new
         {
             interestedParties = view.Parties.Count,

@@ -13,7 +13,7 @@ public sealed class ClosePublicNoticeHandler(PricingService pricing, TechTransfe
 
     protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
     {
-        var view = await pricing.ClosePublicNoticeAsync(AsProcess(), vars.Guid("pricingId"), ct);
+        var view = await pricing.ClosePublicNoticeAsync(AsProcess(vars), vars.Guid("pricingId"), ct);
         var open = view.Objections.Where(o => o.Status == ObjectionStatus.Open).ToList();
         return Result(new
         {

@@ -23,7 +23,8 @@ public abstract class DomainHandler : IServiceTaskHandler
     {
         try
         {
-            return await RunAsync(new Vars(context.Variables, Name), context, ct);
+            var step = context.Definition is { } definition ? new Evidence.ProcessStep(definition, context.ElementId, context.InstanceId) : null;
+            return await RunAsync(new Vars(context.Variables, Name, step), context, ct);
         }
         catch (TechTransferException e) when (e.Kind is DomainErrorKind.Rule or DomainErrorKind.Conflict or DomainErrorKind.Forbidden)
         {
@@ -33,9 +34,10 @@ public abstract class DomainHandler : IServiceTaskHandler
 
     protected abstract Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct);
 
-    protected static ActingUser OnBehalfOfTaskCompleter(Vars vars) => ActingUser.Process(vars.OptionalString(CompletedBy));
+    protected static ActingUser OnBehalfOfTaskCompleter(Vars vars) => ActingUser.Process(vars.OptionalString(CompletedBy)) with { Step = vars.Step };
 
-    protected static ActingUser AsProcess() => ActingUser.Process(null);
+    /// <summary>The process itself; given the step's <paramref name="vars"/>, what it writes records the step it ran in.</summary>
+    protected static ActingUser AsProcess(Vars? vars = null) => ActingUser.Process(null) with { Step = vars?.Step };
 
     /// <summary>An instant as the ISO 8601 text timers and due dates read.</summary>
     protected static string Iso(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffK", CultureInfo.InvariantCulture);
@@ -45,9 +47,12 @@ public abstract class DomainHandler : IServiceTaskHandler
     protected static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Typed access to a service task's variables.</summary>
-    protected sealed class Vars(JsonObject variables, string handler)
+    protected sealed class Vars(JsonObject variables, string handler, Evidence.ProcessStep? step = null)
     {
         public JsonObject All => variables;
+
+        /// <summary>The process step the handler runs in (what its evidence records it ran under).</summary>
+        public Evidence.ProcessStep? Step => step;
 
         public JsonNode? this[string name] => variables[name];
 

@@ -12,7 +12,7 @@ public sealed class OpenAssessmentHandler(AssessmentService assessments, TechTra
 
     protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
     {
-        var assessment = await assessments.OpenAsync(AsProcess(), vars.Guid("inventionId"), ct);
+        var assessment = await assessments.OpenAsync(AsProcess(vars), vars.Guid("inventionId"), ct);
         return Result(new
         {
             assessmentId = assessment.Id,

@@ -15,7 +15,7 @@ public sealed class OpenAuctionHandler(PricingService pricing) : DomainHandler
         var inventionId = vars.Guid("inventionId");
         var reserve = vars.OptionalDecimal("reservePrice") ?? vars.Decimal("basePrice");
         var record = await pricing.FindOpenAsync(inventionId, PricingMethod.Auction, ct)
-                     ?? await pricing.OpenAuctionAsync(AsProcess(), inventionId, reserve, vars.OptionalGuid("listingId"), ct);
+                     ?? await pricing.OpenAuctionAsync(AsProcess(vars), inventionId, reserve, vars.OptionalGuid("listingId"), ct);
         return Result(new { auctionId = record.Id, pricingId = record.Id, auctionClosesAt = Iso(record.WindowEndsAt), reservePrice = record.Price });
     }
 }

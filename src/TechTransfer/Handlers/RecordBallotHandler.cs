@@ -27,7 +27,7 @@ public sealed class RecordBallotHandler(CommitteeService committees) : DomainHan
         if (completedBy != member)
             throw new InvalidOperationException(
                 $"{Name}: the ballot of {member} was submitted by {completedBy ?? "nobody named"}; a ballot is recorded only for the member who cast it.");
-        var voter = ActingUser.Process(completedBy);
+        var voter = ActingUser.Process(completedBy) with { Step = vars.Step };
         var mine = await committees.GetAsync(voter, reviewId, ct);
         var recused = mine.Recused.Contains(voter.UserId);
         if (vars.Bool("conflict"))

@@ -14,7 +14,7 @@ public sealed class RecordCommitteeDecisionHandler(CommitteeService committees) 
     protected override async Task<JsonObject?> RunAsync(Vars vars, ServiceTaskContext context, CancellationToken ct)
     {
         var reviewId = vars.Guid("reviewId");
-        var chair = ActingUser.Process(vars.String("committeeChair"));
+        var chair = ActingUser.Process(vars.String("committeeChair")) with { Step = vars.Step };
         var view = await committees.GetAsync(chair, reviewId, ct);
         if (view.Status == ReviewStatus.Open)
         {

@@ -8,4 +8,7 @@ public sealed class AnyonePeopleDirectory : IPeopleDirectory
 {
     public Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<string>>([]);
+
+    /// <summary>No accounts: nothing more than the id is known (the evidence keeps the roles the actor acted with).</summary>
+    public Task<PersonSnapshot?> DescribeAsync(string userId, CancellationToken ct = default) => Task.FromResult<PersonSnapshot?>(null);
 }

@@ -1,8 +1,14 @@
 namespace TechTransfer.Inventions;
 
-/// <summary>Which user ids name people who have an account. The host answers from its accounts; the domain only asks.</summary>
+/// <summary>Which user ids name people who have an account, and who they are. The host answers from its accounts; the domain only asks.</summary>
 public interface IPeopleDirectory
 {
     /// <summary>The ids among <paramref name="userIds"/> that are no user (empty when all are).</summary>
     Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default);
+
+    /// <summary>The person's name and roles as they are now (null when the id names no user), for the evidence's snapshot of who acted.</summary>
+    Task<PersonSnapshot?> DescribeAsync(string userId, CancellationToken ct = default);
 }
+
+/// <summary>Who a person was when they acted: their id, display name and roles (and committee seats) at that moment.</summary>
+public sealed record PersonSnapshot(string UserId, string? Name, IReadOnlyList<string> Roles);

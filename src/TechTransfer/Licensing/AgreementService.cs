@@ -12,10 +12,12 @@ namespace TechTransfer.Licensing;
 /// Agreements and their filings with the patent office: signing only on a concluded pricing, with its counterparty, at
 /// no less than its price, once (after the notice and its objections); an open licence only under the declaration in
 /// force (<see cref="OpenLicenceService"/>); no exclusive or sole licence beside another or an open one; licence recordal due
-/// 3 months after the contract takes effect, and an assignment in force from its registration date. The owner of
+/// 3 months after the contract takes effect, and an assignment in force from its registration date; a deal that needs
+/// the leadership's collective decision only once it approved it (<see cref="Leadership.LeadershipDecisionService"/>). The owner of
 /// <c>tt_agreements</c> and <c>tt_filings</c>.
 /// </summary>
-public sealed class AgreementService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options)
+public sealed class AgreementService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options,
+    Leadership.LeadershipDecisionService leadership)
 {
     /// <summary>
     /// Signs the agreement on the concluded pricing that set its price: the same counterparty, at least the price, once.
@@ -54,6 +56,7 @@ public sealed class AgreementService(DomainStore store, EvidenceLog evidence, Ti
             throw TechTransferException.Rule("below-price", $"The consideration is below the price set ({pricing.FinalPrice:0.00}).", "consideration");
         if (terms.Kind is AgreementKind.ExclusiveLicence or AgreementKind.SoleLicence)
             await EnsureNoExclusivityBarAsync(db, inventionId, ct);
+        await leadership.EnsureApprovedAsync(db, inventionId, terms.Kind, terms.Consideration, ct);
         return pricing;
     }
 

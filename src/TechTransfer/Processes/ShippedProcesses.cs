@@ -17,6 +17,8 @@ public static class ShippedProcesses
         public const string Id = "invention-transfer";
         public const string Apply = "Task_Apply";
         public const string Prepare = "Task_Prepare";
+        /// <summary>The leadership's collective decision (领导班子集体决策) on a deal that needs one, before signing.</summary>
+        public const string Leadership = "Task_Leadership";
         public const string Sign = "Task_Sign";
         public const string Income = "Task_Income";
     }
@@ -110,6 +112,7 @@ public static class ShippedProcesses
     [
         new(Transfer.Id, Transfer.Apply, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Prepare, CatalogElementKind.UserTask),
+        new(Transfer.Id, Transfer.Leadership, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Sign, CatalogElementKind.UserTask),
         new(Transfer.Id, Transfer.Income, CatalogElementKind.UserTask),
         new(Disclosure.Id, Disclosure.Screen, CatalogElementKind.UserTask),

@@ -4,7 +4,7 @@ using WorkflowHost.Identity;
 
 namespace WorkflowHost.Domain;
 
-/// <summary>The domain asks whether user ids name people; the answer comes from the accounts (a co-inventor must have one).</summary>
+/// <summary>The domain asks whether user ids name people, and who they are; the answer comes from the accounts (a co-inventor must have one).</summary>
 public sealed class AccountsPeopleDirectory(IServiceScopeFactory scopes) : IPeopleDirectory
 {
     public async Task<IReadOnlyList<string>> UnknownAsync(IReadOnlyCollection<string> userIds, CancellationToken ct = default)
@@ -16,5 +16,17 @@ public sealed class AccountsPeopleDirectory(IServiceScopeFactory scopes) : IPeop
         var known = await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users
             .Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct);
         return ids.Except(known, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<PersonSnapshot?> DescribeAsync(string userId, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AccountsDbContext>();
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Id, u.DisplayName, u.UserName }).FirstOrDefaultAsync(ct);
+        if (user is null) return null;
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId orderby r.Name select r.Name)
+            .ToListAsync(ct);
+        return new PersonSnapshot(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName,
+            roles.Where(r => r is not null).Select(r => r!).ToList());
     }
 }

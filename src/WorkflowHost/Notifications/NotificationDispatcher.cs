@@ -17,14 +17,14 @@ namespace WorkflowHost.Notifications;
 /// settling its batch leaves it to be claimed again when the lease runs out, without anything sent twice. Nothing is
 /// dropped silently: a recipient the user directory does not know, and a notification that keeps failing, are
 /// recorded as <see cref="NotificationProblem"/>s for administrators.
-/// The same pass hands the outbox's task events (reassigned, delegated) to every <see cref="ITaskEventListener"/> (the
-/// domain's evidence), with the same retries; a listener sees an event again if its batch is claimed again, and keeps
+/// The same pass hands the outbox's task events (reassigned, delegated) to every <see cref="ITaskEventListener"/>, and its
+/// instance migrations to every <see cref="IInstanceMigrationListener"/> (the domain's evidence), with the same retries; a listener sees an event again if its batch is claimed again, and keeps
 /// it once by its id.
 /// </summary>
 public sealed class NotificationDispatcher(
     IWorkflowStore store, IUserDirectory users, EmailTemplates templates, EmailMessageStore emails, NotificationProblemStore problems,
     IBackgroundJobClient jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger,
-    IEnumerable<ITaskEventListener> taskEventListeners)
+    IEnumerable<ITaskEventListener> taskEventListeners, IEnumerable<IInstanceMigrationListener> migrationListeners)
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -72,6 +72,11 @@ public sealed class NotificationDispatcher(
                 {
                     var taskEvent = JsonSerializer.Deserialize<TaskEvent>(message.Payload, EngineJson.Options)!;
                     foreach (var listener in taskEventListeners) await listener.OnTaskEventAsync(taskEvent, ct);
+                }
+                else if (message.Kind == OutboxKinds.InstanceMigrated)
+                {
+                    var migrated = JsonSerializer.Deserialize<InstanceMigratedEvent>(message.Payload, EngineJson.Options)!;
+                    foreach (var listener in migrationListeners) await listener.OnInstanceMigratedAsync(migrated, ct);
                 }
                 message.ProcessedAt = clock.GetUtcNow();
                 message.NextAttemptAt = null;

@@ -22,7 +22,9 @@ public sealed record ServiceTaskContext(
     /// <summary>The visible variables (process and enclosing scopes), a copy.</summary>
     JsonObject Variables,
     IReadOnlyDictionary<string, string> Parameters,
-    int Attempt);
+    int Attempt,
+    /// <summary>The published version of the process the instance runs on (null where a caller outside the engine builds the context).</summary>
+    DefinitionRef? Definition = null);
 
 /// <summary>A business error thrown by a handler (or an error end event): caught by a matching boundary error event.</summary>
 public sealed class BpmnErrorException(string errorCode, string? message = null)

@@ -15,6 +15,7 @@ internal sealed class DefinitionCache(IWorkflowStore store, BpmnParseOptions lim
 {
     private readonly ConcurrentDictionary<string, ProcessDefinition> _processes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ProcessGraph> _graphs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
 
     public async Task<ProcessDefinition> GetAsync(string definitionId, CancellationToken ct)
     {
@@ -25,6 +26,7 @@ internal sealed class DefinitionCache(IWorkflowStore store, BpmnParseOptions lim
 
     public ProcessDefinition Add(WorkflowDefinitionRecord record)
     {
+        if (record.Status == DefinitionStatus.Published) _hashes.TryAdd(record.Id, record.ContentHash);
         if (_processes.TryGetValue(record.Id, out var cached)) return cached;
         var result = BpmnParser.Parse(record.BpmnXml, limits);
         var process = result.Model?.FindProcess(record.ProcessId);
@@ -42,6 +44,17 @@ internal sealed class DefinitionCache(IWorkflowStore store, BpmnParseOptions lim
         .Select(g => g.MaxBy(d => d.Version)!)
         .Select(d => (d, Add(d)))
         .ToList();
+
+    /// <summary>The published version an instance runs on, with its content hash, for the handlers' records of what they ran under.</summary>
+    public async Task<DefinitionRef> RefAsync(string definitionId, string processId, int version, CancellationToken ct)
+    {
+        if (!_hashes.TryGetValue(definitionId, out var hash))
+        {
+            var record = await store.GetDefinitionAsync(definitionId, ct) ?? throw new NotFoundException("Definition", definitionId);
+            hash = _hashes.GetOrAdd(definitionId, record.ContentHash);
+        }
+        return new DefinitionRef(definitionId, processId, version, hash);
+    }
 
     public ProcessGraph Graph(ProcessDefinition process, string definitionId) =>
         _graphs.GetOrAdd(definitionId, _ => new ProcessGraph(process));

@@ -17,9 +17,9 @@ public sealed class TechTransferDatabaseTests
         Assert.Empty(await new TechTransferDatabase(provider, h.ConnectionString).MigrateAsync());
         await using var connection = WorkflowPersistence.OpenConnection(provider, h.ConnectionString);
         await connection.OpenAsync();
-        // Every domain script applied (0003: open-licence declarations, 0004: the evidence's signatures, 0005: the notice board, 0006: rewards).
+        // Every domain script applied (0003: open-licence declarations, 0004: the evidence's signatures, 0005: the notice board, 0006: rewards, 0007: the evidence documents' kind).
         var domainNewest = SchemaMigrator.Scripts(typeof(TechTransferDatabase).Assembly, "TechTransfer.Persistence.Migrations", provider).Max(s => s.Version);
-        Assert.True(domainNewest >= 6);
+        Assert.True(domainNewest >= 7);
         Assert.Equal(domainNewest, await SchemaMigrator.CurrentVersionAsync(connection, null, TechTransferDatabase.Module));
         var engineNewest = SchemaMigrator.Scripts(typeof(WorkflowPersistence).Assembly, "Workflows.Persistence.Migrations", provider).Max(s => s.Version);
         Assert.Equal(engineNewest, await SchemaMigrator.CurrentVersionAsync(connection, null, WorkflowPersistence.Module)); // the engine's own scripts, untouched by the domain's

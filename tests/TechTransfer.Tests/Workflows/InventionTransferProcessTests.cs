@@ -139,10 +139,11 @@ public sealed class InventionTransferProcessTests
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
         Assert.Equal(
             ["disclosure.drafted", "disclosure.submitted", "disclosure.returned", "disclosure.answered", "disclosure.submitted", "disclosure.accepted", "assessment.opened",
-             "assessment.decided", "patent.applied", "committee.opened", "committee.conflict-declared", "committee.vote-cast", "committee.vote-cast",
-             "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "board.posted", "listing.interest-registered",
-             "listing.interest-registered", "listing.closed", "board.removed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
-             "filing.submitted", "filing.decided", "revenue.split", "reward.decided", "reward.published", "attachment.added", "agreement.contract-registered", "reward.paid"],
+             "assessment.decided", "patent.applied", "committee.opened", "statement.no-conflict", "committee.conflict-declared", "committee.vote-cast",
+             "committee.vote-cast", "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "board.posted", "listing.interest-registered",
+             "listing.interest-registered", "listing.closed", "board.removed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "leadership.checked",
+             "agreement.signed", "statement.no-conflict", "filing.submitted", "filing.decided", "revenue.split", "reward.decided", "reward.published", "attachment.added",
+             "agreement.contract-registered", "reward.paid"],
             pack.Select(e => e.Action));
         Assert.Contains(pack, e => e.Action == "disclosure.returned" && e.Actor == "process:tom");
         // The inventors' answer is in the record beside the questions it answers, not only in the process's variables.

@@ -228,6 +228,19 @@ public sealed class DomainApiHost : IAsyncDisposable
         Assert.Equal("approved", closed.GetProperty("outcome").GetString());
     }
 
+    /// <summary>The signed licence recorded (filed, accepted) and 200,000 yuan of income split: the process ends.</summary>
+    public async Task RecordAndCollectAsync(Guid id, Guid agreementId)
+    {
+        await WaitForStepAsync(id, "Task_File");
+        var filing = (await OkAsync(Manager, HttpMethod.Get, $"/api/v1/agreements/{agreementId}/filings"))[0].GetProperty("id").GetGuid();
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/submission", new { submittedOn = Today, filingReference = "LR-7" });
+        await WaitForStepAsync(id, "Task_Decision");
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/decision", new { filingAccepted = true, decidedOn = Today });
+        await WaitForStepAsync(id, "Task_Income");
+        await OkAsync(Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/income", new { income = 200000, costs = 10000, taxes = 10200 });
+        await WaitForAsync("the process to end", async () => (await InventionAsync(id)).GetProperty("processStatus").GetString() == "completed");
+    }
+
     public async Task<JsonElement> PricingAsync(Guid id, string method) =>
         (await OkAsync(Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/pricing")).EnumerateArray()
         .LastOrDefault(p => p.GetProperty("method").GetString() == method);

@@ -159,14 +159,7 @@ public sealed class EvidenceTamperingTests
         {
             agreementKind = "exclusive-licence", counterparty = "Ningbo Optics Ltd.", consideration = 200000, effectiveDate = host.Today,
         });
-        await host.WaitForStepAsync(id, "Task_File");
-        var filing = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/agreements/{agreement.GetProperty("id").GetGuid()}/filings"))[0].GetProperty("id").GetGuid();
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/submission", new { submittedOn = host.Today, filingReference = "LR-7" });
-        await host.WaitForStepAsync(id, "Task_Decision");
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/filings/{filing}/decision", new { filingAccepted = true, decidedOn = host.Today });
-        await host.WaitForStepAsync(id, "Task_Income");
-        await OkAsync(host.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/income", new { income = 200000, costs = 10000, taxes = 10200 });
-        await WaitForAsync("the process to end", async () => (await host.InventionAsync(id)).GetProperty("processStatus").GetString() == "completed");
+        await host.RecordAndCollectAsync(id, agreement.GetProperty("id").GetGuid());
         return id;
     }
 

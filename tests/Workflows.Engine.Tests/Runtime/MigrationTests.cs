@@ -44,6 +44,25 @@ public sealed class MigrationTests : RuntimeTestBase
     }
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task A_migration_tells_the_host_which_versions_and_content_hashes_the_instance_moved_between_and_a_plan_tells_nobody(string store)
+    {
+        var (h, instance, _) = await WaitingOnVersion1Async(this, s => HarnessAsync(s), store);
+        await h.Runtime.PlanMigrationAsync(Request(Mapping, instance.Id));
+        await h.Runtime.MigrateInstancesAsync(Request(Mapping, instance.Id), Admin);
+
+        var now = h.Clock.GetUtcNow();
+        var message = Assert.Single(await h.Store.ClaimOutboxAsync(now, now + TimeSpan.FromMinutes(1), 100), m => m.Kind == OutboxKinds.InstanceMigrated);
+        var migrated = JsonSerializer.Deserialize<InstanceMigratedEvent>(message.Payload, Workflows.Engine.Runtime.EngineJson.Options)!;
+        var v1 = (await h.Store.GetDefinitionAsync("migration:1"))!;
+        var v2 = (await h.Store.GetDefinitionAsync("migration:2"))!;
+        Assert.Equal(new DefinitionRef("migration:1", "migration", 1, v1.ContentHash), migrated.From);
+        Assert.Equal(new DefinitionRef("migration:2", "migration", 2, v2.ContentHash), migrated.To);
+        Assert.NotEqual(v1.ContentHash, v2.ContentHash);
+        Assert.Equal((instance.Id, "INV-1", "admin"), (migrated.InstanceId, migrated.BusinessKey, migrated.Actor));
+        Assert.Equal("assess", migrated.Mapping["review"]);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public async Task Migration_without_a_needed_mapping_is_refused_and_changes_nothing(string store)
     {
         var (h, instance, review) = await WaitingOnVersion1Async(this, s => HarnessAsync(s), store);

@@ -68,6 +68,19 @@ public sealed class ScopeTests : RuntimeTestBase
     }
 
     [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
+    public async Task A_service_task_handler_is_told_the_published_version_and_content_hash_it_runs_under(string store)
+    {
+        var handler = new RecordingHandler("registerContract");
+        var h = await HarnessAsync(store, handler);
+        var instance = await h.StartAsync("service-retry.bpmn");
+        var definition = (await h.Store.GetDefinitionAsync(instance.DefinitionId))!;
+
+        var call = Assert.Single(handler.Calls);
+        Assert.Equal(new DefinitionRef(definition.Id, "service_retry", 1, definition.ContentHash), call.Definition);
+        Assert.Equal(64, call.Definition!.ContentHash.Length);
+    }
+
+    [Theory, MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public async Task Failing_service_task_is_retried_then_becomes_an_incident_that_can_be_retried(string store)
     {
         var failures = 0;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
+using TechTransfer.Common;
 using TechTransfer.Disclosures;
 using WorkflowHost.Security;
 
@@ -13,8 +14,9 @@ namespace WorkflowHost.Api.Attachments;
 /// </summary>
 public static class AttachmentsApi
 {
+    /// <param name="Document">Which document of the evidence pack it is (listing-record, auction-record, signed-contract, ...), or null.</param>
     public sealed record AttachmentView(Guid Id, Guid InventionId, string FileName, long Size, string ContentType, string Sha256, string UploadedBy,
-        DateTimeOffset UploadedAt);
+        DateTimeOffset UploadedAt, string? Document);
 
     /// <summary>Room for the multipart boundaries and headers around the file itself.</summary>
     private const long MultipartOverhead = 64 * 1024;
@@ -28,7 +30,7 @@ public static class AttachmentsApi
             // Origin and the X-Requested-With header, which no other site's page can send; bearer clients need neither.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data")
-            .WithSummary("Attaches a file (multipart/form-data, part 'file') to an invention: its inventors or the office; 413 above the size limit, 415 for a type not accepted.")
+            .WithSummary("Attaches a file (multipart/form-data, part 'file'; optional part 'document' naming the evidence document it is: listing-record, auction-record, signed-contract, contract-registration, recordal-notice, payment-proof, leadership-minutes, committee-minutes, valuation-report, the office's alone) to an invention: its inventors or the office; 413 above the size limit, 415 for a type not accepted.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         group.MapGet("/inventions/{id:guid}/attachments", List).WithName("ListAttachments")
@@ -62,7 +64,9 @@ public static class AttachmentsApi
         }
         var file = form.Files.GetFile("file") ?? throw ApiProblemException.Invalid("file", "Send the file in a part named 'file'.");
         await using var content = file.OpenReadStream();
-        var attachment = await attachments.UploadAsync(request.HttpContext.User.ToActingUser(), id, file.FileName, file.ContentType, content, ct);
+        var document = form.TryGetValue("document", out var kind) && !string.IsNullOrWhiteSpace(kind.ToString())
+            ? Names.Parse<DocumentKind>(kind.ToString(), "document") : (DocumentKind?)null;
+        var attachment = await attachments.UploadAsync(request.HttpContext.User.ToActingUser(), id, file.FileName, file.ContentType, content, document, ct);
         return TypedResults.Created($"/api/v1/attachments/{attachment.Id}/content", View(attachment));
     }
 
@@ -82,5 +86,5 @@ public static class AttachmentsApi
     }
 
     private static AttachmentView View(Attachment a) =>
-        new(a.Id, a.InventionId, a.FileName, a.Size, a.DetectedType, a.Sha256, a.UploadedBy, a.UploadedAt);
+        new(a.Id, a.InventionId, a.FileName, a.Size, a.DetectedType, a.Sha256, a.UploadedBy, a.UploadedAt, a.Document is { } d ? Names.Kebab(d) : null);
 }

@@ -211,6 +211,18 @@ internal sealed class InstanceMigrator(IWorkflowStore store, DefinitionCache def
         {
             from = fromDefinition, to = targetRecord.Id, mapping, moves,
         }, EngineJson.Options));
+        var migrated = new InstanceMigratedEvent
+        {
+            EventId = Guid.NewGuid(), InstanceId = ic.Id, BusinessKey = ic.Instance.BusinessKey,
+            From = await ctx.Definitions.RefAsync(fromDefinition, ic.Instance.ProcessId, plan.SourceVersion, ct),
+            To = new DefinitionRef(targetRecord.Id, targetRecord.ProcessId, targetRecord.Version, targetRecord.ContentHash),
+            Mapping = mapping.Where(m => m.Key != m.Value).ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+            Actor = ctx.Actor, At = ctx.Now,
+        };
+        ctx.Changes.Outbox.Add(new OutboxMessage
+        {
+            Id = migrated.EventId, Kind = OutboxKinds.InstanceMigrated, Payload = JsonSerializer.Serialize(migrated, EngineJson.Options), CreatedAt = ctx.Now,
+        });
         return plan;
     }
 

@@ -23,4 +23,6 @@ public static class OutboxKinds
     public const string Notification = "notification";
     /// <summary>A <see cref="Contracts.TaskEvent"/> for the host's <see cref="Contracts.ITaskEventListener"/>s.</summary>
     public const string TaskEvent = "task-event";
+    /// <summary>A <see cref="Contracts.InstanceMigratedEvent"/> for the host's <see cref="Contracts.IInstanceMigrationListener"/>s.</summary>
+    public const string InstanceMigrated = "instance-migrated";
 }

@@ -23,7 +23,8 @@ internal sealed class ServiceTaskBehavior(Executor engine) : ActivityBehavior<Se
         if (token.Attempts == 0) OpenBoundaryEvents(x);
 
         var context = new ServiceTaskContext(ic.Id, ic.Instance.ProcessId, ic.Instance.BusinessKey, node.Id,
-            Engine.View(ic, token).Snapshot(), node.Parameters, token.Attempts + 1);
+            Engine.View(ic, token).Snapshot(), node.Parameters, token.Attempts + 1,
+            await ctx.Definitions.RefAsync(ic.Instance.DefinitionId, ic.Instance.ProcessId, ic.Instance.DefinitionVersion, ct));
         JsonObject? result;
         try
         {

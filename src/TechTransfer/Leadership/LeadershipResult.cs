@@ -1,0 +1,4 @@
+namespace TechTransfer.Leadership;
+
+/// <summary>What the leadership's meeting decided on the deal.</summary>
+public enum LeadershipResult { Approved, Rejected }
