@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
+using Workflows.Engine.Model;
 
 namespace WorkflowHost.Notifications;
 
@@ -15,8 +16,8 @@ public static class NotificationValues
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["recipientName"] = recipient.DisplayName ?? recipient.UserId,
-            ["taskName"] = n.ElementName ?? n.ElementId,
-            ["processName"] = n.ProcessId,
+            ["taskName"] = InLanguage(n.ElementName, n.ElementNames, recipient.Language) ?? n.ElementId,
+            ["processName"] = InLanguage(n.ProcessName, n.ProcessNames, recipient.Language) ?? n.ProcessId,
             ["businessKey"] = n.BusinessKey ?? n.InstanceId.ToString(),
             ["instanceId"] = n.InstanceId.ToString(),
             ["dueAt"] = n.DueAt is { } due ? FormatDate(TimeZoneInfo.ConvertTime(due, zone), zh) : (zh ? "无" : "none"),
@@ -28,6 +29,9 @@ public static class NotificationValues
             if (value is JsonValue v) values["variables." + name] = v.ToString();
         return values;
     }
+
+    private static string? InLanguage(string? name, IReadOnlyDictionary<string, string>? names, string language) =>
+        names is null ? name : new LocalizedNames(names).Pick(name, language);
 
     private static string FormatDate(DateTimeOffset at, bool zh) =>
         zh ? at.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) : at.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
