@@ -22,8 +22,8 @@ public static class UiComposition
             string[] cultures = [.. Languages.All];
             o.SetDefaultCulture(Languages.Chinese).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             o.FallBackToParentUICultures = true;
-            // The signed-in user's own choice first, then the browser's.
-            o.RequestCultureProviders = [new UserLanguageCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The signed-in user's own choice first, then the sign-in page's switch (a cookie), then the browser's.
+            o.RequestCultureProviders = [new UserLanguageCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         return services;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Forms;
 
@@ -18,14 +19,14 @@ public static class StepDataRules
         {
             case "disclosure-screening":
                 if (Text(data, "screeningDecision") == "questions" && Blank(data, "questions"))
-                    errors["questions"] = ["Say what the inventors must answer."];
+                    errors["questions"] = [ProblemMessages.Sentence("Step_questions")];
                 break;
             case "assessment-scoring":
                 var outcome = Text(data, "assessmentOutcome");
                 if (outcome == "file" && Blank(data, "filingRoute"))
-                    errors["filingRoute"] = ["Say which route to file by (invention patent, utility model, PCT...)."];
+                    errors["filingRoute"] = [ProblemMessages.Sentence("Step_filingRoute")];
                 if (outcome is not null && outcome != "file" && Blank(data, "assessmentReasons"))
-                    errors["assessmentReasons"] = ["Give the reasons for not filing."];
+                    errors["assessmentReasons"] = [ProblemMessages.Sentence("Step_assessmentReasons")];
                 break;
         }
         return errors;

@@ -9,7 +9,7 @@ namespace TechTransfer.Tests.Processes;
 public sealed class ShippedProcessNamesTests
 {
     public static TheoryData<string> ShippedFiles() =>
-        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.bpmn").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+        [.. Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "workflows"), "*.bpmn").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)];
 
     [Theory]
     [MemberData(nameof(ShippedFiles))]

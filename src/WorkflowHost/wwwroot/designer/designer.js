@@ -136,6 +136,7 @@ async function currentXml() {
 function normalise(list) {
   return (list || []).map(d => ({
     code: d.code, severity: d.severity || 'error', message: d.message, elementId: d.elementId || null, line: d.line || 0, column: d.column || 0,
+    detail: d.detail || null,
   }));
 }
 
@@ -160,7 +161,7 @@ function mark(diagnostics) {
     badge.className = 'wf-diagnostic-badge';
     badge.dataset.elementId = id;
     badge.setAttribute('role', 'note');
-    badge.title = list.map(d => `${d.code}: ${d.message}`).join('\n');
+    badge.title = list.map(d => `${d.code}: ${d.message}` + (d.detail && d.detail !== d.message ? ` (${d.detail})` : '')).join('\n');
     badge.textContent = list.length > 1 ? `! ${list.length}` : '!';
     overlays.add(id, 'wf-diagnostic', { position: { top: -10, right: 10 }, html: badge });
   }
