@@ -81,6 +81,9 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         builder.UseSetting("Workflows:Path", workflowsPath);
         builder.UseSetting("Bootstrap:AdminEmail", TestUsers.AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", TestUsers.AdminPassword);
+        // The tests read the administrator's answers in English; a real installation's first administrator gets its
+        // default language (Chinese), which BootstrapAdministratorTests checks with this setting empty.
+        builder.UseSetting("Bootstrap:AdminLanguage", "en");
         // Background jobs every second and a pump that looks at least every second (and at once when the clock is
         // advanced past its next timer): tests wait on conditions, not on schedules.
         foreach (var (key, value) in FastJobs) builder.UseSetting(key, value);

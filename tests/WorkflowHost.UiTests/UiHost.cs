@@ -68,6 +68,8 @@ public class UiHost : IAsyncLifetime
             ["Storage:DataPath"] = _data,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
+            // The administrator's screens are read in English here (an installation's first administrator gets its default, Chinese).
+            ["Bootstrap:AdminLanguage"] = "en",
             ["TechTransfer:Pricing:NoticeWindow"] = NoticeWindow.ToString(),
             ["TechTransfer:Pricing:ListingWindow"] = ListingWindow.ToString(),
             ["TechTransfer:Pricing:AuctionWindow"] = AuctionWindow.ToString(),

@@ -64,7 +64,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             await EnsureCanEditAsync(db, actor, invention, ct);
             var missing = MissingFields(invention);
             if (missing.Count > 0)
-                throw TechTransferException.Rule("disclosure-incomplete", $"The disclosure lacks: {string.Join(", ", missing)}.", missing[0]);
+                throw TechTransferException.Rule("disclosure-incomplete", $"The disclosure lacks: {string.Join(", ", missing)}.", missing);
             EnsureSharesSumTo100(invention.Inventors.Select(i => i.Share));
             if (invention.Status == InventionStatus.Returned && !string.IsNullOrWhiteSpace(answer))
             {

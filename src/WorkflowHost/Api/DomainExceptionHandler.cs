@@ -1,28 +1,33 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using TechTransfer;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Api;
 
 /// <summary>
 /// A domain refusal as problem details: not found 404, forbidden 403, a state conflict 409 (a window still running, an
 /// objection open), a broken rule naming its field 400 with <c>errors</c>, one naming none 422. The refusal's stable
-/// code is the title and the <c>code</c> extension.
+/// code is the <c>code</c> extension (and the type), its fields the <c>errors</c> keys; the title and the detail are in
+/// the caller's language, fields named by their labels (<see cref="ProblemMessages"/>).
 /// </summary>
 public sealed class DomainExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        if (exception is ApiProblemException refusal) return await WriteAsync(context, refusal, refusal.Status, refusal.Code, refusal.Errors);
+        ProblemMessages.UseRequestCulture(context);
+        if (exception is ApiProblemException refusal)
+            return await WriteAsync(context, refusal, refusal.Status, refusal.Code, ProblemMessages.Describe(refusal.Code, refusal.Message, []), refusal.Errors);
         if (exception is not TechTransferException e) return false;
-        return await WriteAsync(context, e, StatusOf(e), e.Code,
-            e.Field is { } field ? new Dictionary<string, string[]> { [field] = [e.Message] } : null);
+        var detail = ProblemMessages.Describe(e);
+        return await WriteAsync(context, e, StatusOf(e), e.Code, detail,
+            e.Fields.Count > 0 ? e.Fields.Distinct().ToDictionary(f => f, _ => new[] { detail }) : null);
     }
 
-    private async ValueTask<bool> WriteAsync(HttpContext context, Exception e, int status, string code, IDictionary<string, string[]>? errors)
+    private async ValueTask<bool> WriteAsync(HttpContext context, Exception e, int status, string code, string detail, IDictionary<string, string[]>? errors)
     {
         context.Response.StatusCode = status;
-        var details = new ProblemDetails { Status = status, Title = code, Detail = e.Message, Type = ApiProblems.TypeBase + code };
+        var details = new ProblemDetails { Status = status, Title = ProblemMessages.Title(status), Detail = detail, Type = ApiProblems.TypeBase + code };
         details.Extensions["code"] = code;
         if (errors is not null) details.Extensions["errors"] = errors;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = e });

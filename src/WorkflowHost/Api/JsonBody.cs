@@ -46,7 +46,7 @@ public static class JsonBody
     }
 
     private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+        ApiProblems.Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     private static ProblemHttpResult TooLarge(int maxBytes) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",

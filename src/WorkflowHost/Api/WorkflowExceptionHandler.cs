@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine.Contracts;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Api;
 
@@ -10,6 +11,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is not WorkflowException e) return false;
+        ProblemMessages.UseRequestCulture(context);
         var status = e switch
         {
             NotFoundException => StatusCodes.Status404NotFound,
@@ -20,11 +22,17 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
             _ => StatusCodes.Status409Conflict,
         };
         context.Response.StatusCode = status;
-        var details = new ProblemDetails { Status = status, Title = e.Code, Detail = e.Message, Type = $"https://workflowhost.org/problems/{e.Code}" };
+        // The title and detail in the caller's language where ProblemText has the code; the code itself for programs.
+        var details = new ProblemDetails
+        {
+            Status = status, Title = ProblemMessages.Title(status), Detail = ProblemMessages.Describe(e.Code, e.Message, []),
+            Type = $"https://workflowhost.org/problems/{e.Code}",
+        };
+        details.Extensions["code"] = e.Code;
         if (e is DefinitionInvalidException invalid)
             details.Extensions["errors"] = invalid.Diagnostics.Select(d => new
             {
-                d.Code, d.Message, d.ElementId, line = d.Location.Line, column = d.Location.Column,
+                d.Code, message = ProblemMessages.Diagnostic(d.Code, d.Message), d.ElementId, line = d.Location.Line, column = d.Location.Column, detail = d.Message,
             }).ToList();
         if (e is MigrationRefusedException refused)
             details.Extensions["problems"] = refused.Problems;

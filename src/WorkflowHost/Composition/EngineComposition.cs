@@ -46,6 +46,7 @@ public static class EngineComposition
             sp.GetService<IBusinessCalendar>()));
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddSingleton<IWorkflowQueries>(sp => sp.GetRequiredService<WorkflowRuntime>());
+        services.AddSingleton<Localization.ProcessNames>();
         return services;
     }
 

@@ -23,8 +23,10 @@ public static class UiComposition
             string[] cultures = [.. Languages.All];
             o.SetDefaultCulture(Languages.Chinese).AddSupportedCultures(cultures).AddSupportedUICultures(cultures);
             o.FallBackToParentUICultures = true;
-            // The signed-in user's own choice first, then a page's language link (?culture=en: the public board), then the browser's.
-            o.RequestCultureProviders = [new UserLanguageCultureProvider(), new QueryStringRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            // The signed-in user's own choice first, then a page's language link (?culture=en: the public board), then the
+            // sign-in page's switch (a cookie), then the browser's.
+            o.RequestCultureProviders = [new UserLanguageCultureProvider(), new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace WorkflowHost.Forms;
 
 /// <summary>
@@ -13,7 +14,8 @@ public sealed class FormCatalog(string formsPath, FormStore? store = null)
 
     /// <summary>The form of a key, or null when the key has no form (such a task accepts any JSON object).</summary>
     public async Task<FormSchema?> FindAsync(string? formKey, CancellationToken ct) =>
-        await ReadRawAsync(formKey, ct) is { } json ? FormSchema.Parse(json) : null;
+        // Read in the reader's language: the labels the checks name are the ones on their screen (keys and values are the same in every language).
+        await ReadRawAsync(formKey, ct) is { } json ? FormSchema.Parse(FormTranslation.Localize(json, CultureInfo.CurrentUICulture.Name)) : null;
 
     /// <summary>The schema JSON tasks use: the newest published version, else the shipped file, else null.</summary>
     public async Task<string?> ReadRawAsync(string? formKey, CancellationToken ct)

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using TechTransfer.Common;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Forms;
 
@@ -32,14 +33,14 @@ public static class FormDataValidator
         var known = form.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (key, _) in data)
             if (!known.Contains(key))
-                Add(key, $"The form has no field '{key}'; its fields are: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+                Add(key, Text("Form_UnknownField", key, string.Join(", ", known.Order(StringComparer.Ordinal))));
 
         foreach (var field in form.Fields)
         {
             var present = data.TryGetPropertyValue(field.Key, out var value) && value is not null;
             if (!present || value is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>().Length == 0)
             {
-                if (requireAll && field.Required) Add(field.Key, $"{Name(field)} is required.");
+                if (requireAll && field.Required) Add(field.Key, Text("Form_Required", Name(field)));
                 continue;
             }
             foreach (var problem in Check(field, value!)) Add(field.Key, problem);
@@ -47,7 +48,11 @@ public static class FormDataValidator
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 
-    private static string Name(FormField field) => field.Label is { Length: > 0 } label ? $"'{label}'" : $"'{field.Key}'";
+    /// <summary>The field as the reader knows it: its label (in the reader's language when the form was read in it), else its key.</summary>
+    private static string Name(FormField field) => field.Label is { Length: > 0 } label ? label : field.Key;
+
+    /// <summary>A message in the current UI culture (ProblemText's <c>Form_*</c>; English for the invariant culture).</summary>
+    private static string Text(string name, params object[] args) => ProblemMessages.Sentence(name, args);
 
     private static IEnumerable<string> Check(FormField field, JsonNode value)
     {
@@ -56,54 +61,54 @@ public static class FormDataValidator
             case "number":
                 if (!IsNumber(value, out var number))
                 {
-                    yield return $"{Name(field)} must be a number.";
+                    yield return Text("Form_Number", Name(field));
                     yield break;
                 }
-                if (field.Min is { } min && number < min) yield return $"{Name(field)} must be at least {min.ToString(CultureInfo.InvariantCulture)}.";
-                if (field.Max is { } max && number > max) yield return $"{Name(field)} must be at most {max.ToString(CultureInfo.InvariantCulture)}.";
+                if (field.Min is { } min && number < min) yield return Text("Form_Min", Name(field), min.ToString(CultureInfo.InvariantCulture));
+                if (field.Max is { } max && number > max) yield return Text("Form_Max", Name(field), max.ToString(CultureInfo.InvariantCulture));
                 break;
             case "checkbox":
-                if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)) yield return $"{Name(field)} must be true or false.";
+                if (value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False)) yield return Text("Form_Boolean", Name(field));
                 break;
             case "select":
             case "radio":
                 if (value is not JsonValue)
                 {
-                    yield return $"{Name(field)} must be a single value.";
+                    yield return Text("Form_Single", Name(field));
                     yield break;
                 }
                 if (field.Options is { } options && !options.Any(o => JsonNode.DeepEquals(o, value)))
-                    yield return $"{Name(field)} must be one of: {string.Join(", ", options.Select(o => o?.ToJsonString()))}.";
+                    yield return Text("Form_OneOf", Name(field), string.Join(", ", options.Select(o => o?.ToJsonString())));
                 break;
             case "checklist":
             case "taglist":
                 if (value is not JsonArray items)
                 {
-                    yield return $"{Name(field)} must be a list.";
+                    yield return Text("Form_List", Name(field));
                     yield break;
                 }
                 if (field.Options is { } allowed)
                     foreach (var item in items.Where(i => !allowed.Any(o => JsonNode.DeepEquals(o, i))))
-                        yield return $"{Name(field)} may not contain {item?.ToJsonString() ?? "null"}; allowed: {string.Join(", ", allowed.Select(o => o?.ToJsonString()))}.";
+                        yield return Text("Form_NotAllowed", Name(field), item?.ToJsonString() ?? "null", string.Join(", ", allowed.Select(o => o?.ToJsonString())));
                 break;
             case "datetime":
                 if (!IsText(value, out var text) || !IsDateTime(text, field.Subtype))
-                    yield return $"{Name(field)} must be a {(field.Subtype ?? "datetime").ToLowerInvariant()} in ISO 8601 (for example {Example(field.Subtype)}).";
+                    yield return Text("Form_Date", Name(field), (field.Subtype ?? "datetime").ToLowerInvariant(), Example(field.Subtype));
                 break;
             default: // textfield, textarea and anything text-like
                 if (!IsText(value, out var s))
                 {
-                    yield return $"{Name(field)} must be text.";
+                    yield return Text("Form_Text", Name(field));
                     yield break;
                 }
-                if (field.MinLength is { } minLength && s.Length < minLength) yield return $"{Name(field)} must have at least {minLength} characters.";
-                if (field.MaxLength is { } maxLength && s.Length > maxLength) yield return $"{Name(field)} must have at most {maxLength} characters.";
+                if (field.MinLength is { } minLength && s.Length < minLength) yield return Text("Form_MinLength", Name(field), minLength);
+                if (field.MaxLength is { } maxLength && s.Length > maxLength) yield return Text("Form_MaxLength", Name(field), maxLength);
                 else if (field.MaxLength is null && s.Length > DefaultMaxTextLength)
-                    yield return $"{Name(field)} must have at most {DefaultMaxTextLength} characters.";
+                    yield return Text("Form_MaxLength", Name(field), DefaultMaxTextLength);
                 if (TextRules.Problem(s, field.Label is { Length: > 0 } label ? label : field.Key, int.MaxValue,
                         singleLine: field.Type.Equals("textfield", StringComparison.OrdinalIgnoreCase)) is { } bad)
                     yield return bad.Message;
-                if (field.Pattern is { Length: > 0 } pattern && !Matches(s, pattern)) yield return $"{Name(field)} does not match the pattern {pattern}.";
+                if (field.Pattern is { Length: > 0 } pattern && !Matches(s, pattern)) yield return Text("Form_Pattern", Name(field), pattern);
                 break;
         }
     }

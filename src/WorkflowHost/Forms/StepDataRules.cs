@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Forms;
 
@@ -18,14 +19,14 @@ public static class StepDataRules
         {
             case "disclosure-screening":
                 if (Text(data, "screeningDecision") == "questions" && Blank(data, "questions"))
-                    errors["questions"] = ["Say what the inventors must answer."];
+                    errors["questions"] = [ProblemMessages.Sentence("Step_questions")];
                 break;
             case "assessment-scoring":
                 var outcome = Text(data, "assessmentOutcome");
                 if (outcome == "file" && Blank(data, "filingRoute"))
-                    errors["filingRoute"] = ["Say which route to file by (invention patent, utility model, PCT...)."];
+                    errors["filingRoute"] = [ProblemMessages.Sentence("Step_filingRoute")];
                 if (outcome is not null && outcome != "file" && Blank(data, "assessmentReasons"))
-                    errors["assessmentReasons"] = ["Give the reasons for not filing."];
+                    errors["assessmentReasons"] = [ProblemMessages.Sentence("Step_assessmentReasons")];
                 break;
             case "transfer-preparation":
                 // What the chosen pricing path will need: the notice publishes the price and the counterparty, the listing
@@ -33,11 +34,11 @@ public static class StepDataRules
                 switch (Text(data, "pricingMethod"))
                 {
                     case "agreement":
-                        if (!Positive(data, "price")) errors["price"] = ["Agreement pricing publishes a proposed price: give it."];
-                        if (Blank(data, "counterparty")) errors["counterparty"] = ["Agreement pricing names the counterparty in the notice: give it."];
+                        if (!Positive(data, "price")) errors["price"] = [ProblemMessages.Sentence("Step_price")];
+                        if (Blank(data, "counterparty")) errors["counterparty"] = [ProblemMessages.Sentence("Step_counterparty")];
                         break;
                     case "listing" or "auction":
-                        if (!Positive(data, "basePrice")) errors["basePrice"] = ["A listing or an auction starts from a base price: give it."];
+                        if (!Positive(data, "basePrice")) errors["basePrice"] = [ProblemMessages.Sentence("Step_basePrice")];
                         break;
                 }
                 break;

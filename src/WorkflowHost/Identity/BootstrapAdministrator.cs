@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using WorkflowHost.Notifications;
 
 namespace WorkflowHost.Identity;
 
@@ -13,7 +14,8 @@ namespace WorkflowHost.Identity;
 /// the next start finds a user and prints nothing. An existing user's password is never changed here.
 /// </summary>
 public sealed class BootstrapAdministrator(
-    UserManager<ApplicationUser> users, IOptions<BootstrapOptions> options, OperatorConsole console, ILogger<BootstrapAdministrator> logger)
+    UserManager<ApplicationUser> users, IOptions<BootstrapOptions> options, IOptions<NotificationOptions> installation, OperatorConsole console,
+    ILogger<BootstrapAdministrator> logger)
 {
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -24,9 +26,12 @@ public sealed class BootstrapAdministrator(
 
         var configuredPassword = options.Value.AdminPassword is { Length: > 0 } p ? p : null;
         var generated = configuredPassword is null;
+        // The installation's language (Chinese unless configured otherwise), as every other user gets by default.
+        var language = Languages.Normalize(options.Value.AdminLanguage) ?? Languages.Normalize(installation.Value.DefaultLanguage) ?? Languages.Chinese;
         var admin = new ApplicationUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", Language = Languages.English,
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = language == Languages.Chinese ? "系统管理员" : "Administrator",
+            Language = language,
             MustChangePassword = generated,
         };
         var password = configuredPassword ?? await GenerateAsync(admin);

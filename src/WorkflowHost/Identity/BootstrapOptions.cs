@@ -14,6 +14,9 @@ public sealed class BootstrapOptions
     /// <summary>Their initial password; when absent a random one is generated and printed once.</summary>
     public string? AdminPassword { get; set; }
 
+    /// <summary>Their language (zh-CN, en); when absent the installation's default (<c>Email:DefaultLanguage</c>, zh-CN).</summary>
+    public string? AdminLanguage { get; set; }
+
     /// <summary>Who is created when nothing is configured and the database has no user at all.</summary>
     public const string DefaultAdminEmail = "admin@localhost";
 }

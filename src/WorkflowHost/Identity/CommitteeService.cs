@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using TechTransfer.Common;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Identity;
 
@@ -7,7 +9,7 @@ namespace WorkflowHost.Identity;
 /// Committees and their seats, for the system administrators' API. Each method answers what went wrong as
 /// (field, message) so the endpoint can name the field; the one-chair rule is also a unique index.
 /// </summary>
-public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
+public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock, IStringLocalizer<AccountText> text)
 {
     public sealed record MemberView(string UserId, string? Email, string? DisplayName, bool IsChair);
     public sealed record CommitteeView(string Code, string Name, IReadOnlyList<MemberView> Members);
@@ -30,9 +32,9 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
 
     public async Task<(CommitteeView? Created, Failure? Failure)> CreateAsync(string? code, string? name, CancellationToken ct)
     {
-        if (GroupNames.CommitteeCodeProblem(code) is { } problem) return (null, new Failure("code", problem));
+        if (GroupNames.CommitteeCodeProblem(code, text) is { } problem) return (null, new Failure("code", problem));
         if (NameProblem(name) is { } badName) return (null, badName);
-        if (await db.Committees.AnyAsync(c => c.Code == code, ct)) return (null, new Failure("code", $"A committee '{code}' exists already."));
+        if (await db.Committees.AnyAsync(c => c.Code == code, ct)) return (null, new Failure("code", text["Committee_Exists", code!]));
         db.Committees.Add(new Committee { Code = code!, Name = name!.Trim(), CreatedAt = clock.GetUtcNow().UtcTicks });
         await db.SaveChangesAsync(ct);
         return (new CommitteeView(code!, name.Trim(), []), null);
@@ -42,7 +44,7 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
     {
         if (NameProblem(name) is { } badName) return badName;
         var committee = await db.Committees.FirstOrDefaultAsync(c => c.Code == code, ct);
-        if (committee is null) return new Failure("code", $"No committee '{code}'.", NotFound: true);
+        if (committee is null) return new Failure("code", text["Committee_NotFound", code], NotFound: true);
         committee.Name = name!.Trim();
         await db.SaveChangesAsync(ct);
         return null;
@@ -60,9 +62,9 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
 
     public async Task<Failure?> RemoveMemberAsync(string code, string userId, CancellationToken ct)
     {
-        if (!await db.Committees.AnyAsync(c => c.Code == code, ct)) return new Failure("code", $"No committee '{code}'.", NotFound: true);
+        if (!await db.Committees.AnyAsync(c => c.Code == code, ct)) return new Failure("code", text["Committee_NotFound", code], NotFound: true);
         var seat = await db.CommitteeMembers.FindAsync([code, userId], ct);
-        if (seat is null) return new Failure("userId", $"User '{userId}' is not a member of '{code}'.", NotFound: true);
+        if (seat is null) return new Failure("userId", text["Committee_NotMember", code], NotFound: true);
         db.CommitteeMembers.Remove(seat);
         await db.SaveChangesAsync(ct);
         return null;
@@ -74,7 +76,7 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
         if (await Check(code, userId, ct) is { } failure) return failure;
         var seats = await db.CommitteeMembers.Where(m => m.CommitteeCode == code).ToListAsync(ct);
         var seat = seats.FirstOrDefault(m => m.UserId == userId);
-        if (seat is null) return new Failure("userId", $"User '{userId}' is not a member of '{code}'; add them first.");
+        if (seat is null) return new Failure("userId", text["Committee_NotMemberAddFirst", code]);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var other in seats.Where(m => m.IsChair && m != seat)) other.IsChair = false;
         await db.SaveChangesAsync(ct); // the old chair steps down before the new one sits (the unique index)
@@ -86,12 +88,11 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
 
     private async Task<Failure?> Check(string code, string? userId, CancellationToken ct)
     {
-        if (!await db.Committees.AnyAsync(c => c.Code == code, ct)) return new Failure("code", $"No committee '{code}'.", NotFound: true);
-        if (string.IsNullOrWhiteSpace(userId)) return new Failure("userId", "A user id is required.");
-        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return new Failure("userId", $"No user '{userId}'.");
+        if (!await db.Committees.AnyAsync(c => c.Code == code, ct)) return new Failure("code", text["Committee_NotFound", code], NotFound: true);
+        if (string.IsNullOrWhiteSpace(userId)) return new Failure("userId", text["Committee_UserRequired"]);
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return new Failure("userId", text["Committee_NoUser"]);
         // Only holders of a committee role sit: anyone else would get a vote task they cannot open and count as a seat.
-        if (!await IsEligibleAsync(userId, ct))
-            return new Failure("userId", $"User '{userId}' holds neither the {Roles.CommitteeMember} nor the {Roles.CommitteeChair} role; give them one first.");
+        if (!await IsEligibleAsync(userId, ct)) return new Failure("userId", text["Committee_NotEligible"]);
         return null;
     }
 
@@ -113,9 +114,9 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
         .Select(m => (m.CommitteeCode, new MemberView(m.UserId, m.Email, m.DisplayName, m.IsChair))).ToList();
 
     /// <summary>1 to 200 characters on one line, without control characters or bidirectional overrides (<see cref="TextRules"/>).</summary>
-    private static Failure? NameProblem(string? name)
+    private Failure? NameProblem(string? name)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) return new Failure("name", "A name of 1 to 200 characters is required.");
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 200) return new Failure("name", text["Committee_NameRequired"]);
         return TextRules.Problem(name, "name", 200, singleLine: true) is { } problem ? new Failure("name", problem.Message) : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Localization;
 
 namespace WorkflowHost.Identity;
 
@@ -15,10 +16,10 @@ public static partial class GroupNames
 
     public static string ChairOf(string committeeCode) => ChairPrefix + committeeCode;
 
-    /// <summary>Why a committee code is not acceptable, or null when it is.</summary>
-    public static string? CommitteeCodeProblem(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? "A code is required."
-        : !CodePattern().IsMatch(code) ? $"'{code}' is not a code: 2 to 50 lower-case letters, digits and dashes, starting with a letter or digit."
-        : Roles.All.Contains(code) ? $"'{code}' is a role's name; a committee needs a name of its own."
+    /// <summary>Why a committee code is not acceptable, in the reader's language (<paramref name="texts"/>), or null when it is.</summary>
+    public static string? CommitteeCodeProblem(string? code, IStringLocalizer texts) =>
+        string.IsNullOrWhiteSpace(code) ? texts["Committee_CodeRequired"].Value
+        : !CodePattern().IsMatch(code) ? texts["Committee_CodeInvalid", code].Value
+        : Roles.All.Contains(code) ? texts["Committee_CodeIsRole", code].Value
         : null;
 }

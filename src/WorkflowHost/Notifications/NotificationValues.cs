@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using WorkflowHost.Localization;
 using Workflows.Engine.Contracts;
+using Workflows.Engine.Model;
 
 namespace WorkflowHost.Notifications;
 
@@ -16,8 +17,8 @@ public static class NotificationValues
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["recipientName"] = recipient.DisplayName ?? recipient.UserId,
-            ["taskName"] = n.ElementName ?? n.ElementId,
-            ["processName"] = n.ProcessId,
+            ["taskName"] = InLanguage(n.ElementName, n.ElementNames, recipient.Language) ?? n.ElementId,
+            ["processName"] = InLanguage(n.ProcessName, n.ProcessNames, recipient.Language) ?? n.ProcessId,
             ["businessKey"] = n.BusinessKey ?? n.InstanceId.ToString(),
             ["instanceId"] = n.InstanceId.ToString(),
             ["dueAt"] = n.DueAt is { } due ? TimeDisplay.Format(due, zone, zh) : (zh ? "无" : "none"),
@@ -29,6 +30,9 @@ public static class NotificationValues
             if (value is JsonValue v) values["variables." + name] = v.ToString();
         return values;
     }
+
+    private static string? InLanguage(string? name, IReadOnlyDictionary<string, string>? names, string language) =>
+        names is null ? name : new LocalizedNames(names).Pick(name, language);
 
     private static string FormatSpan(TimeSpan span, bool zh) => span switch
     {

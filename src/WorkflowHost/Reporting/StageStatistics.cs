@@ -3,6 +3,7 @@ using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Localization;
 
 namespace WorkflowHost.Reporting;
 
@@ -18,7 +19,7 @@ namespace WorkflowHost.Reporting;
 /// </list>
 /// Callers authorize: the statistics endpoint and the dashboard admit system administrators (and the endpoint the office head).
 /// </summary>
-public sealed class StageStatistics(IWorkflowQueries queries, InventionService inventions, TimeProvider clock)
+public sealed class StageStatistics(IWorkflowQueries queries, InventionService inventions, TimeProvider clock, ProcessNames processNames)
 {
     /// <summary>How many overdue tasks are listed (the count is of all of them).</summary>
     public const int OverdueListed = 100;
@@ -30,11 +31,12 @@ public sealed class StageStatistics(IWorkflowQueries queries, InventionService i
         var now = clock.GetUtcNow();
         var perStatus = await inventions.CountByStatusAsync(ct);
         var overdue = await queries.QueryTasksAsync(new TaskQuery { DueBefore = now, Sort = TaskSort.Due, Take = OverdueListed }, ct);
+        var names = await processNames.OfTasksAsync(overdue.Items, ct: ct);
         return new StatisticsView(
             now,
             perStatus.OrderBy(p => p.Key).Select(p => new StatusCount(StatusName(p.Key), p.Value)).ToList(),
             await DurationsAsync(ct),
-            new OverdueTasks(overdue.Total, overdue.Items.Select(t => new OverdueTask(t.Id, t.Name, t.ElementId, t.ProcessId, t.BusinessKey,
+            new OverdueTasks(overdue.Total, overdue.Items.Select(t => new OverdueTask(t.Id, names[t.Id].Task, t.ElementId, t.ProcessId, t.BusinessKey,
                 t.Assignee, t.DueAt!.Value)).ToList()));
     }
 

@@ -16,6 +16,11 @@ public sealed record Notification
     public string? BusinessKey { get; init; }
     public required string ElementId { get; init; }
     public string? ElementName { get; init; }
+    /// <summary>The element's name in other languages by culture (its <c>wf:name-zh-CN</c>...), for the recipient's language.</summary>
+    public IReadOnlyDictionary<string, string>? ElementNames { get; init; }
+    /// <summary>The process's name and its names in other languages, likewise.</summary>
+    public string? ProcessName { get; init; }
+    public IReadOnlyDictionary<string, string>? ProcessNames { get; init; }
     public Guid? TaskId { get; init; }
     /// <summary>User ids to tell (assignee, candidates, or a send task's resolved recipients).</summary>
     public IReadOnlyList<string> Users { get; init; } = Array.Empty<string>();

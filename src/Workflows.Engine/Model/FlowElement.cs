@@ -5,6 +5,8 @@ public abstract class FlowNode
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>The name in other languages (<c>wf:name-zh-CN</c>); see <see cref="LocalizedNames"/>.</summary>
+    public LocalizedNames LocalizedNames { get; internal set; } = LocalizedNames.None;
     public SourceLocation Location { get; init; }
 
     /// <summary>The name as an expression when it holds <c>${...}</c> parts (<c>Review ${title}</c>); null for a plain name.</summary>

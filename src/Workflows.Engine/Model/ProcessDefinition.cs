@@ -5,6 +5,8 @@ public sealed class ProcessDefinition
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>The name in other languages (<c>wf:name-zh-CN</c>); see <see cref="LocalizedNames"/>.</summary>
+    public LocalizedNames LocalizedNames { get; init; } = LocalizedNames.None;
     public bool IsExecutable { get; init; } = true;
     public SourceLocation Location { get; init; }
 

@@ -6,6 +6,8 @@ public sealed class SequenceFlow
 {
     public required string Id { get; init; }
     public string? Name { get; init; }
+    /// <summary>The name in other languages (<c>wf:name-zh-CN</c>); see <see cref="LocalizedNames"/>.</summary>
+    public LocalizedNames LocalizedNames { get; init; } = LocalizedNames.None;
     public required string SourceRef { get; init; }
     public required string TargetRef { get; init; }
     /// <summary>The condition as written (with any <c>${...}</c> wrapper), or null.</summary>

@@ -72,7 +72,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
             if (id is null) continue;
             var process = new ProcessDefinition
             {
-                Id = id, Name = (string?)element.Attribute("name"), Location = BpmnParser.Location(element),
+                Id = id, Name = (string?)element.Attribute("name"), LocalizedNames = ReadLocalizedNames(element), Location = BpmnParser.Location(element),
             };
             ReadScope(element, process, null, process.Nodes, process.Flows, depth: 0);
             Link(process);
@@ -81,6 +81,16 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         if (_model.Processes.Count == 0)
             Error(DiagnosticCodes.NoExecutableProcess, "The file has no executable process.", definitions);
         return _model;
+    }
+
+    /// <summary>The element's <c>wf:name-&lt;culture&gt;</c> attributes (empty ones left out).</summary>
+    private static LocalizedNames ReadLocalizedNames(XElement e)
+    {
+        var names = e.Attributes()
+            .Where(a => a.Name.Namespace == Wf && a.Name.LocalName.StartsWith(LocalizedNames.AttributePrefix, StringComparison.Ordinal)
+                        && a.Name.LocalName.Length > LocalizedNames.AttributePrefix.Length && !string.IsNullOrWhiteSpace(a.Value))
+            .ToDictionary(a => a.Name.LocalName[LocalizedNames.AttributePrefix.Length..], a => a.Value.Trim(), StringComparer.OrdinalIgnoreCase);
+        return names.Count == 0 ? LocalizedNames.None : new LocalizedNames(names);
     }
 
     private void CollectIds(XElement root)
@@ -155,7 +165,7 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         }
         return new SequenceFlow
         {
-            Id = id, Name = (string?)element.Attribute("name"),
+            Id = id, Name = (string?)element.Attribute("name"), LocalizedNames = ReadLocalizedNames(element),
             SourceRef = sourceRef, TargetRef = targetRef,
             ConditionText = conditionText, Condition = condition, Location = BpmnParser.Location(element),
         };
@@ -173,7 +183,9 @@ internal sealed partial class ModelReader(List<BpmnDiagnostic> diagnostics, Bpmn
         if (id is null) return null;
         CheckChildren(e, id);
         var node = ReadKind(e, local, id, process, depth);
-        if (node is not null) ReadInputOutput(e, node);
+        if (node is null) return null;
+        ReadInputOutput(e, node);
+        node.LocalizedNames = ReadLocalizedNames(e);
         return node;
     }
 

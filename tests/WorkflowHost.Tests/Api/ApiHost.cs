@@ -61,6 +61,8 @@ public sealed class ApiHost : IAsyncDisposable
     {
         var client = Factory.CreateClient();
         client.DefaultRequestHeaders.Add("X-Test-User", user);
+        // The API tests read messages in English; a caller without a language gets Chinese (LocalizedProblemTests).
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         if (roles.Length > 0) client.DefaultRequestHeaders.Add("X-Test-Roles", string.Join(",", roles));
         return client;
     }

@@ -21,7 +21,7 @@ public sealed class CommitteeCloseTests
         var close = new { minutes = "Too early.", attendance = new[] { host.ChairUser.Id, host.Member1User.Id } };
         var (status, body) = await SendAsync(host.Chair, HttpMethod.Post, $"/api/v1/reviews/{review}/close", close);
         Assert.Equal(HttpStatusCode.Conflict, status);
-        Assert.Equal("ballots-outstanding", body.GetProperty("title").GetString());
+        Assert.Equal("ballots-outstanding", body.GetProperty("code").GetString());
         Assert.Contains("2 of 3 members", body.GetProperty("detail").GetString());
         Assert.Equal("open", (await OkAsync(host.Chair, HttpMethod.Get, $"/api/v1/reviews/{review}")).GetProperty("status").GetString());
     }

@@ -112,7 +112,7 @@ public sealed class EmailDeliveryTests
         Assert.Equal(4, toWang.Count); // assigned, two reminders, escalated
         Assert.Single(toWang, m => m.Subject.StartsWith("新任务：审查披露 Screen（INV-2026-042）"));
         Assert.Equal(2, toWang.Count(m => m.Subject.StartsWith("提醒：审查披露 Screen")));
-        Assert.Single(toWang, m => m.Subject.StartsWith("已升级：审查披露 Screen 已逾期"));
+        Assert.Single(toWang, m => m.Subject.StartsWith("已逾期，已转负责人督办：审查披露 Screen"));
         Assert.Equal(toWang.Count, toWang.Select(m => m.MessageId).Distinct().Count());
         var task = (await second.Services.GetRequiredService<IWorkflowStore>().QueryTasksAsync(new TaskQuery { InstanceId = instanceId, OpenOnly = false }))
             .Single(t => t.ElementId == "screen");

@@ -27,6 +27,17 @@ public sealed class BootstrapAdministratorTests
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/users")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_first_administrator_speaks_the_installations_default_language()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start(new Dictionary<string, string> { ["Bootstrap:AdminLanguage"] = "" });
+
+        var me = await (await host.SignInAsAdminAsync()).GetFromJsonAsync<JsonElement>("/api/v1/me");
+        Assert.Equal("zh-CN", me.GetProperty("language").GetString());
+        Assert.Equal("系统管理员", me.GetProperty("displayName").GetString());
+    }
+
     /// <summary>A host without a configured administrator; what it prints for the operator goes to <paramref name="console"/>.</summary>
     private static HostFactory StartUnconfigured(AccountsHost installation, StringWriter console, CapturedLogs logs, Action<IServiceCollection>? services = null) =>
         installation.Start(new Dictionary<string, string> { ["Bootstrap:AdminEmail"] = "", ["Bootstrap:AdminPassword"] = "" }, s =>

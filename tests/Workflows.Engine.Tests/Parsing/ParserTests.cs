@@ -200,4 +200,25 @@ public sealed class ParserTests
             return false;
         }
     }
+    [Fact]
+    public void Names_in_other_languages_are_read_beside_the_name_and_picked_by_culture()
+    {
+        var result = Parse("""
+            <bpmn:startEvent id="start" name="Submitted" wf:name-zh-CN="已提交"><bpmn:outgoing>f1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="screen" name="next" wf:name-zh-CN="下一步" />
+            <bpmn:userTask id="screen" name="Screen the disclosure" wf:name-zh-CN="审查发明披露" wf:name-fr="  "><bpmn:incoming>f1</bpmn:incoming></bpmn:userTask>
+            """);
+        Assert.True(result.IsValid, string.Join("\n", result.Diagnostics));
+        var process = result.Model!.Processes.Single();
+        var task = process.GetNode("screen");
+        Assert.Equal("Screen the disclosure", task.Name);
+        Assert.Equal("审查发明披露", task.LocalizedNames.For("zh-CN"));
+        Assert.Equal("审查发明披露", task.LocalizedNames.For("zh")); // same language, other spelling
+        Assert.Equal("审查发明披露", task.LocalizedNames.For("zh-Hans"));
+        Assert.Null(task.LocalizedNames.For("fr")); // blank: left out
+        Assert.Equal("Screen the disclosure", task.LocalizedNames.Pick(task.Name, "en"));
+        Assert.Equal("已提交", process.GetNode("start").LocalizedNames.For("zh-CN"));
+        Assert.Equal("下一步", process.FlowsById["f1"].LocalizedNames.For("zh-CN"));
+        Assert.Empty(process.LocalizedNames.ByCulture);
+    }
 }

@@ -66,5 +66,5 @@ public static class CommitteesApi
     }
 
     private static ValidationProblem Problem(CommitteeService.Failure failure) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [failure.Field] = [failure.Message] });
+        ApiProblems.Invalid(new Dictionary<string, string[]> { [failure.Field] = [failure.Message] });
 }

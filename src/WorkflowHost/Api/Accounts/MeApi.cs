@@ -29,7 +29,7 @@ public static class MeApi
         UserAccountService.Profile body, ClaimsPrincipal user, UserAccountService accounts, CancellationToken ct)
     {
         var (view, errors) = await accounts.UpdateProfileAsync(user.ToActor().UserId, body, ct);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (errors.Any) return ApiProblems.Invalid(errors.ToDictionary());
         return view is null ? TypedResults.NotFound() : TypedResults.Ok(view);
     }
 
@@ -38,6 +38,6 @@ public static class MeApi
     {
         var errors = await accounts.ChangePasswordAsync(user.ToActor().UserId, body.CurrentPassword, body.NewPassword, ct);
         if (errors.RetryAfter is { } wait) return TooManyRequests.Result(http, wait, "password attempts");
-        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.NoContent();
+        return errors.Any ? ApiProblems.Invalid(errors.ToDictionary()) : TypedResults.NoContent();
     }
 }

@@ -32,7 +32,7 @@ public static class UsersApi
         var errors = new AccountErrors();
         if (page < 1) errors.Add("page", "The page is 1 or more.");
         if (pageSize is < 1 or > 500) errors.Add("pageSize", "The page size is 1 to 500.");
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (errors.Any) return ApiProblems.Invalid(errors.ToDictionary());
         return TypedResults.Ok(await accounts.ListAsync(search, (page - 1) * pageSize, pageSize, ct));
     }
 
@@ -42,7 +42,7 @@ public static class UsersApi
     private static async Task<Results<Created<UserView>, ValidationProblem>> Create(UserAccountService.NewUser body, UserAccountService accounts, CancellationToken ct)
     {
         var (view, errors) = await accounts.CreateAsync(body, ct);
-        return view is null ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.Created($"/api/v1/users/{view.Id}", view);
+        return view is null ? ApiProblems.Invalid(errors.ToDictionary()) : TypedResults.Created($"/api/v1/users/{view.Id}", view);
     }
 
     private static async Task<Results<Ok<UserView>, NotFound, ValidationProblem>> Update(string id, UserAccountService.Update body,
@@ -65,11 +65,11 @@ public static class UsersApi
     {
         var errors = await accounts.ResetPasswordAsync(id, body.NewPassword, ct);
         if (errors is null) return TypedResults.NotFound();
-        return errors.Any ? TypedResults.ValidationProblem(errors.ToDictionary()) : TypedResults.NoContent();
+        return errors.Any ? ApiProblems.Invalid(errors.ToDictionary()) : TypedResults.NoContent();
     }
 
     private static Results<Ok<UserView>, NotFound, ValidationProblem> Answer((UserView? View, AccountErrors Errors) result) =>
-        result.Errors.Any ? TypedResults.ValidationProblem(result.Errors.ToDictionary())
+        result.Errors.Any ? ApiProblems.Invalid(result.Errors.ToDictionary())
         : result.View is null ? TypedResults.NotFound()
         : TypedResults.Ok(result.View);
 }

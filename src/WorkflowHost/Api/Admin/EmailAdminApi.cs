@@ -75,11 +75,11 @@ public static partial class EmailAdminApi
         var errors = new Dictionary<string, string[]>(target?.ProblemDetails.Errors ?? new Dictionary<string, string[]>());
         foreach (var (field, messages) in Validate(body!, required: true)?.ProblemDetails.Errors ?? new Dictionary<string, string[]>())
             errors[field] = messages;
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
         var template = new EmailTemplate(key, language, body!.Subject!, body.Text!, body.Html!);
         var unknown = await templates.SaveAsync(template, http.User.Identity?.Name ?? "administrator", clock.GetUtcNow(), ct);
         if (unknown.Count > 0)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            return ApiProblems.Invalid(new Dictionary<string, string[]>
             {
                 ["placeholders"] = unknown.Select(u => $"Unknown placeholder {{{{{u}}}}}; known: {string.Join(", ", EmailTemplateCatalog.Placeholders)} and variables.NAME.").ToArray(),
             });
@@ -154,7 +154,7 @@ public static partial class EmailAdminApi
         var errors = new Dictionary<string, string[]>();
         if (!KeyShape().IsMatch(key)) errors["key"] = [$"A template key is 1 to 64 lower-case letters, digits and hyphens; known keys: {string.Join(", ", Keys)}."];
         if (!EmailTemplateCatalog.Languages.Contains(language)) errors["language"] = [$"'{Shorten(language)}' is not zh-CN or en."];
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+        return errors.Count > 0 ? ApiProblems.Invalid(errors) : null;
     }
 
     private static IEnumerable<string> Keys => EmailTemplateCatalog.Defaults.Select(d => d.Key).Distinct();
@@ -176,7 +176,7 @@ public static partial class EmailAdminApi
         Check("subject", body.Subject, 300, "A subject");
         Check("text", body.Text, MaxPartLength, "A plain-text body");
         Check("html", body.Html, MaxPartLength, "An HTML body");
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : null;
+        return errors.Count > 0 ? ApiProblems.Invalid(errors) : null;
     }
 
     private static DeadEmailFilter? Filter(string? to, string? kind, string? since)
@@ -188,7 +188,7 @@ public static partial class EmailAdminApi
     }
 
     private static ValidationProblem SinceProblem(string? since) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["since"] = [$"'{Shorten(since)}' is not a date and time (ISO 8601)."] });
+        ApiProblems.Invalid(new Dictionary<string, string[]> { ["since"] = [$"'{Shorten(since)}' is not a date and time (ISO 8601)."] });
 
     private static string Shorten(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text ?? "";
 }

@@ -31,7 +31,7 @@ public static class SigningStepCheck
         {
             // pricingId is no field of the form: the refusal is about the step as a whole, shown beside the counterparty.
             var key = field == "pricingId" ? "counterparty" : field;
-            return new Dictionary<string, string[]> { ["variables." + key] = [e.Message] };
+            return new Dictionary<string, string[]> { ["variables." + key] = [Localization.ProblemMessages.Describe(e)] };
         }
     }
 }

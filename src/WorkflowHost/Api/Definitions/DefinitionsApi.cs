@@ -6,6 +6,8 @@ using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Security;
 
+using WorkflowHost.Localization;
+
 namespace WorkflowHost.Api.Definitions;
 
 /// <summary>
@@ -16,7 +18,8 @@ namespace WorkflowHost.Api.Definitions;
 /// </summary>
 public static class DefinitionsApi
 {
-    public sealed record DiagnosticView(string Code, string Severity, string Message, string? ElementId, int Line, int Column);
+    /// <summary>A validator's finding: <see cref="Message"/> in the caller's language, <see cref="Detail"/> the engine's own words.</summary>
+    public sealed record DiagnosticView(string Code, string Severity, string Message, string? ElementId, int Line, int Column, string Detail);
     public sealed record ValidationView(bool Valid, IReadOnlyList<string> Processes, IReadOnlyList<DiagnosticView> Diagnostics);
     public sealed record VersionView(string ProcessId, int Version, string? Name, string Status, DateTimeOffset CreatedAt,
         DateTimeOffset? PublishedAt, string? PublishedBy, string ContentHash, int RunningInstances, int TotalInstances);
@@ -198,5 +201,5 @@ public static class DefinitionsApi
     }
 
     private static DiagnosticView ToView(BpmnDiagnostic d) =>
-        new(d.Code, d.Severity.ToString().ToLowerInvariant(), d.Message, d.ElementId, d.Location.Line, d.Location.Column);
+        new(d.Code, d.Severity.ToString().ToLowerInvariant(), ProblemMessages.Diagnostic(d.Code, d.Message), d.ElementId, d.Location.Line, d.Location.Column, d.Message);
 }

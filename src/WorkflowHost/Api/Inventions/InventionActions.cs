@@ -6,6 +6,7 @@ using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Localization;
 using WorkflowHost.Security;
 using static WorkflowHost.Api.Inventions.InventionsApi;
 
@@ -17,7 +18,8 @@ namespace WorkflowHost.Api.Inventions;
 /// process), answering the office's questions (the <c>Task_Revise</c> step) and the case's progress on its diagrams.
 /// Every method checks through <see cref="InventionService"/> that the caller may see the invention (404 otherwise).
 /// </summary>
-public sealed class InventionActions(InventionService inventions, EvidenceLog evidence, ProcessSteps steps, IWorkflowQueries queries)
+public sealed class InventionActions(InventionService inventions, EvidenceLog evidence, ProcessSteps steps, IWorkflowQueries queries,
+    ProcessNames processNames)
 {
     /// <summary>Timeline entries an inventor may see; committee ballots, pricing moves and bids stay with the office.</summary>
     private static readonly string[] InventorVisible = ["disclosure.", "assessment.decided", "patent.", "committee.closed", "agreement.", "filing.", "revenue."];
@@ -29,12 +31,13 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
         var invention = await inventions.GetAsync(actor, id, ct);
         var instance = await steps.MainInstanceAsync(invention.CaseNumber, ct);
         var open = instance is null ? [] : await steps.OpenTasksAsync(invention.CaseNumber, ct);
+        var names = await processNames.OfTasksAsync(open, ct: ct);
         var office = actor.IsOffice;
         var timeline = (await evidence.EntriesAsync(id, ct))
             .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
             .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, office ? Facts(e.Payload) : ForInventors(e.Action, Facts(e.Payload)))).ToList();
         return new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
-            open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, t.Name, t.DueAt, t.Assignee, t.CandidateGroups, t.CandidateUsers)).ToList(),
+            open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, names[t.Id].Task, t.DueAt, t.Assignee, t.CandidateGroups, t.CandidateUsers)).ToList(),
             timeline);
     }
 

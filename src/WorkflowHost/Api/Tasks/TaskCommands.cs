@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Localization;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Tasks;
@@ -12,7 +13,7 @@ namespace WorkflowHost.Api.Tasks;
 /// claiming several tasks at once. Refusals are <see cref="ApiProblemException"/>s (400 naming the field, 403, 404,
 /// 409) or the engine's own typed failures.
 /// </summary>
-public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries queries)
+public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries queries, ProcessNames processNames)
 {
     public const int MaxReasonLength = 4000;
 
@@ -40,14 +41,15 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
         foreach (var id in ids.Distinct())
         {
             var task = await queries.GetTaskAsync(id, ct);
+            var name = task is null ? null : (await processNames.OfTaskAsync(task, ct: ct)).Task;
             try
             {
                 await runtime.ClaimTaskAsync(id, actor, ct);
-                outcomes.Add(new(id, task?.Name, task?.BusinessKey, true, null, null));
+                outcomes.Add(new(id, name, task?.BusinessKey, true, null, null));
             }
             catch (WorkflowException e)
             {
-                outcomes.Add(new(id, task?.Name, task?.BusinessKey, false, e.Code, e.Message));
+                outcomes.Add(new(id, name, task?.BusinessKey, false, e.Code, e.Message));
             }
         }
         return outcomes;

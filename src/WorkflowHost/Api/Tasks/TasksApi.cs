@@ -6,6 +6,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Forms;
+using WorkflowHost.Localization;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Tasks;
@@ -24,7 +25,8 @@ public static class TasksApi
 
     public sealed record TaskView(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string? Name, string? BusinessKey, string Status,
         string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt,
-        DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy);
+        DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy,
+        string ProcessName);
     /// <summary>One task with its instance's variables (empty and <see cref="DataWithheld"/> when the task belongs to a case
     /// the caller may not see: <see cref="CaseDataAccess"/>), and its rules: <see cref="Personal"/> (only its assignee acts
     /// on it; nobody reassigns or delegates it) and <see cref="Confidential"/> (what its completer submits is sealed).</summary>
@@ -91,7 +93,7 @@ public static class TasksApi
         return app;
     }
 
-    private static async Task<Results<Ok<PagedList<TaskView>>, ValidationProblem>> MyTasks(HttpContext http, IWorkflowQueries queries, TimeProvider clock,
+    private static async Task<Results<Ok<PagedList<TaskView>>, ValidationProblem>> MyTasks(HttpContext http, IWorkflowQueries queries, TimeProvider clock, ProcessNames processNames,
         string? processId, string? elementId, string? businessKey, string? search, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
         DateTimeOffset? followUpBefore, DateTimeOffset? followUpAfter, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
@@ -123,7 +125,8 @@ public static class TasksApi
             Variables = variables, Sort = by, Descending = descending,
             Skip = paging.Skip, Take = paging.PageSize,
         }, ct);
-        return TypedResults.Ok(new PagedList<TaskView>(result.Items.Select(t => ToView(t, now)).ToList(), result.Total, paging.Page, paging.PageSize));
+        var names = await processNames.OfTasksAsync(result.Items, ct: ct);
+        return TypedResults.Ok(new PagedList<TaskView>(result.Items.Select(t => ToView(t, names[t.Id], now)).ToList(), result.Total, paging.Page, paging.PageSize));
     }
 
     /// <summary><c>var.name=value</c> pairs of the query string (one value each; at most 10).</summary>
@@ -153,7 +156,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskDetail>, ProblemHttpResult>> Get(Guid id, HttpContext http, IWorkflowQueries queries, FormCatalog forms,
-        CaseDataAccess cases, TaskCommands commands, TimeProvider clock, CancellationToken ct)
+        CaseDataAccess cases, TaskCommands commands, TimeProvider clock, ProcessNames processNames, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct);
         if (task is null) return ApiProblems.NotFound("Task", id);
@@ -164,7 +167,7 @@ public static class TasksApi
         if (!withheld)
             foreach (var (k, v) in task.LocalVariables ?? []) variables[k] = v?.DeepClone();
         var rules = await commands.RulesAsync(task, ct);
-        return TypedResults.Ok(new TaskDetail(ToView(task, clock.GetUtcNow()), variables, await forms.ReadRawAsync(task.FormKey, ct) is not null, withheld,
+        return TypedResults.Ok(new TaskDetail(ToView(task, await processNames.OfTaskAsync(task, ct: ct), clock.GetUtcNow()), variables, await forms.ReadRawAsync(task.FormKey, ct) is not null, withheld,
             rules?.Personal == true, rules?.Confidential == true));
     }
 
@@ -192,7 +195,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteBody body, HttpContext http,
-        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock,
+        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock, ProcessNames processNames,
         TechTransfer.Inventions.InventionService inventions, TechTransfer.Pricing.PricingService pricing, TechTransfer.Licensing.AgreementService agreements,
         CancellationToken ct)
     {
@@ -210,14 +213,14 @@ public static class TasksApi
         // Who completed the task, for the service tasks after it: set here, never taken from the client.
         variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;
         await runtime.CompleteTaskAsync(id, actor, variables, ct);
-        return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
+        return TypedResults.Ok(await ViewAsync(id, queries, processNames, clock, ct));
     }
 
     private static async Task<Ok<TaskView>> SendBack(Guid id, SendBackBody body, HttpContext http,
-        TaskCommands commands, IWorkflowQueries queries, TimeProvider clock, CancellationToken ct)
+        TaskCommands commands, IWorkflowQueries queries, TimeProvider clock, ProcessNames processNames, CancellationToken ct)
     {
         await commands.SendBackAsync(id, http.User.ToActor(), body.Reason, ct);
-        return TypedResults.Ok(ToView((await queries.GetTaskAsync(id, ct))!, clock.GetUtcNow()));
+        return TypedResults.Ok(await ViewAsync(id, queries, processNames, clock, ct));
     }
 
     private static async Task<Results<Ok<BulkClaimAnswer>, ValidationProblem>> ClaimAll(BulkClaimBody body, HttpContext http, TaskCommands commands, CancellationToken ct)
@@ -292,8 +295,15 @@ public static class TasksApi
     private static bool MaySee(UserTaskRecord task, Actor actor) =>
         actor.IsAdministrator || task.Assignee == actor.UserId || task.Owner == actor.UserId || IsCandidate(task, actor);
 
-    private static TaskView ToView(UserTaskRecord t, DateTimeOffset now) =>
-        new(t.Id, t.InstanceId, t.ProcessId, t.ElementId, t.Name, t.BusinessKey, t.Status.ToString().ToLowerInvariant(), t.Assignee, t.Owner,
+    private static async Task<TaskView> ViewAsync(Guid id, IWorkflowQueries queries, ProcessNames processNames, TimeProvider clock, CancellationToken ct)
+    {
+        var task = (await queries.GetTaskAsync(id, ct))!;
+        return ToView(task, await processNames.OfTaskAsync(task, ct: ct), clock.GetUtcNow());
+    }
+
+    /// <summary>The task with its name and its process's name in the caller's language (<see cref="ProcessNames"/>).</summary>
+    private static TaskView ToView(UserTaskRecord t, ProcessNames.TaskNames names, DateTimeOffset now) =>
+        new(t.Id, t.InstanceId, t.ProcessId, t.ElementId, names.Task, t.BusinessKey, t.Status.ToString().ToLowerInvariant(), t.Assignee, t.Owner,
             t.CandidateUsers, t.CandidateGroups, t.CreatedAt, t.DueAt, t.FollowUpAt, t.Priority, t.FormKey,
-            t.IsOpen && t.DueAt < now, t.CompletedAt, t.CompletedBy);
+            t.IsOpen && t.DueAt < now, t.CompletedAt, t.CompletedBy, names.Process);
 }

@@ -41,6 +41,12 @@ export async function open(canvasEl, panelEl, wfEl, xml, labels) {
   return (result.warnings || []).map(w => w.message);
 }
 
+// The languages an element's name is written in besides BPMN's name (English, which other modelers show): one
+// wf:name-<culture> attribute each (doc/bpmn-subset.md, "Names in two languages"). Undeclared in wf-moddle.json on
+// purpose: moddle keeps them as the element's own attributes, written back unchanged on save.
+const nameCultures = ['zh-CN'];
+const named = ['bpmn:FlowElement', 'bpmn:Process', 'bpmn:Participant', 'bpmn:Lane'];
+
 function renderWf(element) {
   const { wfEl, labels, modeler } = state;
   wfEl.replaceChildren();
@@ -48,48 +54,78 @@ function renderWf(element) {
   heading.textContent = labels.wfHeading;
   heading.className = 'wf-heading';
   wfEl.appendChild(heading);
-  const bo = element && element.businessObject;
-  const entry = bo && wfFields.find(f => f.types.some(t => bo.$instanceOf(t)) && (!f.when || f.when(bo)));
+  // Nothing selected: the panel shows the process, and so does this section (its names).
+  const target = element || modeler.get('canvas').getRootElement();
+  const bo = target && target.businessObject;
+  const entry = element && bo && wfFields.find(f => f.types.some(t => bo.$instanceOf(t)) && (!f.when || f.when(bo)));
+  const hasNames = bo && named.some(t => bo.$instanceOf(t));
+  if (hasNames) for (const culture of nameCultures) wfEl.appendChild(nameField(target, bo, culture));
   if (!entry) {
-    const p = document.createElement('p');
-    p.textContent = labels.wfNone;
-    wfEl.appendChild(p);
+    if (!hasNames) {
+      const p = document.createElement('p');
+      p.textContent = labels.wfNone;
+      wfEl.appendChild(p);
+    }
     return;
   }
-  for (const name of entry.names) {
-    const flag = (entry.flags || []).includes(name);
-    const id = 'wf-' + name;
-    const row = document.createElement('div');
-    row.className = flag ? 'wf-field wf-flag' : 'wf-field';
-    const label = document.createElement('label');
-    label.htmlFor = id;
-    label.textContent = 'wf:' + name;
-    const input = document.createElement('input');
-    input.id = id;
-    input.name = name;
-    if (flag) {
-      // A true/false rule of the task (doc/bpmn-subset.md): written as wf:NAME="true", left out when unticked.
-      input.type = 'checkbox';
-      input.checked = bo.get('wf:' + name) === true;
-      input.addEventListener('change', () => {
-        modeler.get('modeling').updateProperties(element, { ['wf:' + name]: input.checked ? true : undefined });
-      });
-      const hint = document.createElement('span');
-      hint.id = id + '-hint';
-      hint.className = 'wf-hint';
-      hint.textContent = labels['wf_' + name] || '';
-      input.setAttribute('aria-describedby', hint.id);
-      row.append(input, label, hint);
-    } else {
-      input.value = bo.get('wf:' + name) ?? '';
-      input.addEventListener('change', () => {
-        const value = input.value.trim();
-        modeler.get('modeling').updateProperties(element, { ['wf:' + name]: value === '' ? undefined : value });
-      });
-      row.append(label, input);
-    }
-    wfEl.appendChild(row);
+  for (const name of entry.names) wfEl.appendChild(attributeField(element, bo, name, (entry.flags || []).includes(name)));
+}
+
+// The element's name in one more language, beside the panel's Name (English).
+function nameField(element, bo, culture) {
+  const { labels, modeler } = state;
+  const attribute = 'wf:name-' + culture;
+  const row = document.createElement('div');
+  row.className = 'wf-field';
+  const label = document.createElement('label');
+  label.htmlFor = 'wf-name-' + culture;
+  label.textContent = (labels['wfName_' + culture.replace('-', '')] || culture) + ' (' + attribute + ')';
+  const input = document.createElement('input');
+  input.id = 'wf-name-' + culture;
+  input.name = 'name-' + culture;
+  input.setAttribute('data-testid', 'wf-name-' + culture);
+  input.value = bo.get(attribute) ?? '';
+  input.addEventListener('change', () => {
+    const value = input.value.trim();
+    modeler.get('modeling').updateProperties(element, { [attribute]: value === '' ? undefined : value });
+  });
+  row.append(label, input);
+  return row;
+}
+
+function attributeField(element, bo, name, flag) {
+  const { labels, modeler } = state;
+  const id = 'wf-' + name;
+  const row = document.createElement('div');
+  row.className = flag ? 'wf-field wf-flag' : 'wf-field';
+  const label = document.createElement('label');
+  label.htmlFor = id;
+  label.textContent = 'wf:' + name;
+  const input = document.createElement('input');
+  input.id = id;
+  input.name = name;
+  if (flag) {
+    // A true/false rule of the task (doc/bpmn-subset.md): written as wf:NAME="true", left out when unticked.
+    input.type = 'checkbox';
+    input.checked = bo.get('wf:' + name) === true;
+    input.addEventListener('change', () => {
+      modeler.get('modeling').updateProperties(element, { ['wf:' + name]: input.checked ? true : undefined });
+    });
+    const hint = document.createElement('span');
+    hint.id = id + '-hint';
+    hint.className = 'wf-hint';
+    hint.textContent = labels['wf_' + name] || '';
+    input.setAttribute('aria-describedby', hint.id);
+    row.append(input, label, hint);
+  } else {
+    input.value = bo.get('wf:' + name) ?? '';
+    input.addEventListener('change', () => {
+      const value = input.value.trim();
+      modeler.get('modeling').updateProperties(element, { ['wf:' + name]: value === '' ? undefined : value });
+    });
+    row.append(label, input);
   }
+  return row;
 }
 
 async function currentXml() {
@@ -100,6 +136,7 @@ async function currentXml() {
 function normalise(list) {
   return (list || []).map(d => ({
     code: d.code, severity: d.severity || 'error', message: d.message, elementId: d.elementId || null, line: d.line || 0, column: d.column || 0,
+    detail: d.detail || null,
   }));
 }
 
@@ -124,7 +161,7 @@ function mark(diagnostics) {
     badge.className = 'wf-diagnostic-badge';
     badge.dataset.elementId = id;
     badge.setAttribute('role', 'note');
-    badge.title = list.map(d => `${d.code}: ${d.message}`).join('\n');
+    badge.title = list.map(d => `${d.code}: ${d.message}` + (d.detail && d.detail !== d.message ? ` (${d.detail})` : '')).join('\n');
     badge.textContent = list.length > 1 ? `! ${list.length}` : '!';
     overlays.add(id, 'wf-diagnostic', { position: { top: -10, right: 10 }, html: badge });
   }

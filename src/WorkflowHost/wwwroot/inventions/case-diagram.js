@@ -1,7 +1,7 @@
 // The case's progress drawn on its BPMN diagrams with bpmn-js's NavigatedViewer: the main process and each stage it
 // called, elements done and elements active marked. The progress comes from GET /api/v1/inventions/{id}/progress
 // (only for those who may see the invention), each diagram from GET /api/v1/definitions/{process}/versions/{v}/bpmn.
-import { navigatedViewer } from '../js/assets.js';
+import { navigatedViewer, namesInPageLanguage } from '../js/assets.js';
 let viewers = [];
 
 
@@ -36,7 +36,7 @@ export async function render(container, inventionId, titles) {
     const viewer = new BpmnViewer({ container: canvasEl });
     viewers.push(viewer);
     try {
-      await viewer.importXML(await xml.text());
+      await viewer.importXML(namesInPageLanguage(await xml.text()));
     } catch (e) {
       canvasEl.textContent = String(e);
       continue;

@@ -70,3 +70,33 @@ export async function bpmnModeler() {
   if (previous) window.BpmnJS = previous; else delete window.BpmnJS;
   return modeler;
 }
+
+const workflowNamespace = 'http://workflowhost.org/schema/bpmn/1.0';
+
+/**
+ * The BPMN with every element's name in the page's language, for read-only diagrams: an element's
+ * wf:name-<culture> attribute (wf:name-zh-CN) replaces its name where the page's language (the html lang: zh-CN, en)
+ * matches it exactly or by language (zh); elements without one keep their name (doc/ui.md, "Localization").
+ */
+export function namesInPageLanguage(xml, lang = document.documentElement.lang || 'zh-CN') {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length > 0) return xml;
+  const wanted = lang.toLowerCase();
+  const language = wanted.split('-')[0];
+  let changed = false;
+  for (const el of doc.getElementsByTagName('*')) {
+    let exact = null, sameLanguage = null;
+    for (const a of el.attributes) {
+      if (a.namespaceURI !== workflowNamespace || !a.localName.startsWith('name-') || a.value.trim() === '') continue;
+      const culture = a.localName.slice('name-'.length).toLowerCase();
+      if (culture === wanted) exact = a.value;
+      else if (culture.split('-')[0] === language && sameLanguage === null) sameLanguage = a.value;
+    }
+    const name = exact ?? sameLanguage;
+    if (name !== null) {
+      el.setAttribute('name', name);
+      changed = true;
+    }
+  }
+  return changed ? new XMLSerializer().serializeToString(doc) : xml;
+}

@@ -1,7 +1,7 @@
 // The operations views' diagram: the bpmn-js navigated viewer (read only) with overlays of live counts per element,
 // markers for active and failing elements, and a selected element that is centred and highlighted.
 // The page hands in the BPMN and the figures it read through the same services as the REST API.
-import { load, navigatedViewer } from '../js/assets.js';
+import { load, navigatedViewer, namesInPageLanguage } from '../js/assets.js';
 
 
 const viewers = new WeakMap();
@@ -14,7 +14,7 @@ export async function open(container, xml, dotnet) {
   if (previous) previous.viewer.destroy();
   const viewer = new Viewer({ container });
   viewers.set(container, { viewer, markers: [], selected: null });
-  await viewer.importXML(xml);
+  await viewer.importXML(namesInPageLanguage(xml));
   viewer.get('canvas').zoom('fit-viewport', 'auto');
   if (dotnet) {
     viewer.on('element.click', e => {
