@@ -149,6 +149,16 @@ public sealed class EvidencePackExportTests
         Assert.Contains("public-key.pem: the pack was sealed with key", error);
     }
 
+    [Fact]
+    public async Task A_configured_font_that_cannot_be_used_is_named_and_no_pack_is_served()
+    {
+        var settings = new Dictionary<string, string> { ["EvidencePack:FontFile"] = "/nonexistent/fonts/cjk.ttc" };
+        await using var host = await StartAsync(DatabaseProvider.Sqlite, settings);
+        var id = await host.SubmitInventionAsync();
+        var problem = await ExpectAsync(HttpStatusCode.ServiceUnavailable, host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence/pack.zip?lang=zh-CN");
+        Assert.Contains("EvidencePack:FontFile '/nonexistent/fonts/cjk.ttc'", problem.GetProperty("detail").GetString());
+    }
+
     private static List<PackEntry> Edit(List<PackEntry> entries, int index, Func<PackEntry, PackEntry> change)
     {
         entries[index] = change(entries[index]);
