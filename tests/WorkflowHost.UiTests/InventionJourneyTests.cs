@@ -158,6 +158,14 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-filing.decided']")).ToBeVisibleAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-agreement.signed']")).ToBeVisibleAsync();
         await Assertions.Expect(alicePage.Locator("[data-testid='decision-committee.closed']")).ToBeVisibleAsync();
+        // The record reads as people speak: names, amounts in yuan with separators, words for coded values; no ids, no codes.
+        var decisions = alicePage.Locator("[data-testid=decisions]");
+        await Assertions.Expect(decisions.Locator("[data-testid='decision-agreement.signed']")).ToContainTextAsync("120,000.00 yuan");
+        await Assertions.Expect(decisions.Locator("[data-testid='decision-agreement.signed']")).ToContainTextAsync("exclusive licence");
+        var record = await decisions.InnerTextAsync();
+        Assert.DoesNotMatch(new Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"), record);
+        Assert.DoesNotMatch(new Regex(@"\b[a-z]+(-[a-z]+)+\b"), record); // exclusive-licence, licence-recordal, to-auction...
+        Assert.DoesNotMatch(new Regex(@"\b\d{4,}\.\d\b|\b0\.\d+\b"), record); // 900000.0, 0.50
         // The main process on its diagram: the stages passed are done, the income step (after the filing) is where it is now.
         var diagram = alicePage.Locator("[data-testid=case-diagram] section[data-process='invention-transfer']");
         await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1);

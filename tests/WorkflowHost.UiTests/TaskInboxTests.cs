@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Workflows.Testing;
 using Xunit.Abstractions;
 
 namespace WorkflowHost.UiTests;
@@ -226,5 +227,34 @@ public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : I
         await host.GotoAsync(page, $"tasks/{taskId}");
         await Assertions.Expect(page.Locator("[data-testid=why-delegate]")).ToHaveTextAsync("请先认领该任务。");
         await UiHost.ScreenshotAsync(page, "task-actions-zh-CN");
+    }
+
+    [Fact]
+    public async Task A_due_time_reads_the_same_in_the_office_s_zone_on_the_page_and_in_the_email()
+    {
+        var manager = await ManagerAsync("孙时区", language: "zh-CN");
+        var key = Unique("TZ");
+        await StartAsync(key, dueDays: 2);
+        var task = await OpenTaskAsync(manager, key);
+        var due = DateTimeOffset.Parse(task["dueAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        // Asia/Shanghai is Calendar:TimeZone's default; the test machine's own zone (UTC on CI) must not show through.
+        var inShanghai = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        var expected = inShanghai.ToString("yyyy年M月d日 HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks?search={key}");
+        await Assertions.Expect(Row(page, key)).ToContainTextAsync(expected);
+        await host.GotoAsync(page, $"tasks/{task["id"]!.GetValue<string>()}");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync(expected);
+
+        // The new-task email to the same manager names the same hour.
+        var mail = Path.Combine(host.DataPath, "mail");
+        var body = await Eventually.ReturnsAsync<string>("the new-task email", () =>
+            Directory.Exists(mail)
+                ? Directory.GetFiles(mail, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                    .Where(m => m.To.Mailboxes.Any(a => a.Address == manager) && m.Subject?.Contains(key, StringComparison.Ordinal) == true)
+                    .Select(m => m.TextBody).FirstOrDefault()
+                : null);
+        Assert.Contains(expected, body, StringComparison.Ordinal);
     }
 }

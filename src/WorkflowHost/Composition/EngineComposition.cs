@@ -71,18 +71,8 @@ public static class EngineComposition
     }
 
     /// <summary>The office's zone: working days and date-only due dates are its dates (default China Standard Time).</summary>
-    private static TimeZoneInfo TimeZone(IConfiguration configuration)
-    {
-        var id = configuration["Calendar:TimeZone"] is { Length: > 0 } z ? z : "Asia/Shanghai";
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw new InvalidOperationException($"Calendar:TimeZone = '{id}' is not a time zone this machine knows (an IANA id such as Asia/Shanghai).");
-        }
-    }
+    public static TimeZoneInfo TimeZone(IConfiguration configuration) =>
+        Localization.TimeDisplay.FindZone(configuration["Calendar:TimeZone"], "Calendar:TimeZone");
 
     /// <summary>ISO dates (yyyy-MM-dd) from a configuration list; a wrong one stops start-up naming it.</summary>
     private static IEnumerable<DateOnly> Dates(IConfiguration configuration, string key) =>

@@ -13,6 +13,11 @@ public static class NotificationsComposition
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<NotificationOptions>(configuration.GetSection("Email"));
+        // Emails speak of the same hours as the pages: the office's zone unless Email:TimeZone says otherwise.
+        services.PostConfigure<NotificationOptions>(o =>
+        {
+            if (string.IsNullOrWhiteSpace(configuration["Email:TimeZone"])) o.TimeZone = EngineComposition.TimeZone(configuration).Id;
+        });
         services.AddSingleton<NotificationDatabase>();
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<EmailMessageStore>();

@@ -16,6 +16,7 @@ public static class UiComposition
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<UserNames>();
+        services.AddSingleton(sp => new TimeDisplay(EngineComposition.TimeZone(sp.GetRequiredService<IConfiguration>())));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -89,8 +89,20 @@ public sealed class CommitteeService(AccountsDbContext db, TimeProvider clock)
         if (!await db.Committees.AnyAsync(c => c.Code == code, ct)) return new Failure("code", $"No committee '{code}'.", NotFound: true);
         if (string.IsNullOrWhiteSpace(userId)) return new Failure("userId", "A user id is required.");
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct)) return new Failure("userId", $"No user '{userId}'.");
+        // Only holders of a committee role sit: anyone else would get a vote task they cannot open and count as a seat.
+        if (!await IsEligibleAsync(userId, ct))
+            return new Failure("userId", $"User '{userId}' holds neither the {Roles.CommitteeMember} nor the {Roles.CommitteeChair} role; give them one first.");
         return null;
     }
+
+    /// <summary>The roles that may sit on a committee.</summary>
+    public static readonly IReadOnlyList<string> SeatRoles = [Roles.CommitteeMember, Roles.CommitteeChair];
+
+    private Task<bool> IsEligibleAsync(string userId, CancellationToken ct) =>
+        (from ur in db.UserRoles
+         join r in db.Roles on ur.RoleId equals r.Id
+         where ur.UserId == userId && SeatRoles.Contains(r.Name!)
+         select ur).AnyAsync(ct);
 
     private async Task<List<(string Code, MemberView View)>> Members(string? code, CancellationToken ct) =>
         (await db.CommitteeMembers.AsNoTracking()

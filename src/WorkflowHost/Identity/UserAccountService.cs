@@ -124,6 +124,8 @@ public sealed class UserAccountService(
         if (!removed.Succeeded) return (null, errors.Add(removed));
         var added = await users.AddToRolesAsync(user, roles.Except(current));
         if (!added.Succeeded) return (null, errors.Add(added));
+        if (!roles.Intersect(CommitteeService.SeatRoles).Any())
+            await db.CommitteeMembers.Where(m => m.UserId == user.Id).ExecuteDeleteAsync(ct); // no committee role, no seat
         // What the user may do changed: every session ends, so nobody goes on with a page or token of the old roles.
         if (!current.Order().SequenceEqual(roles.Order(), StringComparer.Ordinal)) await sessions.EndAllAsync(user, SessionEndReasons.RolesChanged, ct);
         return (await GetAsync(id, ct), errors);

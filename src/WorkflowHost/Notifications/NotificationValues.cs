@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using WorkflowHost.Localization;
 using Workflows.Engine.Contracts;
 
 namespace WorkflowHost.Notifications;
@@ -19,7 +20,7 @@ public static class NotificationValues
             ["processName"] = n.ProcessId,
             ["businessKey"] = n.BusinessKey ?? n.InstanceId.ToString(),
             ["instanceId"] = n.InstanceId.ToString(),
-            ["dueAt"] = n.DueAt is { } due ? FormatDate(TimeZoneInfo.ConvertTime(due, zone), zh) : (zh ? "无" : "none"),
+            ["dueAt"] = n.DueAt is { } due ? TimeDisplay.Format(due, zone, zh) : (zh ? "无" : "none"),
             ["offset"] = n.Offset is { } offset ? FormatSpan(offset, zh) : "",
             ["link"] = link,
             ["message"] = n.Variables.TryGetPropertyValue("message", out var m) ? m?.ToString() : null,
@@ -28,9 +29,6 @@ public static class NotificationValues
             if (value is JsonValue v) values["variables." + name] = v.ToString();
         return values;
     }
-
-    private static string FormatDate(DateTimeOffset at, bool zh) =>
-        zh ? at.ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture) : at.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
 
     private static string FormatSpan(TimeSpan span, bool zh) => span switch
     {

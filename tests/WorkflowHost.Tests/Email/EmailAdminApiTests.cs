@@ -20,10 +20,10 @@ public sealed class EmailAdminApiTests
     {
         var (host, _) = NewHost();
         await using var _host = host;
-        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await host.CreateClient().GetAsync("/api/v1/admin/email/templates")).StatusCode);
         var (_, inventor) = await host.CreateSignedInUserAsync("inventor1@example.edu", Roles.Inventor);
-        Assert.Equal(HttpStatusCode.Forbidden, (await inventor.GetAsync("/api/admin/email/templates")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await (await host.SignInAsAdminAsync()).GetAsync("/api/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await inventor.GetAsync("/api/v1/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await host.SignInAsAdminAsync()).GetAsync("/api/v1/admin/email/templates")).StatusCode);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class EmailAdminApiTests
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Add("X-Test-User", "root");
         client.DefaultRequestHeaders.Add("X-Test-Roles", "system-administrator");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/admin/email/messages/dead")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/admin/email/messages/dead")).StatusCode);
     }
 
     [Fact]
@@ -44,25 +44,25 @@ public sealed class EmailAdminApiTests
         await using var _host = host;
         var admin = await host.SignInAsAdminAsync();
 
-        var bad = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en", new { subject = "Due {{whenever}}", text = "x", html = "<p>x</p>" });
+        var bad = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-reminder/en", new { subject = "Due {{whenever}}", text = "x", html = "<p>x</p>" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         using (var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()))
             Assert.Contains("whenever", problem.RootElement.GetProperty("errors").GetProperty("placeholders")[0].GetString());
 
-        var missing = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/fr", new { subject = "", text = "x", html = "x" });
+        var missing = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-reminder/fr", new { subject = "", text = "x", html = "x" });
         using (var problem = JsonDocument.Parse(await missing.Content.ReadAsStringAsync()))
         {
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("language", out _));
             Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("subject", out _));
         }
 
-        var saved = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en",
+        var saved = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-reminder/en",
             new { subject = "Reminder for {{recipientName}}", text = "{{taskName}} is due {{dueAt}}. {{link}}", html = "<p>{{taskName}}</p>" });
         Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
-        var current = await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/templates/task-reminder/en");
+        var current = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/email/templates/task-reminder/en");
         Assert.Equal("Reminder for {{recipientName}}", current.GetProperty("subject").GetString());
 
-        var preview = await admin.PostAsJsonAsync("/api/admin/email/templates/task-reminder/zh-CN/preview",
+        var preview = await admin.PostAsJsonAsync("/api/v1/admin/email/templates/task-reminder/zh-CN/preview",
             new { subject = "{{taskName}}", text = "{{taskName}}", html = "<b>{{recipientName}}</b>" });
         var rendered = await preview.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("审查披露", rendered.GetProperty("subject").GetString());
@@ -83,9 +83,9 @@ public sealed class EmailAdminApiTests
             VALUES (@p0, @p1, 'task-assigned', 'gone@example.edu', 'en', 'New task', 'x', 'x', @p2, 8, 0, 'mailbox unavailable', 0)
             """, default, id, "k-" + id, (int)EmailStatus.Dead);
 
-        var dead = await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/messages/dead");
+        var dead = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/email/messages/dead");
         Assert.Equal("mailbox unavailable", dead[0].GetProperty("lastError").GetString());
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/email/messages/{id}/retry", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/admin/email/messages/{id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/email/messages/{id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/admin/email/messages/{id}/retry", null)).StatusCode);
     }
 }

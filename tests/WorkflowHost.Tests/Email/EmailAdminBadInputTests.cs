@@ -49,7 +49,7 @@ public sealed class EmailAdminBadInputTests
     {
         await using var host = Host(environment);
         var admin = Admin(host);
-        const string url = "/api/admin/email/templates/task-reminder/en";
+        const string url = "/api/v1/admin/email/templates/task-reminder/en";
 
         var malformed = await ProblemAsync(await admin.PutAsync(url, Json("""{"subject": "Due""")), HttpStatusCode.BadRequest);
         Assert.True(malformed.GetProperty("errors").EnumerateObject().Any());
@@ -73,18 +73,18 @@ public sealed class EmailAdminBadInputTests
         await using var host = Host(environment);
         var admin = Admin(host);
         var megabyte = string.Concat(Enumerable.Repeat("{{a", 350_000));
-        var tooBig = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en", new { subject = "s", text = megabyte, html = "<p>x</p>" });
+        var tooBig = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-reminder/en", new { subject = "s", text = megabyte, html = "<p>x</p>" });
         await ProblemAsync(tooBig, HttpStatusCode.RequestEntityTooLarge);
 
         var twenty = new string('x', 20 * 1024 * 1024);
-        await ProblemAsync(await admin.PutAsync("/api/admin/email/templates/task-reminder/en", Json($$"""{"subject":"s","text":"{{twenty}}","html":"h"}""")),
+        await ProblemAsync(await admin.PutAsync("/api/v1/admin/email/templates/task-reminder/en", Json($$"""{"subject":"s","text":"{{twenty}}","html":"h"}""")),
             HttpStatusCode.RequestEntityTooLarge);
 
         // Just under the part limit: checked by the linear-time matcher (no placeholder in it, so it is valid), answered at once.
         var large = string.Concat(Enumerable.Repeat("{{a", 21_000));
-        var saved = await admin.PutAsJsonAsync("/api/admin/email/templates/task-reminder/en", new { subject = "s", text = large, html = "<p>x</p>" });
+        var saved = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-reminder/en", new { subject = "s", text = large, html = "<p>x</p>" });
         Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
-        var preview = await admin.PostAsJsonAsync("/api/admin/email/templates/task-reminder/en/preview", new { subject = "s", text = large, html = large });
+        var preview = await admin.PostAsJsonAsync("/api/v1/admin/email/templates/task-reminder/en/preview", new { subject = "s", text = large, html = large });
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
     }
 
@@ -99,11 +99,11 @@ public sealed class EmailAdminBadInputTests
         var admin = Admin(host);
         var body = new { subject = "s", text = "t", html = "<p>h</p>" };
 
-        var unknown = await admin.PutAsJsonAsync("/api/admin/email/templates/no-such-event/en", body);
+        var unknown = await admin.PutAsJsonAsync("/api/v1/admin/email/templates/no-such-event/en", body);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Contains("task-reminder", await unknown.Content.ReadAsStringAsync());
 
-        var overlong = await ProblemAsync(await admin.PutAsJsonAsync($"/api/admin/email/templates/{new string('k', 150)}/en", body), HttpStatusCode.BadRequest);
+        var overlong = await ProblemAsync(await admin.PutAsJsonAsync($"/api/v1/admin/email/templates/{new string('k', 150)}/en", body), HttpStatusCode.BadRequest);
         Assert.True(overlong.GetProperty("errors").TryGetProperty("key", out _));
 
         var customised = await host.Services.GetRequiredService<EmailTemplates>().CustomisedAsync(default);
@@ -119,7 +119,7 @@ public sealed class EmailAdminBadInputTests
             ["Database:Provider"] = "Postgres", ["ConnectionStrings:Workflows"] = db.ConnectionString,
         });
         var admin = Admin(host);
-        var saves = Enumerable.Range(0, 20).Select(i => admin.PutAsJsonAsync("/api/admin/email/templates/task-assigned/zh-CN",
+        var saves = Enumerable.Range(0, 20).Select(i => admin.PutAsJsonAsync("/api/v1/admin/email/templates/task-assigned/zh-CN",
             new { subject = $"新任务 {i}：{{{{taskName}}}}", text = "{{taskName}} {{link}}", html = "<p>{{taskName}}</p>" }));
         var answers = await Task.WhenAll(saves);
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.NoContent, a.StatusCode));

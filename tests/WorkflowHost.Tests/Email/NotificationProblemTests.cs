@@ -40,7 +40,7 @@ public sealed class NotificationProblemTests
 
     private static Task<JsonElement> ProblemsAsync(HttpClient admin, int count) => Eventually.ReturnsAsync($"{count} notification problem(s) listed", async () =>
     {
-        var problems = await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/problems");
+        var problems = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/email/problems");
         return problems.GetArrayLength() >= count ? problems : (JsonElement?)null;
     });
 
@@ -61,10 +61,10 @@ public sealed class NotificationProblemTests
         var id = problem.GetProperty("id").GetString();
 
         // Still unknown: a clear conflict, the problem stays.
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/admin/email/problems/{id}/retry", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsync($"/api/v1/admin/email/problems/{id}/retry", null)).StatusCode);
         await host.Services.GetRequiredService<IUserDirectory>().SaveAsync(new UserContact("nobody-known", "Known now", "known@example.edu", "en", false), [], default);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/email/problems/{id}/retry", null)).StatusCode);
-        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/problems")).GetArrayLength());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/admin/email/problems/{id}/retry", null)).StatusCode);
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/email/problems")).GetArrayLength());
         var emails = await host.Services.GetRequiredService<NotificationDatabase>().QueryAsync(
             "SELECT to_address, subject FROM email_messages", r => (r.GetString(0), r.GetString(1)), default);
         Assert.Equal(("known@example.edu", "New task: Review (INV-5)"), Assert.Single(emails));
@@ -114,11 +114,11 @@ public sealed class NotificationProblemTests
                 "SMTP 550: mailbox unavailable", now, now), default);
         }
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/api/admin/email/messages/dead/retry?since=yesterday", null)).StatusCode);
-        var byKind = await admin.PostAsync("/api/admin/email/messages/dead/retry?kind=task-escalated", null);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsync("/api/v1/admin/email/messages/dead/retry?since=yesterday", null)).StatusCode);
+        var byKind = await admin.PostAsync("/api/v1/admin/email/messages/dead/retry?kind=task-escalated", null);
         Assert.Equal(1, (await byKind.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("retried").GetInt32());
-        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/admin/email/messages/dead?kind=task-reminder")).GetArrayLength());
-        var all = await admin.PostAsync("/api/admin/email/messages/dead/retry", null);
+        Assert.Equal(2, (await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/email/messages/dead?kind=task-reminder")).GetArrayLength());
+        var all = await admin.PostAsync("/api/v1/admin/email/messages/dead/retry", null);
         Assert.Equal(2, (await all.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("retried").GetInt32());
         var pending = await emails.ListAsync(EmailStatus.Pending, default);
         Assert.Equal(3, pending.Count);

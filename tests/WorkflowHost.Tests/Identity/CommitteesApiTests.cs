@@ -23,10 +23,10 @@ public sealed class CommitteesApiTests
         Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/committees", new { code = "expert-panel", name = "专家委员会" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/committees/expert-panel/members", new { userId = zhao.Id })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/committees/expert-panel/members", new { userId = qian.Id, chair = true })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/committees/expert-panel/members", new { userId = sun.Id })).StatusCode);
         var panel = await (await admin.PutAsJsonAsync("/api/v1/committees/expert-panel/chair", new { userId = zhao.Id })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal([zhao.Id], panel.GetProperty("members").EnumerateArray().Where(m => m.GetProperty("isChair").GetBoolean()).Select(m => m.GetProperty("userId").GetString()));
-        Assert.Equal(HttpStatusCode.OK, (await admin.DeleteAsync($"/api/v1/committees/expert-panel/members/{sun.Id}")).StatusCode);
+        // A technology manager holds no committee role, so is not seated (the next test: the inventor the review seated).
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/committees/expert-panel/members", new { userId = sun.Id })).StatusCode);
 
         var directory = host.Services.GetRequiredService<IUserDirectory>();
         Assert.Equal(new[] { zhao.Id, qian.Id }.Order(StringComparer.Ordinal), (await directory.MembersOfAsync("expert-panel", default)).Select(c => c.UserId));
@@ -40,6 +40,33 @@ public sealed class CommitteesApiTests
         var seats = (await zhaoClient.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("committees");
         Assert.Equal("expert-panel", seats[0].GetProperty("code").GetString());
         Assert.True(seats[0].GetProperty("chair").GetBoolean());
+    }
+
+    [Theory, MemberData(nameof(AccountsHost.Providers), MemberType = typeof(AccountsHost))]
+    public async Task Only_holders_of_a_committee_role_are_seated_and_losing_the_role_loses_the_seat(DatabaseProvider provider)
+    {
+        await using var installation = await AccountsHost.CreateAsync(provider);
+        var host = installation.Start();
+        var admin = await host.SignInAsAdminAsync();
+        var inventor = await host.CreateUserAsync("inventor@example.edu", Roles.Inventor);
+        var member = await host.CreateUserAsync("member@example.edu", Roles.CommitteeMember);
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/committees", new { code = "panel", name = "科技成果转化专家委员会" })).StatusCode);
+
+        // The review found an inventor seated, given a vote task that opened to "no access", and counted as a seat.
+        var refused = await admin.PostAsJsonAsync("/api/v1/committees/panel/members", new { userId = inventor.Id });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("userId", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PostAsJsonAsync("/api/v1/committees/panel/members", new { userId = inventor.Id, chair = true })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync("/api/v1/committees/panel/members", new { userId = member.Id })).StatusCode);
+        var directory = host.Services.GetRequiredService<IUserDirectory>();
+        Assert.Equal([member.Id], (await directory.MembersOfAsync("panel", default)).Select(c => c.UserId));
+
+        // Without a committee role the seat goes too: no later review counts them.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/users/{member.Id}/roles", new { roles = new[] { Roles.Inventor } })).StatusCode);
+        Assert.Empty(await directory.MembersOfAsync("panel", default));
+        var panel = await admin.GetFromJsonAsync<JsonElement>("/api/v1/committees/panel");
+        Assert.Equal(0, panel.GetProperty("members").GetArrayLength());
     }
 
     [Fact]

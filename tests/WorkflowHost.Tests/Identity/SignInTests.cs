@@ -105,8 +105,8 @@ public sealed class SignInTests
         (string Method, string Path)[] endpoints =
         [
             ("GET", "/api/v1/me"), ("PUT", "/api/v1/me"), ("GET", "/api/v1/users"), ("POST", "/api/v1/users"), ("GET", "/api/v1/committees"),
-            ("POST", "/api/v1/committees"), ("GET", "/api/admin/email/templates"), ("GET", "/api/admin/email/messages/dead"),
-            ("POST", "/api/admin/email/messages/x/retry"), ("GET", "/api/v1/auth/manage/info"),
+            ("POST", "/api/v1/committees"), ("GET", "/api/v1/admin/email/templates"), ("GET", "/api/v1/admin/email/messages/dead"),
+            ("POST", "/api/v1/admin/email/messages/x/retry"), ("GET", "/api/v1/auth/manage/info"),
         ];
         foreach (var bearer in new[] { null, "not-a-token" })
         {

@@ -97,7 +97,7 @@ public sealed class UsersApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await workflowAdmin.PostAsJsonAsync("/api/v1/users",
             new { email = "sneaky@example.edu", password = TestUsers.DefaultPassword, roles = new[] { Roles.SystemAdministrator } })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await workflowAdmin.PostAsJsonAsync("/api/v1/committees", new { code = "panel", name = "Panel" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await workflowAdmin.GetAsync("/api/admin/email/templates")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await workflowAdmin.GetAsync("/api/v1/admin/email/templates")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync("sneaky@example.edu", TestUsers.DefaultPassword)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await workflowAdmin.GetAsync("/api/v1/me")).StatusCode);
     }

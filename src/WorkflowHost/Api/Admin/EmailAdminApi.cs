@@ -27,16 +27,18 @@ public static partial class EmailAdminApi
 
     public static IEndpointRouteBuilder MapEmailAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/email").RequireAuthorization(Policies.Administrator).WithTags("Email administration");
-        group.MapGet("/templates", ListTemplates);
-        group.MapGet("/templates/{key}/{language}", GetTemplate);
-        group.MapPut("/templates/{key}/{language}", SaveTemplate);
-        group.MapPost("/templates/{key}/{language}/preview", Preview);
-        group.MapGet("/messages/dead", DeadMessages);
-        group.MapPost("/messages/dead/retry", RetryDead);
-        group.MapPost("/messages/{id}/retry", Retry);
-        group.MapGet("/problems", Problems);
-        group.MapPost("/problems/{id}/retry", RetryProblem);
+        var group = app.MapGroup("/api/v1/admin/email").RequireAuthorization(Policies.Administrator).WithTags("Email administration")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapGet("/templates", ListTemplates).WithSummary("Every email template in both languages, marked when customised.");
+        group.MapGet("/templates/{key}/{language}", GetTemplate).WithSummary("One email template in one language.");
+        group.MapPut("/templates/{key}/{language}", SaveTemplate)
+            .WithSummary("Save an override of a template (subject, text, html); unknown placeholders are refused.");
+        group.MapPost("/templates/{key}/{language}/preview", Preview).WithSummary("Render a template with sample values.");
+        group.MapGet("/messages/dead", DeadMessages).WithSummary("Emails that could not be sent, all or by address, kind and creation time.");
+        group.MapPost("/messages/dead/retry", RetryDead).WithSummary("Send all dead emails, or those matching the filter, again.");
+        group.MapPost("/messages/{id}/retry", Retry).WithSummary("Send one dead email again.");
+        group.MapGet("/problems", Problems).WithSummary("Notifications that never became email (no contact, or a dead outbox message).");
+        group.MapPost("/problems/{id}/retry", RetryProblem).WithSummary("Dispatch a notification that never became email again.");
         return app;
     }
 
