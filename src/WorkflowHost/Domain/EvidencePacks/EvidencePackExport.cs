@@ -1,11 +1,11 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using TechTransfer;
 using TechTransfer.Disclosures;
 using TechTransfer.Evidence;
 using TechTransfer.Inventions;
+using WorkflowHost.Components.Pages.Inventions;
 using WorkflowHost.Identity;
-using Workflows.Engine.Calendar;
-using Workflows.Engine.Contracts;
 using Workflows.Persistence.Sealing;
 using Workflows.Persistence.Sealing.Packs;
 
@@ -18,7 +18,7 @@ namespace WorkflowHost.Domain.EvidencePacks;
 /// manifest. Who may: whoever may read the pack (the office, <see cref="EvidencePackService"/>).
 /// </summary>
 public sealed class EvidencePackExport(CaseVerification verification, EvidencePackService evidence, InventionService inventions,
-    AttachmentService attachments, CheckpointJournal journal, Ed25519RecordSeal seal, UserAccountService accounts, IBusinessCalendar calendar,
+    AttachmentService attachments, CheckpointJournal journal, Ed25519RecordSeal seal, UserAccountService accounts,
     EvidencePackReport report, TimeProvider clock)
 {
     /// <summary>Writes the pack to <paramref name="output"/>; answers the file name to offer.</summary>
@@ -39,18 +39,28 @@ public sealed class EvidencePackExport(CaseVerification verification, EvidencePa
             .ToList();
 
         var people = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in entries.Select(e => e.Actor).Append(actor.UserId).Concat(files.Select(f => f.Attachment.AddedBy)).Distinct())
+        // Everyone the pack names: who acted, who exported, who attached, and the people the facts name by id.
+        var named = entries.SelectMany(e => FactText.UserIds(Parse(e.Payload))).Concat(entries.Select(e => e.Actor))
+            .Append(actor.UserId).Concat(files.Select(f => f.Attachment.AddedBy));
+        foreach (var id in named.Distinct(StringComparer.Ordinal))
             if (!id.StartsWith("process:", StringComparison.Ordinal) && await accounts.GetAsync(id, ct) is { } user)
-                people[id] = string.IsNullOrWhiteSpace(user.DisplayName) ? $"{user.Email} ({id})" : $"{user.DisplayName} <{user.Email}> ({id})";
+                people[id] = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : $"{user.DisplayName} <{user.Email}>";
 
         var exportedAt = clock.GetUtcNow();
         var language = culture.Name;
-        var pdf = report.Render(new ReportContent(culture, (calendar as HolidayCalendar)?.TimeZone ?? TimeZoneInfo.Utc, invention.CaseNumber, invention.Title,
+        var pdf = report.Render(new ReportContent(culture, invention.CaseNumber, invention.Title,
             exportedAt, people.GetValueOrDefault(actor.UserId) ?? actor.UserId, verdict.Intact ? null : verdict.Problem, verdict.Instances,
             seal.KeyId, seal.PublicKeyPem, entries, checkpoint, files.Select(f => f.Attachment).ToList(), people));
         await SealedPackWriter.WriteAsync(output, new PackContent(inventionId, invention.CaseNumber, invention.Title, language, exportedAt,
             entries, checkpoint, files, [new PackDocument(SealedPack.ReportOf(language), pdf)]), seal, seal.PublicKeyPem, ct);
         return $"evidence-pack-{FileSafe(invention.CaseNumber)}.{language}.zip";
+    }
+
+    /// <summary>The facts, or nothing when they are not JSON (a pack of a tampered database is still exported, its check says why).</summary>
+    private static JsonNode? Parse(string payload)
+    {
+        try { return JsonNode.Parse(payload); }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     private static string FileSafe(string text) => new(text.Select(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' ? ch : '-').ToArray());

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using WorkflowHost.Components.Pages.Inventions;
 using WorkflowHost.Localization;
 using Workflows.Persistence.Sealing;
 using Workflows.Persistence.Sealing.Packs;
@@ -15,7 +17,8 @@ namespace WorkflowHost.Domain.EvidencePacks;
 /// facts, and every attachment with its hash. Set in the configured CJK TrueType font, embedded (a subset), so that it
 /// reads the same on a machine without it. The PDF is for reading; the proof is the JSON and signatures beside it.
 /// </summary>
-public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, IStringLocalizer<InventionsText> labels, EvidencePackOptions options)
+public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, IStringLocalizer<InventionsText> labels, TimeDisplay times,
+    EvidencePackOptions options)
 {
     public byte[] Render(ReportContent content)
     {
@@ -45,6 +48,7 @@ public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, 
         document.Info.Subject = c.Title;
         document.Info.Creator = "WorkflowHost";
         document.Language = c.Culture.Name;
+        var facts = new FactText(labels, times, c.People);
         using (var flow = new PdfFlow(document, family))
         {
             flow.Paragraph(text["Title"], 20, bold: true);
@@ -52,9 +56,9 @@ public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, 
             flow.Space(8);
             flow.Field(text["Case"], c.CaseNumber);
             flow.Field(text["Invention"], c.Title);
-            flow.Field(text["ExportedAt"], Time(c.ExportedAt, c.TimeZone));
+            flow.Field(text["ExportedAt"], Time(c.ExportedAt, times.Zone));
             flow.Field(text["ExportedBy"], c.ExportedBy);
-            flow.Paragraph(text["TimeZone", c.TimeZone.Id], 8, brush: XBrushes.Gray);
+            flow.Paragraph(text["TimeZone", times.Zone.Id], 8, brush: XBrushes.Gray);
 
             flow.Heading(text["Verification"]);
             flow.Paragraph(c.Problem is null ? text["Intact", c.Instances] : text["Broken", c.Problem], 10, bold: c.Problem is not null,
@@ -62,16 +66,16 @@ public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, 
             flow.Field(text["Key"], c.KeyId);
             flow.Paragraph(c.PublicKeyPem.Trim(), 8);
             flow.Field(text["Head"], text["HeadValue", c.Entries.Count, c.Entries.Count > 0 ? c.Entries[^1].Hash : "-"]);
-            if (c.Checkpoint is { } cp) flow.Field(text["Checkpoint"], text["CheckpointValue", cp.Entries, Time(cp.At, c.TimeZone)]);
+            if (c.Checkpoint is { } cp) flow.Field(text["Checkpoint"], text["CheckpointValue", cp.Entries, Time(cp.At, times.Zone)]);
             flow.Heading(text["HowToCheck"], 11);
             flow.Paragraph(text["HowToCheckText"], 9);
 
             flow.Heading(text["Entries"]);
             foreach (var e in c.Entries)
             {
-                flow.Paragraph(text["Entry", e.Sequence, Time(e.At, c.TimeZone), Label("Action_", e.Action)], 10, bold: true);
-                flow.Field(text["By"], c.People.GetValueOrDefault(e.Actor) ?? Actor(e.Actor), 9);
-                foreach (var (label, value) in Facts(e.Payload)) flow.Paragraph($"{label}: {value}", 9, indent: 12);
+                flow.Paragraph(text["Entry", e.Sequence, Time(e.At, times.Zone), Label("Action_", e.Action)], 10, bold: true);
+                flow.Field(text["By"], c.People.TryGetValue(e.Actor, out var who) ? $"{who} ({e.Actor})" : Actor(e.Actor), 9);
+                foreach (var (label, value) in Facts(e.Payload, facts)) flow.Paragraph($"{label}: {value}", 9, indent: 12);
                 flow.Paragraph($"{text["Hash"]}: {e.Hash}", 7.5, indent: 12, brush: XBrushes.Gray);
                 flow.Space(4);
             }
@@ -80,7 +84,7 @@ public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, 
             if (c.Attachments.Count == 0) flow.Paragraph(text["None"]);
             foreach (var a in c.Attachments)
             {
-                flow.Paragraph(text["AttachmentLine", a.FileName, a.Size, Time(a.AddedAt, c.TimeZone)], 9.5, bold: true);
+                flow.Paragraph(text["AttachmentLine", a.FileName, a.Size, Time(a.AddedAt, times.Zone)], 9.5, bold: true);
                 flow.Paragraph($"SHA-256: {a.Sha256}", 8, indent: 12);
             }
             flow.NumberPages((page, pages) => text["Page", page, pages]);
@@ -94,38 +98,24 @@ public sealed class EvidencePackReport(IStringLocalizer<EvidencePackText> text, 
 
     private string Label(string prefix, string key) => labels[prefix + key] is { ResourceNotFound: false } found ? found.Value : key;
 
-    /// <summary>The facts as "label: value" lines: nested objects and arrays inline, every fact shown (the auditor's copy).</summary>
-    private IEnumerable<(string Label, string Value)> Facts(string payload)
+    /// <summary>The facts as the case's page says them (<see cref="FactText"/>: names, yuan, shares, coded values in words),
+    /// but every one of them, hashes and ids included: this is the auditor's copy.</summary>
+    private static IEnumerable<(string Label, string Value)> Facts(string payload, FactText facts)
     {
-        JsonDocument doc;
-        try { doc = JsonDocument.Parse(payload); }
+        JsonNode? node;
+        try { node = JsonNode.Parse(payload); }
         catch (JsonException) { yield break; }
-        using (doc)
-        {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object) yield break;
-            foreach (var p in doc.RootElement.EnumerateObject())
-                if (Value(p.Value) is { Length: > 0 } value) yield return (Label("Fact_", p.Name), value);
-        }
+        if (node is not JsonObject o) yield break;
+        foreach (var (key, value) in o)
+            if (value is not null && facts.Text(key, value) is { Length: > 0 } text) yield return (facts.Label(key), text);
     }
-
-    private string Value(JsonElement v) => v.ValueKind switch
-    {
-        JsonValueKind.True => text["Yes"],
-        JsonValueKind.False => text["No"],
-        JsonValueKind.Null or JsonValueKind.Undefined => "",
-        JsonValueKind.String => v.GetString() ?? "",
-        JsonValueKind.Object => string.Join("; ", v.EnumerateObject().Select(p => (p.Name, Text: Value(p.Value)))
-            .Where(p => p.Text.Length > 0).Select(p => $"{Label("Fact_", p.Name)}: {p.Text}")),
-        JsonValueKind.Array => string.Join(", ", v.EnumerateArray().Select(Value).Where(s => s.Length > 0)),
-        _ => v.GetRawText(),
-    };
 
     private static string Time(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 }
 
 /// <summary>What the report shows (everything the pack holds, and the verification at export).</summary>
-public sealed record ReportContent(CultureInfo Culture, TimeZoneInfo TimeZone, string CaseNumber, string Title, DateTimeOffset ExportedAt, string ExportedBy,
+public sealed record ReportContent(CultureInfo Culture, string CaseNumber, string Title, DateTimeOffset ExportedAt, string ExportedBy,
     string? Problem, int Instances, string KeyId, string PublicKeyPem, IReadOnlyList<PackEntry> Entries, SignedCheckpoint? Checkpoint,
     IReadOnlyList<PackAttachment> Attachments, IReadOnlyDictionary<string, string> People);
 
