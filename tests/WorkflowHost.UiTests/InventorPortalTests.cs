@@ -133,9 +133,14 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await Assertions.Expect(page.Locator("[data-testid=answer-send]")).ToHaveCountAsync(0);
 
         // The screening task comes back to the manager.
-        await UiHost.WaitForTaskAsync(managerApi, caseNumber, "Task_Screen", taskId);
+        var again = await UiHost.WaitForTaskAsync(managerApi, caseNumber, "Task_Screen", taskId);
         await host.GotoAsync(office, "tasks");
         await Assertions.Expect(office.Locator("[data-testid=inbox]")).ToContainTextAsync(caseNumber);
+        // The answer reaches the manager: on the screening task, beside the questions it answers (it was only in variables).
+        await host.GotoAsync(office, $"tasks/{again}");
+        var thread = office.Locator("[data-testid='decision-disclosure.answered']");
+        await Assertions.Expect(thread).ToContainTextAsync("NSFC project 62275001");
+        await Assertions.Expect(thread).ToContainTextAsync(question);
         var detail = await inventorApi.GetFromJsonAsync<JsonObject>($"api/v1/inventions/{id}");
         Assert.Contains("disclosure.returned", detail!["timeline"]!.ToJsonString());
     }

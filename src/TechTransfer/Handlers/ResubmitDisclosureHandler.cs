@@ -5,7 +5,8 @@ using Workflows.Engine.Contracts;
 namespace TechTransfer.Handlers;
 
 /// <summary><c>tt.resubmitDisclosure</c>: the inventor's answered disclosure is submitted again. A disclosure still
-/// incomplete or with shares not summing to 100 throws the BPMN error of the rule (e.g. <c>shares-not-100</c>).</summary>
+/// incomplete or with shares not summing to 100 throws the BPMN error of the rule (e.g. <c>shares-not-100</c>). The
+/// <c>answer</c> given at the revision step goes into the record beside the questions it answers.</summary>
 public sealed class ResubmitDisclosureHandler(InventionService inventions) : DomainHandler
 {
     public override string Name => "tt.resubmitDisclosure";
@@ -15,7 +16,7 @@ public sealed class ResubmitDisclosureHandler(InventionService inventions) : Dom
         var id = vars.Guid("inventionId");
         var current = await inventions.GetAsync(AsProcess(), id, ct);
         if (current.Status == InventionStatus.Returned)
-            await inventions.SubmitAsync(OnBehalfOfTaskCompleter(vars), id, ct);
+            await inventions.SubmitAsync(OnBehalfOfTaskCompleter(vars), id, ct, vars.OptionalString("answer"));
         return Result(new { disclosureStatus = "submitted" });
     }
 }

@@ -52,8 +52,12 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         }, ct);
     }
 
-    /// <summary>Submits a draft (or a returned disclosure): it must be complete and the shares must sum to exactly 100.</summary>
-    public Task<Invention> SubmitAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default) =>
+    /// <summary>
+    /// Submits a draft (or a returned disclosure): it must be complete and the shares must sum to exactly 100. A returned
+    /// disclosure carries the inventors' <paramref name="answer"/> to the office's questions: both go into the record, so
+    /// the office re-screening it and anyone reading the file later see the exchange, not only the process's variables.
+    /// </summary>
+    public Task<Invention> SubmitAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default, string? answer = null) =>
         store.WriteAsync(async db =>
         {
             var invention = await LoadAsync(db, inventionId, ct);
@@ -62,6 +66,11 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             if (missing.Count > 0)
                 throw TechTransferException.Rule("disclosure-incomplete", $"The disclosure lacks: {string.Join(", ", missing)}.", missing[0]);
             EnsureSharesSumTo100(invention.Inventors.Select(i => i.Share));
+            if (invention.Status == InventionStatus.Returned && !string.IsNullOrWhiteSpace(answer))
+            {
+                TextRules.Check(answer, "answer", options.Limits.Text);
+                await evidence.AppendAsync(db, invention.Id, actor, "disclosure.answered", new { questions = invention.Questions, answer = answer.Trim() });
+            }
             invention.Status = InventionStatus.Submitted;
             invention.SubmittedAt = clock.GetUtcNow();
             invention.Version++;

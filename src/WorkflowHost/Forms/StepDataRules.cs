@@ -27,11 +27,28 @@ public static class StepDataRules
                 if (outcome is not null && outcome != "file" && Blank(data, "assessmentReasons"))
                     errors["assessmentReasons"] = ["Give the reasons for not filing."];
                 break;
+            case "transfer-preparation":
+                // What the chosen pricing path will need: the notice publishes the price and the counterparty, the listing
+                // and the auction start from the base price. Missing, the case would die at the notice's service task.
+                switch (Text(data, "pricingMethod"))
+                {
+                    case "agreement":
+                        if (!Positive(data, "price")) errors["price"] = ["Agreement pricing publishes a proposed price: give it."];
+                        if (Blank(data, "counterparty")) errors["counterparty"] = ["Agreement pricing names the counterparty in the notice: give it."];
+                        break;
+                    case "listing" or "auction":
+                        if (!Positive(data, "basePrice")) errors["basePrice"] = ["A listing or an auction starts from a base price: give it."];
+                        break;
+                }
+                break;
         }
         return errors;
     }
 
     private static string? Text(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static bool Positive(JsonObject data, string key) =>
+        data[key] is JsonValue v && v.TryGetValue<decimal>(out var amount) && amount > 0;
 
     private static bool Blank(JsonObject data, string key) => string.IsNullOrWhiteSpace(data[key]?.ToString());
 }

@@ -123,13 +123,17 @@ public sealed class InventionTransferProcessTests
         var pack = await h.Get<EvidencePackService>().GetAsync(Tom, invention.Id);
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
         Assert.Equal(
-            ["disclosure.drafted", "disclosure.submitted", "disclosure.returned", "disclosure.submitted", "disclosure.accepted", "assessment.opened",
+            ["disclosure.drafted", "disclosure.submitted", "disclosure.returned", "disclosure.answered", "disclosure.submitted", "disclosure.accepted", "assessment.opened",
              "assessment.decided", "patent.applied", "committee.opened", "committee.conflict-declared", "committee.vote-cast", "committee.vote-cast",
              "committee.vote-cast", "committee.vote-cast", "committee.closed", "listing.opened", "listing.interest-registered",
              "listing.interest-registered", "listing.closed", "auction.opened", "auction.bid", "auction.bid", "auction.closed", "agreement.signed",
              "filing.submitted", "filing.decided", "revenue.split"],
             pack.Select(e => e.Action));
         Assert.Contains(pack, e => e.Action == "disclosure.returned" && e.Actor == "process:tom");
+        // The inventors' answer is in the record beside the questions it answers, not only in the process's variables.
+        var answered = pack.Single(e => e.Action == "disclosure.answered");
+        Assert.Contains("NSFC 62371234, see the updated disclosure.", answered.Payload);
+        Assert.Contains("\"questions\"", answered.Payload);
     }
 
     [Theory, MemberData(nameof(Providers), MemberType = typeof(DomainHarness))]

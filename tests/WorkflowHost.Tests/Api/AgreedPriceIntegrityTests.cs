@@ -50,10 +50,18 @@ public sealed class AgreedPriceIntegrityTests
         var viaTask = await ExpectAsync(HttpStatusCode.BadRequest, host.Manager, HttpMethod.Post, $"/api/v1/tasks/{sign}/complete",
             new { variables = Terms(host, "open-licence", Other, 1, feeTerms: "1 yuan") });
         Assert.True(viaTask.GetProperty("errors").TryGetProperty("variables.agreementKind", out _), viaTask.ToString());
-        await ExpectAsync(HttpStatusCode.OK, host.Manager, HttpMethod.Post, $"/api/v1/tasks/{sign}/complete",
-            new { variables = Terms(host, "ordinary-licence", Other, 1) });
-        // The process refuses it and opens the signing step again, with nothing signed and no incident.
-        await WaitForAsync("the signing step again", async () => await host.StepOpenAsync(id, "Task_Sign") && await host.OpenStepTaskAsync(id, "Task_Sign") != sign);
+        // A refusal that looked like success (issue 18): the page said "completed", then the step came back with no reason.
+        // Now the same check answers before the step completes, naming the field, and the step stays where it is.
+        foreach (var (terms, field) in new[]
+                 {
+                     (Terms(host, "ordinary-licence", Other, 180000), "variables.counterparty"),
+                     (Terms(host, "exclusive-licence", Winner, 170000), "variables.consideration"),
+                 })
+        {
+            var refused = await ExpectAsync(HttpStatusCode.BadRequest, host.Manager, HttpMethod.Post, $"/api/v1/tasks/{sign}/complete", new { variables = terms });
+            Assert.True(refused.GetProperty("errors").TryGetProperty(field, out _), refused.ToString());
+            Assert.Equal(sign, await host.OpenStepTaskAsync(id, "Task_Sign"));
+        }
         Assert.Empty((await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/agreements")).EnumerateArray());
         Assert.Equal(0, (await OkAsync(host.Admin, HttpMethod.Get, "/api/v1/incidents")).GetArrayLength());
 

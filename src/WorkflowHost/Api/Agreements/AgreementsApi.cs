@@ -75,7 +75,7 @@ public static class AgreementsApi
     /// The terms the body asks to sign, on the pricing the signing step signs (the case's last concluded one, else its last
     /// one, which says why it is not signable); null when the body does not fit the form (the form's own check answers).
     /// </summary>
-    private static AgreementTerms? TermsOf(JsonObject body, IReadOnlyList<PricingRecord> records)
+    internal static AgreementTerms? TermsOf(JsonObject body, IReadOnlyList<PricingRecord> records)
     {
         if (Text(body, "agreementKind") is not { } kindText || Text(body, "counterparty") is not { } counterparty
             || body["consideration"] is not JsonValue amount || !amount.TryGetValue<decimal>(out var consideration)

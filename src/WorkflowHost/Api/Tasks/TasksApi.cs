@@ -192,7 +192,9 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteBody body, HttpContext http,
-        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock, CancellationToken ct)
+        IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock,
+        TechTransfer.Inventions.InventionService inventions, TechTransfer.Pricing.PricingService pricing, TechTransfer.Licensing.AgreementService agreements,
+        CancellationToken ct)
     {
         var actor = http.User.ToActor().AsParticipant();
         if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
@@ -201,6 +203,10 @@ public static class TasksApi
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
         if (StepDataRules.Check(task.FormKey, variables) is { Count: > 0 } broken)
             return ApiProblems.Invalid(broken.ToDictionary(e => "variables." + e.Key, e => e.Value), "The data breaks a rule of this step.");
+        if (task.FormKey == Agreements.SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
+            && await Agreements.SigningStepCheck.CheckAsync(http.User.ToActingUser(), caseNumber, variables, inventions, pricing, agreements, ct)
+                is { } refused)
+            return ApiProblems.Invalid(refused, "The agreement does not match the concluded pricing.");
         // Who completed the task, for the service tasks after it: set here, never taken from the client.
         variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;
         await runtime.CompleteTaskAsync(id, actor, variables, ct);
