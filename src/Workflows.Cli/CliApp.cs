@@ -22,6 +22,7 @@ public static class CliApp
             {
                 "validate" => await ValidateCommand.RunAsync(args[1..], output, error),
                 "run" => await RunCommand.RunAsync(args[1..], input, output, error),
+                "evidence" => await EvidenceVerifyCommand.RunAsync(args[1..], output, error),
                 _ => await Fail(error, $"unknown command '{args[0]}'"),
             };
         }
@@ -54,6 +55,11 @@ public static class CliApp
               a message start event (--message names one), a signal start event (--signal names one), else by its
               first timer start event.
               Commands are read from standard input (type 'help'). Exit 1 on an engine error (one line).
+          wf evidence verify PACK.zip --key PUBLIC.pem
+              Check an exported evidence pack offline with the record seal's public key (PEM, or the JSON of
+              GET /api/v1/record-seal): the manifest's hashes, each entry's hash and signature, the chain against its
+              signed checkpoint, each attachment against its recorded hash, and the seal over the export.
+              Exit 0 when intact, 1 naming the first problem (file, entry, what is wrong).
         """;
 }
 

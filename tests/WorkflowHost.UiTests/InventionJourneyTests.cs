@@ -171,6 +171,17 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1);
         await Assertions.Expect(diagram.Locator("g.djs-element.case-done[data-element-id='Task_Sign']")).ToHaveCountAsync(1);
         await UiHost.ScreenshotAsync(alicePage, "journey-licence-recorded-en");
+        await Assertions.Expect(alicePage.Locator("[data-testid=evidence-pack-download]")).ToHaveCountAsync(0); // the office's alone
+
+        // The manager downloads the case's evidence pack for the auditor from the same page: one ZIP, its PDF in the page's language.
+        await host.GotoAsync(manager, $"inventions/{id}");
+        var download = await manager.RunAndWaitForDownloadAsync(() => manager.Locator("[data-testid=evidence-pack-download]").ClickAsync());
+        Assert.Equal($"evidence-pack-{caseNumber}.en.zip", download.SuggestedFilename);
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(await download.PathAsync()))
+        {
+            Assert.NotNull(zip.GetEntry("manifest.json"));
+            Assert.NotNull(zip.GetEntry("evidence-pack.en.pdf"));
+        }
     }
 
     /// <summary>Opens the case's task from the inbox (once the process has got there) and waits for its form.</summary>

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TechTransfer.Inventions;
@@ -8,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Persistence;
 using Workflows.Engine.Contracts;
 using Workflows.Persistence.Sealing;
+using Workflows.Persistence.Sealing.Packs;
 
 namespace TechTransfer.Evidence;
 
@@ -147,17 +146,13 @@ public sealed class EvidenceLog(DomainStore store, TimeProvider clock, IRecordSe
             select new EvidenceHead(i.CaseNumber, e.InventionId, e.Sequence, e.Hash, e.Signature)).ToListAsync(ct), ct);
 
     /// <summary>The name of an invention's chain in signatures and in the checkpoint journal.</summary>
-    public static string ChainOf(Guid inventionId) => "evidence/" + inventionId.ToString("N");
+    public static string ChainOf(Guid inventionId) => EvidenceChain.ChainOf(inventionId);
 
     /// <summary>The chain's head at this entry: what its signature covers.</summary>
     public static ChainCheckpoint CheckpointOf(EvidenceEntry e) => new(ChainOf(e.InventionId), e.Sequence, e.Hash);
 
-    public static string HashOf(EvidenceEntry e)
-    {
-        var text = string.Join('\n', e.PreviousHash, e.InventionId.ToString("N"), e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            e.At.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.Action, e.Payload);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    /// <summary>The entry's hash (<see cref="EvidenceChain"/>: the same rule <c>wf evidence verify</c> checks an exported pack by).</summary>
+    public static string HashOf(EvidenceEntry e) => EvidenceChain.HashOf(e.PreviousHash, e.InventionId, e.Sequence, e.At, e.Actor, e.Action, e.Payload);
 }
 
 /// <summary>A case's chain head: how many entries, the last one's hash and the seal's signature over both.</summary>

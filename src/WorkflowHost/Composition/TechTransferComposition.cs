@@ -6,6 +6,7 @@ using TechTransfer.Committees;
 using WorkflowHost.Api;
 using WorkflowHost.Api.Reviews;
 using WorkflowHost.Domain;
+using WorkflowHost.Domain.EvidencePacks;
 using WorkflowHost.Startup;
 
 namespace WorkflowHost.Composition;
@@ -34,6 +35,9 @@ public static class TechTransferComposition
         services.AddSingleton<CaseDataAccess>();
         services.AddSingleton<CaseVerification>();
         services.AddSingleton<SealedHeadsReport>();
+        services.AddSingleton(configuration.GetSection(EvidencePackOptions.Section).Get<EvidencePackOptions>() ?? new EvidencePackOptions());
+        services.AddSingleton<EvidencePackReport>();
+        services.AddScoped<EvidencePackExport>();
         services.AddReviewAndPricingActions();
         services.AddSingleton<Api.NoticeBoard.NoticeBoardFeeds>();
         services.AddExceptionHandler<DomainExceptionHandler>();

@@ -144,7 +144,7 @@ public sealed class EvidenceTamperingTests
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>Priced by agreement (notice: 200,000 to Ningbo Optics), licensed, recorded, 200,000 income split 70/30.</summary>
-    private static async Task<Guid> FinishedCaseAsync(DomainApiHost host)
+    internal static async Task<Guid> FinishedCaseAsync(DomainApiHost host)
     {
         var id = await host.InventionReadyForTransferAsync();
         var review = await host.PrepareAsync(id, new
