@@ -112,7 +112,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         var zh = await ChineseAdministratorAsync();
         await host.GotoAsync(zh, "admin/users");
         await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("用户与角色");
-        await Assertions.Expect(zh.Locator("[data-testid=user-list]").Locator("tr", new() { HasText = chair })).ToContainTextAsync("评审委员会主任");
+        await Assertions.Expect(zh.Locator("[data-testid=user-list]").Locator("tr", new() { HasText = chair })).ToContainTextAsync("主任委员");
         await UiHost.ScreenshotAsync(zh, "admin-users-zh-CN");
         await zh.Locator("[data-testid=user-create]").ClickAsync();
         await Assertions.Expect(UiHost.Input(zh, "create-user-email")).ToBeVisibleAsync();
@@ -161,7 +161,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
         var zh = await ChineseAdministratorAsync();
         await host.GotoAsync(zh, "admin/committees");
-        await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("评审委员会");
+        await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("科技成果转化专家委员会");
         await Assertions.Expect(zh.Locator($"[data-testid='committee-{code}']")).ToContainTextAsync("主任委员");
         await UiHost.ScreenshotAsync(zh, "admin-committees-zh-CN");
     }
@@ -275,7 +275,7 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
 
         var zh = await ChineseAdministratorAsync();
         await host.GotoAsync(zh, "admin");
-        await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("系统运行概览");
+        await Assertions.Expect(zh.Locator("h1")).ToHaveTextAsync("统计看板");
         await Assertions.Expect(zh.Locator("[data-testid=dashboard-per-stage]")).ToContainTextAsync("各阶段发明数量");
         await UiHost.ScreenshotAsync(zh, "admin-dashboard-zh-CN");
     }

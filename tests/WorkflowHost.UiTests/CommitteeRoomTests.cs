@@ -67,11 +67,11 @@ public sealed class CommitteeRoomTests(UiHost fixture, ITestOutputHelper output)
 
         // The same room in Chinese.
         await page.Locator("[data-testid='language-zh-CN']").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("评审委员会会议室");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("委员会审议");
         await Assertions.Expect(page.Locator("[data-testid=recused-notice]")).ToContainTextAsync("回避");
         await UiHost.ScreenshotAsync(page, "committee-room-recused-zh-CN");
         await host.GotoAsync(page, "reviews");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("评审委员会审议");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("委员会审议");
         await UiHost.ScreenshotAsync(page, "reviews-zh-CN");
     }
 
@@ -103,7 +103,7 @@ public sealed class CommitteeRoomTests(UiHost fixture, ITestOutputHelper output)
         // Member 2 (who reads Chinese) and the chair vote too.
         var member2 = await host.SignInAsync(c.Member2Email, UiHost.UserPassword);
         await host.GotoAsync(member2, $"reviews/{c.ReviewId}");
-        await Assertions.Expect(member2.Locator("h1")).ToContainTextAsync("评审委员会会议室");
+        await Assertions.Expect(member2.Locator("h1")).ToContainTextAsync("委员会审议");
         await UiHost.ScreenshotAsync(member2, "committee-room-zh-CN");
         await VoteAsync(member2, "reject", "价格偏低，建议提高挂牌底价。");
         await Assertions.Expect(member2.Locator("[data-testid=my-vote]")).ToContainTextAsync("不同意");

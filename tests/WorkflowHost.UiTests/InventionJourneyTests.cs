@@ -105,6 +105,7 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         await form.NumberAsync("Proposed price (agreement; yuan)", 120000);
         await form.TextAsync("Proposed counterparty (agreement)", "Ningbo Optics Ltd.");
         await form.TextAsync("Transfer method (assignment, licence, equity)", "licence");
+        await form.SelectAsync("Intended kind of agreement (decides whether the leadership's collective decision is needed)", "Exclusive licence");
         await CompleteAsync(manager);
 
         // The chair opens the committee room from the inbox, states no conflict, votes and closes the review.

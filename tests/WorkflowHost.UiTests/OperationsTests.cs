@@ -112,7 +112,7 @@ public sealed class OperationsTests(UiHost fixture, ITestOutputHelper output) : 
         var zh = await ChineseAdministratorAsync("ops-zh@ui-tests.example.org");
         await host.GotoAsync(zh, "operations/processes/ui_ops");
         await Assertions.Expect(zh.Locator("[data-testid='incidents-Task_Check']")).ToHaveTextAsync("1");
-        await Assertions.Expect(zh.Locator("nav.mud-navmenu")).ToContainTextAsync("运行监控");
+        await Assertions.Expect(zh.Locator("nav.mud-navmenu")).ToContainTextAsync("流程运维");
         await UiHost.ScreenshotAsync(zh, "operations-process-zh-CN");
         await host.GotoAsync(zh, $"operations/instances/{failing}");
         await Assertions.Expect(zh.Locator("[data-testid='instance-diagram']")).ToHaveAttributeAsync("data-ready", "true");

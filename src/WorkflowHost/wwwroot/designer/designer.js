@@ -38,7 +38,8 @@ export async function open(canvasEl, panelEl, wfEl, xml, labels) {
     if (selected && e.elements.some(x => x.id === selected.id) && !wfEl.contains(document.activeElement)) renderWf(selected);
   });
   renderWf(null);
-  return (result.warnings || []).map(w => w.message);
+  // moddle reports each undeclared wf:name-<culture> as an unknown attribute; they are ours and kept as written (below).
+  return (result.warnings || []).map(w => w.message).filter(m => !/unknown attribute <wf:name-/.test(m));
 }
 
 // The languages an element's name is written in besides BPMN's name (English, which other modelers show): one

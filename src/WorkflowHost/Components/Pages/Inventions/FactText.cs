@@ -14,7 +14,10 @@ namespace WorkflowHost.Components.Pages.Inventions;
 public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDisplay times, IReadOnlyDictionary<string, string> names)
 {
     /// <summary>Facts that repeat the disclosure itself or are technical (hashes, ids) are left out of the page; the evidence pack has them all.</summary>
-    public static readonly HashSet<string> Hidden = ["draft", "sha256", "caseNumber", "inventors", "id", "declaredType", "reviewId", "pricingId"];
+    public static readonly HashSet<string> Hidden = [
+        "draft", "sha256", "caseNumber", "inventors", "id", "declaredType", "reviewId", "pricingId",
+        "actedBy", "ranUnder", // who acted as they were then, and the definition a step ran under: for the pack, not the page
+    ];
 
     /// <summary>Facts whose number is an amount of money (yuan).</summary>
     private static readonly HashSet<string> Money =
