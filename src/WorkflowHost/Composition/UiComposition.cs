@@ -16,7 +16,8 @@ public static class UiComposition
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddScoped<UserNames>();
-        services.AddSingleton(sp => new TimeDisplay(EngineComposition.TimeZone(sp.GetRequiredService<IConfiguration>())));
+        // The office's zone as the calendar holds it (Calendar:TimeZone, read once at start-up).
+        services.AddSingleton(sp => new TimeDisplay(sp.GetRequiredService<Workflows.Engine.Contracts.IBusinessCalendar>().TimeZone));
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o =>
         {
