@@ -71,6 +71,8 @@ public sealed class EvidencePackContentsTests
             await UploadAsync(host, id, "payment.txt", "Bank receipt: 200,000 yuan from Ningbo Optics.", "payment-proof"),
         };
 
+        // Handovers reach the pack through the outbox, after their commit: wait for it rather than race the dispatcher.
+        await WaitForAsync("the handover in the evidence", async () => (await host.EvidenceActionsAsync(id)).Contains(TaskHandoverEvidence.Reassigned));
         var pack = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/evidence")).EnumerateArray().ToList();
         JsonElement Entry(string action) => pack.Last(e => e.GetProperty("action").GetString() == action);
         JsonElement Payload(JsonElement entry) => JsonDocument.Parse(entry.GetProperty("payload").GetString()!).RootElement.Clone();
