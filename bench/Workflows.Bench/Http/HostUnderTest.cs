@@ -16,7 +16,7 @@ public sealed class HostUnderTest(IReadOnlyDictionary<string, string> settings) 
     public int Port { get; } = FreePort();
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public const string AdminEmail = "bench-admin@example.edu";
-    public const string AdminPassword = "Bench-Admin-Password-1";
+    public const string AdminPassword = "Quiet-Harbour-Lantern-71";
 
     public static int FreePort()
     {
