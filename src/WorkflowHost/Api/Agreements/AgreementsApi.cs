@@ -5,6 +5,7 @@ using TechTransfer.Inventions;
 using TechTransfer.Licensing;
 using TechTransfer.Pricing;
 using TechTransfer.Processes;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Agreements;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Inventions;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Inventions;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
 using TechTransfer.Rewards;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Rewards;

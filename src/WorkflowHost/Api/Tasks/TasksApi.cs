@@ -5,6 +5,8 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api.Accounts;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Tasks;
 using WorkflowHost.Forms;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
@@ -206,8 +208,8 @@ public static class TasksApi
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
         if (StepDataRules.Check(task.FormKey, variables) is { Count: > 0 } broken)
             return ApiProblems.Invalid(broken.ToDictionary(e => "variables." + e.Key, e => e.Value), "The data breaks a rule of this step.");
-        if (task.FormKey == Agreements.SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
-            && await Agreements.SigningStepCheck.CheckAsync(http.User.ToActingUser(), caseNumber, variables, inventions, pricing, agreements, ct)
+        if (task.FormKey == Application.Agreements.SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
+            && await Application.Agreements.SigningStepCheck.CheckAsync(http.User.ToActingUser(), caseNumber, variables, inventions, pricing, agreements, ct)
                 is { } refused)
             return ApiProblems.Invalid(refused, "The agreement does not match the concluded pricing.");
         // Who completed the task, for the service tasks after it: set here, never taken from the client.

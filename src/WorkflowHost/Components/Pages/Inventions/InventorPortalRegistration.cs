@@ -1,4 +1,4 @@
-using WorkflowHost.Api.Inventions;
+using WorkflowHost.Application.Inventions;
 
 namespace WorkflowHost.Components.Pages.Inventions;
 

@@ -1,5 +1,5 @@
 using MudBlazor;
-using WorkflowHost.Api.Tasks;
+using WorkflowHost.Application.Tasks;
 using WorkflowHost.Identity;
 using WorkflowHost.Localization;
 

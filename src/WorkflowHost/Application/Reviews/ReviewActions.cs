@@ -9,9 +9,10 @@ using TechTransfer.Inventions;
 using TechTransfer.Pricing;
 using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
+using WorkflowHost.Api;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Reviews;
+namespace WorkflowHost.Application.Reviews;
 
 /// <summary>
 /// What a committee member, the chair and the office do on a review, for the REST endpoints (<see cref="ReviewsApi"/>)

@@ -5,9 +5,10 @@ using TechTransfer.Common;
 using TechTransfer.Inventions;
 using TechTransfer.Pricing;
 using TechTransfer.Processes;
+using WorkflowHost.Api;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Pricing;
+namespace WorkflowHost.Application.Pricing;
 
 /// <summary>
 /// What the office (and anyone, for an objection) does on a pricing record, for the REST endpoints

@@ -1,6 +1,6 @@
-using WorkflowHost.Api.Pricing;
+using WorkflowHost.Application.Pricing;
 
-namespace WorkflowHost.Api.Reviews;
+namespace WorkflowHost.Application.Reviews;
 
 /// <summary>The committee's and the pricing actions that the endpoints and the committee-room and pricing pages share.</summary>
 public static class ReviewAndPricingRegistration

@@ -6,11 +6,12 @@ using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Api;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
 using static WorkflowHost.Api.Inventions.InventionsApi;
 
-namespace WorkflowHost.Api.Inventions;
+namespace WorkflowHost.Application.Inventions;
 
 /// <summary>
 /// What the inventions endpoints and the inventor portal's pages both do on an invention beyond one domain call: its

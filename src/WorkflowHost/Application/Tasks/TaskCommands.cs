@@ -2,10 +2,12 @@ using System.Text.Json.Nodes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Api;
+using WorkflowHost.Api.Tasks;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Tasks;
+namespace WorkflowHost.Application.Tasks;
 
 /// <summary>
 /// The task actions that are more than one runtime call, shared by the REST endpoints (<see cref="TasksApi"/>) and the

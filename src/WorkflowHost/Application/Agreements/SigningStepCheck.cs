@@ -3,8 +3,9 @@ using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
 using TechTransfer.Pricing;
+using WorkflowHost.Api.Agreements;
 
-namespace WorkflowHost.Api.Agreements;
+namespace WorkflowHost.Application.Agreements;
 
 /// <summary>
 /// The signing step checked before it completes, whichever way it is completed (the agreement endpoint, the task page,

@@ -5,10 +5,11 @@ using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Api;
 using WorkflowHost.Forms;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api;
+namespace WorkflowHost.Application;
 
 /// <summary>
 /// Where a domain action is a step of the invention's process, the domain endpoints do it by completing that user task
