@@ -20,11 +20,6 @@ namespace WorkflowHost.Api.Tasks;
 /// </summary>
 public static class TasksApi
 {
-    /// <summary>The variables a send-back completes the task with; the shipped workflows route <c>outcome = "sendBack"</c> back.</summary>
-    public const string OutcomeVariable = "outcome";
-    public const string SendBackOutcome = "sendBack";
-    public const string SendBackReasonVariable = "sendBackReason";
-
     public sealed record TaskView(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string? Name, string? BusinessKey, string Status,
         string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt,
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy,
@@ -41,7 +36,7 @@ public static class TasksApi
     public sealed record BulkClaimAnswer(IReadOnlyList<TaskCommands.ClaimOutcome> Results, int Claimed, int Refused);
 
     /// <summary>Query parameters <c>var.&lt;name&gt;=&lt;value&gt;</c> filter on process variables.</summary>
-    public const string VariablePrefix = "var.";
+    public const string VariablePrefix = TaskVariableFilters.Prefix;
     public const int MaxBulkClaim = 100;
 
     private static readonly string[] Sorts = ["priority", "created", "due", "followUp"];

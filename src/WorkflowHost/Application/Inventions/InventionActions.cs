@@ -9,7 +9,6 @@ using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
-using static WorkflowHost.Api.Inventions.InventionsApi;
 
 namespace WorkflowHost.Application.Inventions;
 
@@ -37,7 +36,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
         var timeline = (await evidence.EntriesAsync(id, ct))
             .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
             .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, office ? Facts(e.Payload) : ForInventors(e.Action, Facts(e.Payload)))).ToList();
-        return new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
+        return new InventionDetail(InventionView.Of(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
             open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, names[t.Id].Task, t.DueAt, t.Assignee, t.CandidateGroups, t.CandidateUsers)).ToList(),
             timeline);
     }

@@ -3,7 +3,6 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api;
-using WorkflowHost.Api.Tasks;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
 
@@ -19,6 +18,11 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
 {
     public const int MaxReasonLength = 4000;
 
+    /// <summary>The variables a send-back completes the task with; the shipped workflows route <c>outcome = "sendBack"</c> back.</summary>
+    public const string OutcomeVariable = "outcome";
+    public const string SendBackOutcome = "sendBack";
+    public const string SendBackReasonVariable = "sendBackReason";
+
     /// <summary>What happened to one task of a bulk claim: claimed, or refused with the code and the reason.</summary>
     public sealed record ClaimOutcome(Guid TaskId, string? Name, string? BusinessKey, bool Claimed, string? Code, string? Reason);
 
@@ -31,7 +35,7 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
         await EnsureMayActAsync(id, actor, ct);
         await runtime.CompleteTaskAsync(id, actor, new JsonObject
         {
-            [TasksApi.OutcomeVariable] = TasksApi.SendBackOutcome, [TasksApi.SendBackReasonVariable] = reason.Trim(),
+            [OutcomeVariable] = SendBackOutcome, [SendBackReasonVariable] = reason.Trim(),
         }, ct);
     }
 
