@@ -78,7 +78,7 @@ public static class RewardsApi
         {
             await steps.CompleteAsync(http.User, caseNumber, step, data, what, ct, instanceVariable: reward);
         }
-        catch (ApiProblemException e) when (e.Code == "no-open-step")
+        catch (Refusal e) when (e.Code == "no-open-step")
         {
             await steps.CompleteAsync(http.User, caseNumber, overdue, data, what, ct, instanceVariable: reward);
         }

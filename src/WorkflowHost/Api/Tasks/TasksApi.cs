@@ -6,6 +6,7 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Application;
+using WorkflowHost.Application.Agreements;
 using WorkflowHost.Application.Tasks;
 using WorkflowHost.Forms;
 using WorkflowHost.Localization;
@@ -193,8 +194,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteBody body, HttpContext http,
         IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock, ProcessNames processNames,
-        TechTransfer.Inventions.InventionService inventions, TechTransfer.Pricing.PricingService pricing, TechTransfer.Licensing.AgreementService agreements,
-        CancellationToken ct)
+        SigningStepCheck signing, CancellationToken ct)
     {
         var actor = http.User.ToActor().AsParticipant();
         if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
@@ -203,9 +203,8 @@ public static class TasksApi
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
         if (StepDataRules.Check(task.FormKey, variables) is { Count: > 0 } broken)
             return ApiProblems.Invalid(broken.ToDictionary(e => "variables." + e.Key, e => e.Value), "The data breaks a rule of this step.");
-        if (task.FormKey == Application.Agreements.SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
-            && await Application.Agreements.SigningStepCheck.CheckAsync(http.User.ToActingUser(), caseNumber, variables, inventions, pricing, agreements, ct)
-                is { } refused)
+        if (task.FormKey == SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
+            && await signing.CheckAsync(http.User.ToActingUser(), caseNumber, variables, ct) is { } refused)
             return ApiProblems.Invalid(refused, "The agreement does not match the concluded pricing.");
         // Who completed the task, for the service tasks after it: set here, never taken from the client.
         variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;
