@@ -11,7 +11,7 @@ namespace WorkflowHost.Application.Pricing;
 
 /// <summary>
 /// What the office (and anyone, for an objection) does on a pricing record, for the REST endpoints
-/// (<see cref="PricingApi"/>) and the pricing screens alike: the checks, the domain call or the process step
+/// (<c>PricingApi</c>) and the pricing screens alike: the checks, the domain call or the process step
 /// (<c>Task_Investigate</c>, <c>Task_Negotiate</c> through <see cref="ProcessSteps"/>), the objection message to the
 /// process, and the record as the user may see it afterwards.
 /// </summary>

@@ -14,7 +14,7 @@ using WorkflowHost.Security;
 namespace WorkflowHost.Application.Reviews;
 
 /// <summary>
-/// What a committee member, the chair and the office do on a review, for the REST endpoints (<see cref="ReviewsApi"/>)
+/// What a committee member, the chair and the office do on a review, for the REST endpoints (<c>ReviewsApi</c>)
 /// and the committee room alike: the checks before a step, the step itself (the member's <c>Task_Vote</c>, the chair's
 /// <c>Task_Close</c> through <see cref="ProcessSteps"/>), and the review as the user may see it afterwards. Refusals are
 /// <see cref="Refusal"/>s and <see cref="TechTransferException"/>s (problem details over HTTP, a sentence on a page).

@@ -8,7 +8,7 @@ using WorkflowHost.Security;
 namespace WorkflowHost.Application.Tasks;
 
 /// <summary>
-/// The task actions that are more than one runtime call, shared by the REST endpoints (<see cref="TasksApi"/>) and the
+/// The task actions that are more than one runtime call, shared by the REST endpoints (<c>TasksApi</c>) and the
 /// task page, so both check the same things: send back (a reason, then a completion the workflow routes back) and
 /// claiming several tasks at once. Refusals are <see cref="Refusal"/>s (a rule naming the field, forbidden, not found,
 /// 409) or the engine's own typed failures.
