@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WorkflowHost.Api;
 using WorkflowHost.Api.Accounts;
 using WorkflowHost.Api.Admin;
+using WorkflowHost.Application;
 using WorkflowHost.Components.Pages.Tasks;
-using WorkflowHost.Components.Pages.Inventions;
 using WorkflowHost.Components.Pages.Admin;
 using WorkflowHost.Composition;
 using WorkflowHost.Health;
@@ -36,7 +36,7 @@ builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();
 builder.Services.AddTaskInbox();
-builder.Services.AddInventorPortal();
+builder.Services.AddApplicationLayer();
 builder.Services.AddAdminScreens();
 builder.Services.AddHealthChecks()
     .AddCheck<DatabaseHealthCheck>("database")

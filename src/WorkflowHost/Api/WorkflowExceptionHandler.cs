@@ -1,26 +1,21 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Workflows.Engine.Contracts;
+using WorkflowHost.Application;
 using WorkflowHost.Localization;
 
 namespace WorkflowHost.Api;
 
-/// <summary>Turns the engine's typed failures into problem-details answers with the right status.</summary>
+/// <summary>Turns the engine's typed failures into problem-details answers: the status by their refusal kind
+/// (<see cref="RefusalProblems"/>), with the definition's diagnostics or the migration's problems beside.</summary>
 public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         if (exception is not WorkflowException e) return false;
         ProblemMessages.UseRequestCulture(context);
-        var status = e switch
-        {
-            NotFoundException => StatusCodes.Status404NotFound,
-            ForbiddenException => StatusCodes.Status403Forbidden,
-            ConcurrencyConflictException => StatusCodes.Status409Conflict,
-            DefinitionInvalidException => StatusCodes.Status422UnprocessableEntity,
-            MigrationRefusedException => StatusCodes.Status422UnprocessableEntity,
-            _ => StatusCodes.Status409Conflict,
-        };
+        // The status by the refusal's kind, as every refusal's (a diagnostics list is not the errors of fields).
+        var status = RefusalProblems.StatusOf(Refusal.KindOf(e), namesFields: false);
         context.Response.StatusCode = status;
         // The title and detail in the caller's language where ProblemText has the code; the code itself for programs.
         var details = new ProblemDetails

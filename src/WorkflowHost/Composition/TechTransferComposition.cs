@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.Json;
 using TechTransfer;
 using TechTransfer.Committees;
 using WorkflowHost.Api;
-using WorkflowHost.Api.Reviews;
 using WorkflowHost.Domain;
 using WorkflowHost.Domain.EvidencePacks;
 using WorkflowHost.Startup;
@@ -17,8 +16,8 @@ public static class TechTransferComposition
     /// The tech-transfer domain on the host's database and data folder, its figures from <c>TechTransfer:*</c> (windows,
     /// shares, limits; a demonstration shortens windows here, never in code), committees from the accounts, and its
     /// tables migrated at start-up (before the shipped workflows, whose service tasks it serves, are published). For
-    /// its endpoints: the process steps they complete, its refusals as problem details, and enum values in JSON as
-    /// kebab-case words (<c>"exclusive-licence"</c>).
+    /// its endpoints: its refusals as problem details, and enum values in JSON as kebab-case words (<c>"exclusive-licence"</c>).
+    /// The use cases its endpoints and pages share are the application layer's (<c>AddApplicationLayer</c>).
     /// </summary>
     public static IServiceCollection AddTechTransferDomain(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
@@ -31,14 +30,11 @@ public static class TechTransferComposition
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TechTransferOptions>, LegalFloorValidation>();
         services.AddOptions<TechTransferOptions>().Configure(o => Bind(section, o)).ValidateOnStart();
         services.AddHostedService<TechTransferStartup>();
-        services.AddSingleton<ProcessSteps>();
-        services.AddSingleton<CaseDataAccess>();
         services.AddSingleton<CaseVerification>();
         services.AddSingleton<SealedHeadsReport>();
         services.AddSingleton(configuration.GetSection(EvidencePackOptions.Section).Get<EvidencePackOptions>() ?? new EvidencePackOptions());
         services.AddSingleton<EvidencePackReport>();
         services.AddScoped<EvidencePackExport>();
-        services.AddReviewAndPricingActions();
         services.AddSingleton<Api.NoticeBoard.NoticeBoardFeeds>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));

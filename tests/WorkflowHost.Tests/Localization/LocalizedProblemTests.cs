@@ -50,6 +50,20 @@ public sealed class LocalizedProblemTests
     }
 
     [Fact]
+    public async Task A_missing_required_field_is_named_by_its_label_not_with_the_conflict_statements_sentence()
+    {
+        // The Chinese sentence for "required" once asked every caller to describe their ties to the counterparty.
+        await using var host = await StartAsync(DatabaseProvider.Sqlite);
+        var dai = await ChineseUserAsync(host, "dai@example.edu", Roles.Inventor);
+        var daiId = (await OkAsync(dai, HttpMethod.Get, "/api/v1/me")).GetProperty("id").GetString();
+        var refused = await ExpectAsync(HttpStatusCode.BadRequest, dai, HttpMethod.Post, "/api/v1/inventions",
+            new { title = " ", inventors = new[] { new { userId = daiId, name = "X", share = 100m } } });
+        Assert.Equal("required", refused.GetProperty("code").GetString());
+        Assert.Equal("请填写“发明名称”。", refused.GetProperty("detail").GetString());
+        Assert.Equal("请填写“发明名称”。", refused.GetProperty("errors").GetProperty("title")[0].GetString());
+    }
+
+    [Fact]
     public async Task Screening_with_questions_but_none_written_is_refused_in_the_callers_language_naming_the_field()
     {
         await using var host = await StartAsync(DatabaseProvider.Sqlite);

@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Licensing;
-using TechTransfer.Pricing;
 using TechTransfer.Processes;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Agreements;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Agreements;
@@ -52,7 +53,7 @@ public static class AgreementsApi
         var actor = http.User.ToActingUser();
         var agreement = await agreements.GetAsync(actor, id, ct);
         var day = Day(body.RegisteredOn, "registeredOn");
-        if (body.RegistrationDocumentId is not { } document) throw ApiProblemException.Invalid("registrationDocumentId", "Give the registration certificate (an attachment of the invention).");
+        if (body.RegistrationDocumentId is not { } document) throw Refusal.Invalid("registrationDocumentId", "Give the registration certificate (an attachment of the invention).");
         if (agreement.DeclarationId is not null) // an open licence: no process carries it
             return TypedResults.Ok(await agreements.RecordContractRegistrationAsync(actor, id, body.RegistrationNumber ?? "", day, document, ct));
         var caseNumber = (await inventions.GetAsync(actor, agreement.InventionId, ct)).CaseNumber;
@@ -61,61 +62,15 @@ public static class AgreementsApi
             instanceVariable: ("agreementId", id.ToString()));
         var registered = await agreements.GetAsync(actor, id, ct);
         return registered.ContractRegisteredOn is not null ? TypedResults.Ok(registered)
-            : throw new ApiProblemException(StatusCodes.Status409Conflict, "registration-refused",
+            : throw Refusal.Conflict("registration-refused",
                 $"The registration of the contract of case {caseNumber} was refused by the process (a date before signing, or a certificate that is not this invention's); the step is open again.");
     }
 
-    private static async Task<Created<Agreement>> Sign(Guid id, JsonObject body, HttpContext http, InventionService inventions, PricingService pricing,
-        AgreementService agreements, TimeProvider clock, ProcessSteps steps, CancellationToken ct)
+    private static async Task<Created<Agreement>> Sign(Guid id, JsonObject body, HttpContext http, AgreementActions actions, CancellationToken ct)
     {
-        var actor = http.User.ToActingUser();
-        var invention = await inventions.GetAsync(actor, id, ct);
-        // Say why the signing step is not open yet, when the pricing record tells.
-        var now = clock.GetUtcNow();
-        var records = await pricing.ListAsync(actor, id, ct);
-        foreach (var record in records)
-        {
-            var view = await pricing.GetAsync(actor, record.Id, ct);
-            if (view.OpenObjections > 0)
-                throw new ApiProblemException(StatusCodes.Status409Conflict, "objection-open",
-                    $"An objection to the public notice of case {invention.CaseNumber} is open: it must be decided before signing.");
-            if (record.Method == PricingMethod.Agreement && record.Status == PricingStatus.Open && now < record.WindowEndsAt)
-                throw new ApiProblemException(StatusCodes.Status409Conflict, "notice-running",
-                    $"The public notice of case {invention.CaseNumber} runs until {record.WindowEndsAt:u}; nothing is signed before it ends.");
-        }
-        // The domain's own checks (the concluded pricing's counterparty and price, once; never an open licence) answer here,
-        // naming the field, before the signing step completes: the process would only send the step back.
-        if (TermsOf(body, records) is { } terms) await agreements.CheckSignableAsync(actor, id, terms, ct);
-        var before = (await agreements.ListAsync(actor, id, ct)).Select(a => a.Id).ToHashSet();
-        await steps.CompleteAsync(http.User, invention.CaseNumber, ShippedProcesses.Transfer.Sign, body, "sign the agreement", ct);
-        var signed = (await agreements.ListAsync(actor, id, ct)).FirstOrDefault(a => !before.Contains(a.Id))
-                     ?? throw new ApiProblemException(StatusCodes.Status409Conflict, "sign-refused",
-                         $"The agreement of case {invention.CaseNumber} was refused by the process (see the case's history); the signing step is open again.");
+        var signed = await actions.SignAsync(http.User, id, body, ct);
         return TypedResults.Created($"/api/v1/agreements/{signed.Id}", signed);
     }
-
-    /// <summary>
-    /// The terms the body asks to sign, on the pricing the signing step signs (the case's last concluded one, else its last
-    /// one, which says why it is not signable); null when the body does not fit the form (the form's own check answers).
-    /// </summary>
-    internal static AgreementTerms? TermsOf(JsonObject body, IReadOnlyList<PricingRecord> records)
-    {
-        if (Text(body, "agreementKind") is not { } kindText || Text(body, "counterparty") is not { } counterparty
-            || body["consideration"] is not JsonValue amount || !amount.TryGetValue<decimal>(out var consideration)
-            || !DateOnly.TryParse(Text(body, "effectiveDate"), System.Globalization.CultureInfo.InvariantCulture, out var effective))
-            return null;
-        AgreementKind kind;
-        try { kind = TechTransfer.Common.Names.Parse<AgreementKind>(kindText, "agreementKind"); }
-        catch (TechTransferException) { return null; }
-        var pricing = records.Where(r => r.Status == PricingStatus.Concluded).MaxBy(r => r.ClosedAt) ?? records.MaxBy(r => r.OpenedAt);
-        return new AgreementTerms(kind, counterparty, consideration, effective, pricing?.Id,
-            DateOnly.TryParse(Text(body, "termStart"), System.Globalization.CultureInfo.InvariantCulture, out var start) ? start : null,
-            DateOnly.TryParse(Text(body, "termEnd"), System.Globalization.CultureInfo.InvariantCulture, out var end) ? end : null,
-            Text(body, "feeTerms"));
-    }
-
-    private static string? Text(JsonObject body, string key) =>
-        body[key] is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     private static async Task<Ok<List<Agreement>>> List(Guid id, HttpContext http, AgreementService agreements, CancellationToken ct) =>
         TypedResults.Ok(await agreements.ListAsync(http.User.ToActingUser(), id, ct));
@@ -144,10 +99,10 @@ public static class AgreementsApi
         ProcessSteps steps, CancellationToken ct)
     {
         var (actor, caseNumber) = await CaseOfFilingAsync(id, http, agreements, inventions, ct);
-        if (body.FilingAccepted is not { } accepted) throw ApiProblemException.Invalid("filingAccepted", "Say whether the patent office accepted the filing.");
+        if (body.FilingAccepted is not { } accepted) throw Refusal.Invalid("filingAccepted", "Say whether the patent office accepted the filing.");
         var data = new JsonObject { ["filingAccepted"] = accepted, ["decidedOn"] = body.DecidedOn };
         if (body.RefusalReason is not null) data["refusalReason"] = body.RefusalReason;
-        if (!accepted && string.IsNullOrWhiteSpace(body.RefusalReason)) throw ApiProblemException.Invalid("refusalReason", "Give the office's reason for the refusal.");
+        if (!accepted && string.IsNullOrWhiteSpace(body.RefusalReason)) throw Refusal.Invalid("refusalReason", "Give the office's reason for the refusal.");
         if (await UnderDeclarationAsync(actor, id, agreements, ct))
             return TypedResults.Ok(await agreements.RecordFilingDecisionAsync(actor, id, accepted, Day(body.DecidedOn, "decidedOn"), body.RefusalReason, ct));
         await steps.CompleteAsync(http.User, caseNumber, ShippedProcesses.Filing.Decision, data, "record the patent office's decision", ct);
@@ -163,7 +118,7 @@ public static class AgreementsApi
 
     public static DateOnly Day(string? text, string field) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
-            ? day : throw ApiProblemException.Invalid(field, "Give a date as yyyy-MM-dd.");
+            ? day : throw Refusal.Invalid(field, "Give a date as yyyy-MM-dd.");
 
     private static async Task<(ActingUser Actor, string CaseNumber)> CaseOfFilingAsync(Guid filingId, HttpContext http, AgreementService agreements,
         InventionService inventions, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Common;
 using TechTransfer.Disclosures;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Attachments;
@@ -45,8 +46,7 @@ public static class AttachmentsApi
         CancellationToken ct)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
-                "Upload the file as multipart/form-data, in a part named 'file'.");
+            throw new Refusal(RefusalKind.WrongType, "unsupported-media-type", "Upload the file as multipart/form-data, in a part named 'file'.");
         var limit = options.Attachments.MaxBytes + MultipartOverhead;
         if (request.ContentLength > limit) throw TooLarge(options);
         IFormCollection form;
@@ -60,9 +60,9 @@ public static class AttachmentsApi
         }
         catch (InvalidDataException e)
         {
-            throw ApiProblemException.Invalid("file", $"The multipart body cannot be read: {e.Message}");
+            throw Refusal.Invalid("file", $"The multipart body cannot be read: {e.Message}");
         }
-        var file = form.Files.GetFile("file") ?? throw ApiProblemException.Invalid("file", "Send the file in a part named 'file'.");
+        var file = form.Files.GetFile("file") ?? throw Refusal.Invalid("file", "Send the file in a part named 'file'.");
         await using var content = file.OpenReadStream();
         var document = form.TryGetValue("document", out var kind) && !string.IsNullOrWhiteSpace(kind.ToString())
             ? Names.Parse<DocumentKind>(kind.ToString(), "document") : (DocumentKind?)null;
@@ -70,8 +70,8 @@ public static class AttachmentsApi
         return TypedResults.Created($"/api/v1/attachments/{attachment.Id}/content", View(attachment));
     }
 
-    private static ApiProblemException TooLarge(TechTransferOptions options) =>
-        new(StatusCodes.Status413PayloadTooLarge, "file-too-large", $"A file may have at most {options.Attachments.MaxBytes} bytes.",
+    private static Refusal TooLarge(TechTransferOptions options) =>
+        new(RefusalKind.TooLarge, "file-too-large", $"A file may have at most {options.Attachments.MaxBytes} bytes.",
             new Dictionary<string, string[]> { ["file"] = [$"A file may have at most {options.Attachments.MaxBytes} bytes."] });
 
     private static async Task<Ok<List<AttachmentView>>> List(Guid id, HttpContext http, AttachmentService attachments, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Evidence;
+using WorkflowHost.Application;
 using WorkflowHost.Domain;
 using WorkflowHost.Domain.EvidencePacks;
 using WorkflowHost.Identity;
@@ -44,7 +45,7 @@ public static class EvidenceApi
         var language = string.IsNullOrWhiteSpace(lang)
             ? CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Languages.Chinese : Languages.English
             : Languages.Normalize(lang) ?? (lang.Trim().Equals("zh", StringComparison.OrdinalIgnoreCase) ? Languages.Chinese : null)
-              ?? throw ApiProblemException.Invalid("lang", $"'{lang[..Math.Min(lang.Length, 20)]}' is not a language of the report: zh-CN or en.");
+              ?? throw Refusal.Invalid("lang", $"'{lang[..Math.Min(lang.Length, 20)]}' is not a language of the report: zh-CN or en.");
         // Built in an owner-only temporary file (deleted when sent): a half-written ZIP is never served, and a large one is not held in memory.
         var temp = OwnerOnlyFiles.CreateNew(Path.Combine(Path.GetTempPath(), $"wf-pack-{Guid.NewGuid():N}.zip"), FileAccess.ReadWrite,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous, 81920);
@@ -57,7 +58,8 @@ public static class EvidenceApi
         catch (EvidencePackFontMissingException e)
         {
             await temp.DisposeAsync();
-            throw new ApiProblemException(StatusCodes.Status503ServiceUnavailable, "evidence-pack-font", e.Message);
+            // Not a refusal of the caller's request: the server lacks its font, and says so.
+            return ApiProblems.Status(StatusCodes.Status503ServiceUnavailable, "evidence-pack-font", e.Message);
         }
         catch
         {

@@ -6,6 +6,8 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Model;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Instances;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Instances;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Inventions;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Inventions;
@@ -15,21 +17,6 @@ namespace WorkflowHost.Api.Inventions;
 /// </summary>
 public static class InventionsApi
 {
-    public sealed record InventionView(Guid Id, string CaseNumber, string Title, string? Field, string? IpcClass, string? Abstract,
-        string? FundedProject, string? Funder, bool FiscallyFunded, string? PriorArt, string? IntendedUses, InventionStatus Status,
-        string? Questions, IReadOnlyList<InventorShare> Inventors, DateTimeOffset CreatedAt, DateTimeOffset? SubmittedAt,
-        string? ApplicationNumber, DateOnly? FilingDate, string? PatentNumber, DateOnly? GrantDate, int Version);
-    public sealed record OpenStep(Guid TaskId, string ProcessId, string ElementId, string? Name, DateTimeOffset? DueAt, string? Assignee,
-        IReadOnlyList<string> CandidateGroups, IReadOnlyList<string> CandidateUsers);
-    /// <summary>One recorded decision or event; <c>Facts</c> are its recorded facts (decision, reasons, figures) as written.</summary>
-    public sealed record TimelineEntry(int Sequence, DateTimeOffset At, string Action, System.Text.Json.Nodes.JsonNode? Facts);
-    /// <summary>Where a case is on its diagrams: the main process first, then each stage it called, oldest first.</summary>
-    public sealed record CaseProgress(Guid InventionId, string CaseNumber, IReadOnlyList<StageDiagram> Diagrams);
-    /// <summary>One instance on its diagram (the version it runs on): elements done and elements active now.</summary>
-    public sealed record StageDiagram(string ProcessId, int Version, Guid InstanceId, string Status, Guid? CalledBy, DateTimeOffset StartedAt,
-        DateTimeOffset? EndedAt, IReadOnlyList<string> Done, IReadOnlyList<string> Active);
-    public sealed record InventionDetail(InventionView Invention, string ProcessStatus, Guid? ProcessInstanceId, IReadOnlyList<OpenStep> OpenSteps,
-        IReadOnlyList<TimelineEntry> Timeline);
     public sealed record ScreeningBody(string? Decision, string? Questions);
     public sealed record AnswerBody(string? Answer);
     /// <summary><c>patentKind</c> (invention, utility-model, design) sets the least reward on grant; read from the
@@ -83,11 +70,11 @@ public static class InventionsApi
     private static async Task<Created<InventionView>> Create(InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct)
     {
         var invention = await inventions.CreateDraftAsync(http.User.ToActingUser(), Normalise(body), ct);
-        return TypedResults.Created($"/api/v1/inventions/{invention.Id}", View(invention));
+        return TypedResults.Created($"/api/v1/inventions/{invention.Id}", InventionView.Of(invention));
     }
 
     private static async Task<Ok<List<InventionView>>> List(HttpContext http, InventionService inventions, InventionStatus? status, CancellationToken ct) =>
-        TypedResults.Ok((await inventions.ListAsync(http.User.ToActingUser(), status, ct)).Select(View).ToList());
+        TypedResults.Ok((await inventions.ListAsync(http.User.ToActingUser(), status, ct)).Select(InventionView.Of).ToList());
 
     private static async Task<Ok<InventionDetail>> Get(Guid id, HttpContext http, InventionActions actions, CancellationToken ct) =>
         TypedResults.Ok(await actions.DetailAsync(http.User, id, ct));
@@ -96,7 +83,7 @@ public static class InventionsApi
         TypedResults.Ok(await actions.ProgressAsync(http.User, id, ct));
 
     private static async Task<Ok<InventionView>> Update(Guid id, InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct) =>
-        TypedResults.Ok(View(await inventions.UpdateDraftAsync(http.User.ToActingUser(), id, Normalise(body), ct)));
+        TypedResults.Ok(InventionView.Of(await inventions.UpdateDraftAsync(http.User.ToActingUser(), id, Normalise(body), ct)));
 
     private static async Task<Ok<InventionDetail>> Submit(Guid id, HttpContext http, InventionActions actions, CancellationToken ct) =>
         TypedResults.Ok(await actions.SubmitAsync(http.User, id, ct));
@@ -138,7 +125,7 @@ public static class InventionsApi
         var invention = await inventions.RecordGrantAsync(actor, id, body.PatentNumber, day, ct);
         var reward = await rewards.OpenGrantRewardAsync(actor, id, kind, ct);
         await steps.StartRewardAsync(invention.CaseNumber, id, reward.Id, actor.UserId, ct);
-        return TypedResults.Ok(View(invention));
+        return TypedResults.Ok(InventionView.Of(invention));
     }
 
     private static Task<Ok<InventionDetail>> Prepare(Guid id, JsonObject body, HttpContext http, InventionService inventions, InventionActions actions,
@@ -155,9 +142,4 @@ public static class InventionsApi
     }
 
     private static InventionDraft Normalise(InventionDraft draft) => draft with { Title = draft.Title ?? "", Inventors = draft.Inventors ?? [] };
-
-    public static InventionView View(Invention i) => new(i.Id, i.CaseNumber, i.Title, i.Field, i.IpcClass, i.Abstract, i.FundedProject, i.Funder,
-        i.FiscallyFunded, i.PriorArt, i.IntendedUses, i.Status, i.Questions,
-        i.Inventors.OrderBy(x => x.Position).Select(x => new InventorShare(x.UserId, x.Name, x.Share)).ToList(),
-        i.CreatedAt, i.SubmittedAt, i.ApplicationNumber, i.FilingDate, i.PatentNumber, i.GrantDate, i.Version);
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.NoticeBoard;
-using WorkflowHost.Api.Pricing;
+using WorkflowHost.Application.Pricing;
 using WorkflowHost.Security.RateLimiting;
 
 namespace WorkflowHost.Api.NoticeBoard;

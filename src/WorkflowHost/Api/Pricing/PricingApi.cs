@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Pricing;
+using WorkflowHost.Application.Pricing;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Pricing;

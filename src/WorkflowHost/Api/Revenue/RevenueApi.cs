@@ -5,6 +5,7 @@ using TechTransfer.Licensing;
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
 using TechTransfer.Rewards;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Revenue;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Committees;
+using WorkflowHost.Application.Reviews;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Reviews;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
 using TechTransfer.Rewards;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Rewards;
@@ -77,7 +78,7 @@ public static class RewardsApi
         {
             await steps.CompleteAsync(http.User, caseNumber, step, data, what, ct, instanceVariable: reward);
         }
-        catch (ApiProblemException e) when (e.Code == "no-open-step")
+        catch (Refusal e) when (e.Code == "no-open-step")
         {
             await steps.CompleteAsync(http.User, caseNumber, overdue, data, what, ct, instanceVariable: reward);
         }

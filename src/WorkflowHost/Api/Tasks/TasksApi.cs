@@ -5,6 +5,9 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Api.Accounts;
+using WorkflowHost.Application;
+using WorkflowHost.Application.Agreements;
+using WorkflowHost.Application.Tasks;
 using WorkflowHost.Forms;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
@@ -18,11 +21,6 @@ namespace WorkflowHost.Api.Tasks;
 /// </summary>
 public static class TasksApi
 {
-    /// <summary>The variables a send-back completes the task with; the shipped workflows route <c>outcome = "sendBack"</c> back.</summary>
-    public const string OutcomeVariable = "outcome";
-    public const string SendBackOutcome = "sendBack";
-    public const string SendBackReasonVariable = "sendBackReason";
-
     public sealed record TaskView(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string? Name, string? BusinessKey, string Status,
         string? Assignee, string? Owner, IReadOnlyList<string> CandidateUsers, IReadOnlyList<string> CandidateGroups, DateTimeOffset CreatedAt,
         DateTimeOffset? DueAt, DateTimeOffset? FollowUpAt, int Priority, string? FormKey, bool Overdue, DateTimeOffset? CompletedAt, string? CompletedBy,
@@ -39,7 +37,7 @@ public static class TasksApi
     public sealed record BulkClaimAnswer(IReadOnlyList<TaskCommands.ClaimOutcome> Results, int Claimed, int Refused);
 
     /// <summary>Query parameters <c>var.&lt;name&gt;=&lt;value&gt;</c> filter on process variables.</summary>
-    public const string VariablePrefix = "var.";
+    public const string VariablePrefix = TaskVariableFilters.Prefix;
     public const int MaxBulkClaim = 100;
 
     private static readonly string[] Sorts = ["priority", "created", "due", "followUp"];
@@ -196,8 +194,7 @@ public static class TasksApi
 
     private static async Task<Results<Ok<TaskView>, ValidationProblem, ProblemHttpResult>> Complete(Guid id, CompleteBody body, HttpContext http,
         IWorkflowRuntime runtime, IWorkflowQueries queries, FormCatalog forms, TimeProvider clock, ProcessNames processNames,
-        TechTransfer.Inventions.InventionService inventions, TechTransfer.Pricing.PricingService pricing, TechTransfer.Licensing.AgreementService agreements,
-        CancellationToken ct)
+        SigningStepCheck signing, CancellationToken ct)
     {
         var actor = http.User.ToActor().AsParticipant();
         if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
@@ -206,9 +203,8 @@ public static class TasksApi
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
         if (StepDataRules.Check(task.FormKey, variables) is { Count: > 0 } broken)
             return ApiProblems.Invalid(broken.ToDictionary(e => "variables." + e.Key, e => e.Value), "The data breaks a rule of this step.");
-        if (task.FormKey == Agreements.SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
-            && await Agreements.SigningStepCheck.CheckAsync(http.User.ToActingUser(), caseNumber, variables, inventions, pricing, agreements, ct)
-                is { } refused)
+        if (task.FormKey == SigningStepCheck.FormKey && task.BusinessKey is { } caseNumber
+            && await signing.CheckAsync(http.User.ToActingUser(), caseNumber, variables, ct) is { } refused)
             return ApiProblems.Invalid(refused, "The agreement does not match the concluded pricing.");
         // Who completed the task, for the service tasks after it: set here, never taken from the client.
         variables[TechTransfer.Handlers.DomainHandler.CompletedBy] = actor.UserId;

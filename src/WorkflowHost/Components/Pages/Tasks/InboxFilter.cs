@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Workflows.Engine.Runtime;
+using WorkflowHost.Application.Tasks;
 
 namespace WorkflowHost.Components.Pages.Tasks;
 
@@ -40,7 +41,7 @@ public sealed record InboxFilter
         int Number(string key, int fallback, int min, int max) => int.TryParse(Text(key), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max ? n : fallback;
         var variables = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in q)
-            if (key.StartsWith(Api.Tasks.TasksApi.VariablePrefix, StringComparison.Ordinal) && key.Length > 4 && !string.IsNullOrWhiteSpace(value.ToString()))
+            if (key.StartsWith(TaskVariableFilters.Prefix, StringComparison.Ordinal) && key.Length > 4 && !string.IsNullOrWhiteSpace(value.ToString()))
                 variables[key[4..]] = value.ToString().Trim();
         var sort = Text("sort") is { } s && new[] { "due", "created", "followUp", "priority" }.Contains(s, StringComparer.OrdinalIgnoreCase)
             ? s.ToLowerInvariant() == "followup" ? "followUp" : s.ToLowerInvariant() : "due";
@@ -66,7 +67,7 @@ public sealed record InboxFilter
         Add("dueAfter", DueAfter?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Add("dueBefore", DueBefore?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (OverdueOnly) Add("overdue", "true");
-        foreach (var (name, value) in Variables) Add(Api.Tasks.TasksApi.VariablePrefix + name, value);
+        foreach (var (name, value) in Variables) Add(TaskVariableFilters.Prefix + name, value);
         if (Sort != "due") Add("sort", Sort);
         if (Descending) Add("order", "desc");
         if (withPaging && Page > 1) Add("page", Page.ToString(CultureInfo.InvariantCulture));

@@ -1,16 +1,14 @@
 using MudBlazor;
-using WorkflowHost.Api.Tasks;
 using WorkflowHost.Identity;
 using WorkflowHost.Localization;
 
 namespace WorkflowHost.Components.Pages.Tasks;
 
-/// <summary>The inbox's services: task actions shared by the API and the pages, saved filters, the people picker, MudBlazor's texts in Chinese.</summary>
+/// <summary>The inbox's services: saved filters, the people picker, MudBlazor's texts in Chinese.</summary>
 public static class TaskInboxServices
 {
     public static IServiceCollection AddTaskInbox(this IServiceCollection services)
     {
-        services.AddScoped<TaskCommands>();
         services.AddScoped<UserTaskFilters>();
         services.AddScoped<PeopleLookup>();
         services.AddTransient<MudLocalizer, MudBlazorLocalizer>();

@@ -2,7 +2,7 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Identity;
 
-namespace WorkflowHost.Api.Instances;
+namespace WorkflowHost.Application.Instances;
 
 /// <summary>
 /// Bulk actions on instances (retry their incidents, cancel them, reassign their open tasks), item by item through

@@ -8,7 +8,7 @@ using Workflows.Engine.Runtime.State;
 using WorkflowHost.Forms;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api;
+namespace WorkflowHost.Application;
 
 /// <summary>
 /// Where a domain action is a step of the invention's process, the domain endpoints do it by completing that user task
@@ -78,26 +78,25 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
         if (open.Count == 0)
         {
             var waiting = (await OpenTasksAsync(businessKey, ct)).Select(t => t.Name ?? t.ElementId).Distinct().ToList();
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "no-open-step",
+            throw Refusal.Conflict("no-open-step",
                 $"Case {businessKey} has no open step to {what} now" +
                 (waiting.Count > 0 ? $"; it waits for: {string.Join(", ", waiting)}." : "; the process is not at that step (a window may still be running)."));
         }
         var task = open.FirstOrDefault(t => t.Assignee == actor.UserId)
                    ?? open.FirstOrDefault(t => t.Assignee is null && IsCandidate(t, actor))
-                   ?? throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", $"The step to {what} of case {businessKey} is not yours.");
+                   ?? throw Refusal.Forbidden($"The step to {what} of case {businessKey} is not yours.");
 
         var form = await forms.FindAsync(task.FormKey, ct);
         if (form is not null)
         {
             var errors = FormDataValidator.Validate(form, data, requireAll: true);
             if (errors.Count > 0)
-                throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation",
-                    $"The data does not fit the form '{task.FormKey}': {string.Join(", ", errors.Keys)}.", errors);
+                throw Refusal.Invalid($"The data does not fit the form '{task.FormKey}': {string.Join(", ", errors.Keys)}.", errors);
         }
         // Rules beyond the form's fields (StepDataRules), named like the form's own errors.
         if (StepDataRules.Check(task.FormKey, data) is { Count: > 0 } broken)
-            throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation",
-                $"The data breaks a rule of this step: {string.Join(", ", broken.Keys)}.", broken.ToDictionary(e => "variables." + e.Key, e => e.Value));
+            throw Refusal.Invalid($"The data breaks a rule of this step: {string.Join(", ", broken.Keys)}.",
+                broken.ToDictionary(e => "variables." + e.Key, e => e.Value));
         var variables = (JsonObject)data.DeepClone();
         foreach (var (key, value) in serverVariables ?? []) variables[key] = value?.DeepClone();
         variables[DomainHandler.CompletedBy] = actor.UserId;

@@ -5,7 +5,7 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api;
+namespace WorkflowHost.Application;
 
 /// <summary>
 /// The domain's one rule for who may see a case's data (<see cref="InventionService.MaySeeCaseAsync"/>), applied to the

@@ -7,11 +7,11 @@ using TechTransfer.Pricing;
 using TechTransfer.Processes;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Pricing;
+namespace WorkflowHost.Application.Pricing;
 
 /// <summary>
 /// What the office (and anyone, for an objection) does on a pricing record, for the REST endpoints
-/// (<see cref="PricingApi"/>) and the pricing screens alike: the checks, the domain call or the process step
+/// (<c>PricingApi</c>) and the pricing screens alike: the checks, the domain call or the process step
 /// (<c>Task_Investigate</c>, <c>Task_Negotiate</c> through <see cref="ProcessSteps"/>), the objection message to the
 /// process, and the record as the user may see it afterwards.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
     public async Task<Objection> ObjectAsync(ClaimsPrincipal user, Guid pricingId, string? text, CancellationToken ct)
     {
         var actor = user.ToActingUser();
-        if (string.IsNullOrWhiteSpace(text)) throw ApiProblemException.Invalid("text", "State the objection.");
+        if (string.IsNullOrWhiteSpace(text)) throw Refusal.Invalid("text", "State the objection.");
         TextRules.Check(text, "text", options.Limits.Text); // before anything is looked up; the domain checks it again
         var view = await pricing.GetAsync(actor, pricingId, ct);
         var objection = await pricing.LodgeObjectionAsync(actor, pricingId, text.Trim(), ct);
@@ -76,9 +76,9 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         var view = await pricing.GetAsync(actor, pricingId, ct);
         var objection = view.Objections.FirstOrDefault(o => o.Id == objectionId) ?? throw TechTransferException.NotFound("Objection", objectionId);
         if (objection.Status != ObjectionStatus.Open)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-resolved", "The objection has been decided.");
-        if (upheld is not { } isUpheld) throw ApiProblemException.Invalid("upheld", "Say whether the objection is upheld (true) or dismissed (false).");
-        if (string.IsNullOrWhiteSpace(resolution)) throw ApiProblemException.Invalid("resolution", "Record how the objection was investigated and decided.");
+            throw Refusal.Conflict("already-resolved", "The objection has been decided.");
+        if (upheld is not { } isUpheld) throw Refusal.Invalid("upheld", "Say whether the objection is upheld (true) or dismissed (false).");
+        if (string.IsNullOrWhiteSpace(resolution)) throw Refusal.Invalid("resolution", "Record how the objection was investigated and decided.");
         var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
         await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.PricingAgreement.Investigate,
             new JsonObject { ["objectionUpheld"] = isUpheld, ["objectionResolution"] = resolution.Trim() },
@@ -100,7 +100,7 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
     {
         var actor = user.ToActingUser();
         EnsureOffice(actor);
-        if (amount is not { } value || value <= 0) throw ApiProblemException.Invalid("amount", "A bid is a positive amount.");
+        if (amount is not { } value || value <= 0) throw Refusal.Invalid("amount", "A bid is a positive amount.");
         await pricing.PlaceBidAsync(actor, pricingId, bidder ?? "", value, ct);
         return await pricing.GetAsync(actor, pricingId, ct);
     }
@@ -111,9 +111,9 @@ public sealed class PricingActions(PricingService pricing, InventionService inve
         var actor = user.ToActingUser();
         EnsureOffice(actor);
         var view = await pricing.GetAsync(actor, pricingId, ct);
-        if (price is not { } value || value <= 0) throw ApiProblemException.Invalid("negotiatedPrice", "The negotiated price is a positive amount.");
+        if (price is not { } value || value <= 0) throw Refusal.Invalid("negotiatedPrice", "The negotiated price is a positive amount.");
         if (value < view.Record.Price)
-            throw ApiProblemException.Invalid("negotiatedPrice", $"The negotiated price may not be below the base price {view.Record.Price:0.00}.");
+            throw Refusal.Invalid("negotiatedPrice", $"The negotiated price may not be below the base price {view.Record.Price:0.00}.");
         var invention = await inventions.GetAsync(actor, view.Record.InventionId, ct);
         await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.PricingListing.Negotiate, ProcessSteps.Data(new { negotiatedPrice = value }), "record the negotiated price", ct);
         return await pricing.GetAsync(actor, pricingId, ct);

@@ -8,9 +8,8 @@ using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
-using static WorkflowHost.Api.Inventions.InventionsApi;
 
-namespace WorkflowHost.Api.Inventions;
+namespace WorkflowHost.Application.Inventions;
 
 /// <summary>
 /// What the inventions endpoints and the inventor portal's pages both do on an invention beyond one domain call: its
@@ -36,7 +35,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
         var timeline = (await evidence.EntriesAsync(id, ct))
             .Where(e => office || InventorVisible.Any(prefix => e.Action.StartsWith(prefix, StringComparison.Ordinal)))
             .Select(e => new TimelineEntry(e.Sequence, e.At, e.Action, office ? Facts(e.Payload) : ForInventors(e.Action, Facts(e.Payload)))).ToList();
-        return new InventionDetail(View(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
+        return new InventionDetail(InventionView.Of(invention), instance?.Status.ToString().ToLowerInvariant() ?? "not-started", instance?.Id,
             open.Select(t => new OpenStep(t.Id, t.ProcessId, t.ElementId, names[t.Id].Task, t.DueAt, t.Assignee, t.CandidateGroups, t.CandidateUsers)).ToList(),
             timeline);
     }
@@ -47,13 +46,13 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
         var actor = user.ToActingUser();
         var invention = await inventions.GetAsync(actor, id, ct);
         if (invention.Status == InventionStatus.Returned)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "answer-questions",
+            throw Refusal.Conflict("answer-questions",
                 $"Case {invention.CaseNumber} was returned with questions: edit it, then POST /api/v1/inventions/{id}/answer.");
         // A draft is submitted; a submitted one whose process did not start (a crash between the two) is started now.
         if (invention.Status == InventionStatus.Draft)
             invention = await inventions.SubmitAsync(actor, id, ct);
         else if (invention.Status != InventionStatus.Submitted || await steps.MainInstanceAsync(invention.CaseNumber, ct) is not null)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-submitted", $"Case {invention.CaseNumber} is {invention.Status}, not a draft.");
+            throw Refusal.Conflict("already-submitted", $"Case {invention.CaseNumber} is {invention.Status}, not a draft.");
         var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == actor.UserId) ?? invention.Inventors.OrderBy(i => i.Position).First();
         await steps.StartMainAsync(invention.CaseNumber, invention.Id, inventor.UserId, actor.UserId, ct);
         return await DetailAsync(user, id, ct);

@@ -11,13 +11,13 @@ using TechTransfer.Processes;
 using Workflows.Engine.Contracts;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Reviews;
+namespace WorkflowHost.Application.Reviews;
 
 /// <summary>
-/// What a committee member, the chair and the office do on a review, for the REST endpoints (<see cref="ReviewsApi"/>)
+/// What a committee member, the chair and the office do on a review, for the REST endpoints (<c>ReviewsApi</c>)
 /// and the committee room alike: the checks before a step, the step itself (the member's <c>Task_Vote</c>, the chair's
 /// <c>Task_Close</c> through <see cref="ProcessSteps"/>), and the review as the user may see it afterwards. Refusals are
-/// <see cref="ApiProblemException"/> and <see cref="TechTransferException"/> (problem details over HTTP, a message on a page).
+/// <see cref="Refusal"/>s and <see cref="TechTransferException"/>s (problem details over HTTP, a sentence on a page).
 /// </summary>
 public sealed class ReviewActions(CommitteeService committees, InventionService inventions, AssessmentService assessments,
     AttachmentService attachments, PricingService pricing, ProcessSteps steps, IWorkflowQueries queries)
@@ -90,9 +90,9 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
     {
         var (actor, view, caseNumber) = await MemberAsync(user, reviewId, ct);
         if (string.IsNullOrWhiteSpace(statement))
-            throw ApiProblemException.Invalid("statement", "Describe the tie (relative, buyer, economic interest).");
+            throw Refusal.Invalid("statement", "Describe the tie (relative, buyer, economic interest).");
         if (view.Recused.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-recused", "You have already declared a conflict on this review.");
+            throw Refusal.Conflict("already-recused", "You have already declared a conflict on this review.");
         await steps.CompleteAsync(user, caseNumber, ShippedProcesses.Committee.Vote,
             new JsonObject { ["conflict"] = true, ["conflictStatement"] = statement.Trim() }, "declare a conflict on this review", ct);
         return await committees.GetAsync(actor, reviewId, ct);
@@ -103,12 +103,11 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
     {
         var (actor, view, caseNumber) = await MemberAsync(user, reviewId, ct);
         if (view.Recused.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "recused",
-                "You declared a conflict of interest on this review and are recused: you cannot vote.");
+            throw Refusal.Forbidden("You declared a conflict of interest on this review and are recused: you cannot vote.", "recused");
         if (view.MyVote is not null)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "already-voted", "You have already voted on this review.");
-        if (choice is not { } vote) throw ApiProblemException.Invalid("vote", "Vote approve, reject or abstain.");
-        if (string.IsNullOrWhiteSpace(reason)) throw ApiProblemException.Invalid("reason", "Give the reason for your vote.");
+            throw Refusal.Conflict("already-voted", "You have already voted on this review.");
+        if (choice is not { } vote) throw Refusal.Invalid("vote", "Vote approve, reject or abstain.");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Give the reason for your vote.");
         await steps.CompleteAsync(user, caseNumber, ShippedProcesses.Committee.Vote,
             new JsonObject { ["conflict"] = false, ["vote"] = Names.Kebab(vote), ["reason"] = reason.Trim() }, "vote on this review", ct);
         return await committees.GetAsync(actor, reviewId, ct);
@@ -123,18 +122,18 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
         var actor = user.ToActingUser();
         var view = await committees.GetAsync(actor, reviewId, ct);
         if (view.ChairId != actor.UserId)
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", "Only the committee's chair closes the review.");
+            throw Refusal.Forbidden("Only the committee's chair closes the review.");
         if (view.Status != ReviewStatus.Open)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "review-closed", "The review is closed.");
-        if (string.IsNullOrWhiteSpace(minutes)) throw ApiProblemException.Invalid("minutes", "The minutes are required.");
-        if (attendance is not { Count: > 0 }) throw ApiProblemException.Invalid("attendance", "List the members present (user ids).");
+            throw Refusal.Conflict("review-closed", "The review is closed.");
+        if (string.IsNullOrWhiteSpace(minutes)) throw Refusal.Invalid("minutes", "The minutes are required.");
+        if (attendance is not { Count: > 0 }) throw Refusal.Invalid("attendance", "List the members present (user ids).");
         var stranger = attendance.FirstOrDefault(a => !view.Members.Contains(a) && a != view.ChairId);
-        if (stranger is not null) throw ApiProblemException.Invalid("attendance", $"{stranger} is not on the committee.");
+        if (stranger is not null) throw Refusal.Invalid("attendance", $"{stranger} is not on the committee.");
         var invention = await inventions.GetAsync(actor, view.InventionId, ct);
         if (!(await steps.OpenTasksAsync(invention.CaseNumber, ct)).Any(t => t.ElementId == ShippedProcesses.Committee.Close))
         {
             var outstanding = Outstanding(view);
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "ballots-outstanding",
+            throw Refusal.Conflict("ballots-outstanding",
                 $"{outstanding} of {view.Members.Count} members have neither voted nor declared a conflict; the vote closes when all have, or when voting ends at {view.VotingEndsAt:u}.");
         }
         await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.Committee.Close,
@@ -170,9 +169,9 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
         var actor = user.ToActingUser();
         var view = await committees.GetAsync(actor, reviewId, ct);
         if (!view.Members.Contains(actor.UserId))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", "Only the committee's members vote on a review.");
+            throw Refusal.Forbidden("Only the committee's members vote on a review.");
         if (view.Status != ReviewStatus.Open)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "review-closed", "The review is closed.");
+            throw Refusal.Conflict("review-closed", "The review is closed.");
         var invention = await inventions.GetAsync(actor, view.InventionId, ct);
         return (actor, view, invention.CaseNumber);
     }

@@ -5,17 +5,22 @@ using Workflows.Engine.Runtime.State;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
 
-namespace WorkflowHost.Api.Tasks;
+namespace WorkflowHost.Application.Tasks;
 
 /// <summary>
-/// The task actions that are more than one runtime call, shared by the REST endpoints (<see cref="TasksApi"/>) and the
+/// The task actions that are more than one runtime call, shared by the REST endpoints (<c>TasksApi</c>) and the
 /// task page, so both check the same things: send back (a reason, then a completion the workflow routes back) and
-/// claiming several tasks at once. Refusals are <see cref="ApiProblemException"/>s (400 naming the field, 403, 404,
+/// claiming several tasks at once. Refusals are <see cref="Refusal"/>s (a rule naming the field, forbidden, not found,
 /// 409) or the engine's own typed failures.
 /// </summary>
 public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries queries, ProcessNames processNames)
 {
     public const int MaxReasonLength = 4000;
+
+    /// <summary>The variables a send-back completes the task with; the shipped workflows route <c>outcome = "sendBack"</c> back.</summary>
+    public const string OutcomeVariable = "outcome";
+    public const string SendBackOutcome = "sendBack";
+    public const string SendBackReasonVariable = "sendBackReason";
 
     /// <summary>What happened to one task of a bulk claim: claimed, or refused with the code and the reason.</summary>
     public sealed record ClaimOutcome(Guid TaskId, string? Name, string? BusinessKey, bool Claimed, string? Code, string? Reason);
@@ -23,13 +28,13 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
     /// <summary>Completes the task with outcome = "sendBack" and the reason; the form is not checked.</summary>
     public async Task SendBackAsync(Guid id, Actor actor, string? reason, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(reason)) throw ApiProblemException.Invalid("reason", "Say why the work goes back.");
-        if (reason.Length > MaxReasonLength) throw ApiProblemException.Invalid("reason", $"The reason has at most {MaxReasonLength} characters.");
+        if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Say why the work goes back.");
+        if (reason.Length > MaxReasonLength) throw Refusal.Invalid("reason", $"The reason has at most {MaxReasonLength} characters.");
         actor = actor.AsParticipant();
         await EnsureMayActAsync(id, actor, ct);
         await runtime.CompleteTaskAsync(id, actor, new JsonObject
         {
-            [TasksApi.OutcomeVariable] = TasksApi.SendBackOutcome, [TasksApi.SendBackReasonVariable] = reason.Trim(),
+            [OutcomeVariable] = SendBackOutcome, [SendBackReasonVariable] = reason.Trim(),
         }, ct);
     }
 
@@ -58,12 +63,12 @@ public sealed class TaskCommands(IWorkflowRuntime runtime, IWorkflowQueries quer
     /// <summary>404, 409 (no longer open) or 403 (neither the assignee nor a candidate of an unassigned task); the engine checks again in its step.</summary>
     public async Task<UserTaskRecord> EnsureMayActAsync(Guid id, Actor actor, CancellationToken ct)
     {
-        var task = await queries.GetTaskAsync(id, ct) ?? throw new ApiProblemException(StatusCodes.Status404NotFound, "not-found", $"Task '{id}' was not found.");
+        var task = await queries.GetTaskAsync(id, ct) ?? throw Refusal.NotFound("Task", id);
         if (!task.IsOpen)
-            throw new ApiProblemException(StatusCodes.Status409Conflict, "conflict",
+            throw Refusal.Conflict("conflict",
                 $"Task {id} is already {task.Status.ToString().ToLowerInvariant()}{(task.CompletedBy is { } by ? $" by {by}" : "")}.");
         if (!MayAct(task, actor))
-            throw new ApiProblemException(StatusCodes.Status403Forbidden, "forbidden", task.Assignee is null
+            throw Refusal.Forbidden(task.Assignee is null
                 ? $"{actor.UserId} is not a candidate for task {id}."
                 : $"Task {id} is assigned to {task.Assignee}; only they may act on it.");
         return task;
