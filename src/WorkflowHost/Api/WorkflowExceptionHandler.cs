@@ -19,6 +19,7 @@ public sealed class WorkflowExceptionHandler(IProblemDetailsService problems) : 
             ConcurrencyConflictException => StatusCodes.Status409Conflict,
             DefinitionInvalidException => StatusCodes.Status422UnprocessableEntity,
             MigrationRefusedException => StatusCodes.Status422UnprocessableEntity,
+            TokenMoveRefusedException => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status409Conflict,
         };
         context.Response.StatusCode = status;

@@ -23,6 +23,7 @@ public static class ApiComposition
         services.AddSingleton(new ApiSettings(maxUpload, formsPath));
         services.AddTaskForms(formsPath);
         services.AddScoped<Api.Instances.InstanceBulkActions>();
+        services.AddScoped<Api.Incidents.CaseIncidents>();
         // Binding failures (malformed JSON, wrong types, empty bodies) are thrown, so BadRequestExceptionHandler answers them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();
