@@ -83,6 +83,7 @@ public static class TechTransferRegistration
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
         services.AddSingleton<IInstanceMigrationListener, InstanceMigrationEvidence>();
+        services.AddSingleton<IInstanceOperationListener, InstanceOperationEvidence>();
         return services;
     }
 }

@@ -10,7 +10,9 @@ namespace TechTransfer.Committees;
 /// <summary>
 /// The expert committee's review: members declare conflicts (and are recused), vote with reasons while nobody sees the
 /// others' votes, and the chair alone closes: quorum of voting members, simple majority of votes cast, minutes with
-/// attendance. The owner of <c>tt_committee_reviews</c>, <c>tt_committee_votes</c> and <c>tt_committee_conflicts</c>.
+/// attendance. The chair sees who has not voted yet and may record a member absent, so that the close need not wait for the
+/// deadline. The owner of <c>tt_committee_reviews</c>, <c>tt_committee_votes</c>, <c>tt_committee_conflicts</c> and
+/// <c>tt_committee_absences</c>.
 /// </summary>
 public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options,
     ICommitteeDirectory directory)
@@ -103,6 +105,8 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
                 throw TechTransferException.Forbidden("You are an inventor on this case and are recused: you cannot vote.");
             if (clock.GetUtcNow() > review.VotingEndsAt)
                 throw TechTransferException.Conflict("voting-ended", $"Voting ended at {review.VotingEndsAt:u}.");
+            if (await db.Absences.AnyAsync(a => a.ReviewId == reviewId && a.MemberId == actor.UserId, ct))
+                throw TechTransferException.Conflict("recorded-absent", "The chair recorded you as absent from this review: you cannot vote in it.");
             if (string.IsNullOrWhiteSpace(reason)) throw TechTransferException.Rule("required", "Give the reason for your vote.", "reason");
             if (await db.Votes.AnyAsync(v => v.ReviewId == reviewId && v.MemberId == actor.UserId, ct))
                 throw TechTransferException.Conflict("already-voted", "You have already voted on this review.");
@@ -112,6 +116,29 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
             // gain (voting without declaring a tie makes it); the vote's content joins the record at the close.
             await evidence.AppendAsync(db, review.InventionId, actor, "committee.vote-cast",
                 new { reviewId, member = actor.UserId, noConflictStatement = NoConflictStatement.Text });
+        }, ct);
+
+    /// <summary>
+    /// The chair records that a member who has neither voted nor declared a conflict is absent: their ballot is no longer
+    /// awaited (the evidence says who recorded whom, when and why). Recording the same absence again changes nothing.
+    /// </summary>
+    public Task RecordAbsenceAsync(ActingUser actor, Guid reviewId, string memberId, string? note, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            var review = await LoadOpenAsync(db, reviewId, ct);
+            if (actor.UserId != review.ChairId)
+                throw TechTransferException.Forbidden("Only the committee's chair records a member's absence.");
+            if (!MembersOf(review).Contains(memberId))
+                throw TechTransferException.Rule("not-a-member", $"{memberId} is not a member of this review.", "memberId");
+            if (await db.Absences.AnyAsync(a => a.ReviewId == reviewId && a.MemberId == memberId, ct)) return;
+            if (await db.Votes.AnyAsync(v => v.ReviewId == reviewId && v.MemberId == memberId, ct))
+                throw TechTransferException.Conflict("already-voted", "This member has already voted: they are not absent.");
+            if (await db.Conflicts.AnyAsync(c => c.ReviewId == reviewId && c.MemberId == memberId, ct))
+                throw TechTransferException.Conflict("already-recused", "This member is recused: no ballot is awaited from them.");
+            var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            db.Absences.Add(new CommitteeAbsence { ReviewId = reviewId, MemberId = memberId, RecordedBy = actor.UserId, Note = text, RecordedAt = clock.GetUtcNow() });
+            review.Version++;
+            await evidence.AppendAsync(db, review.InventionId, actor, "committee.absence-recorded", new { reviewId, member = memberId, note = text });
         }, ct);
 
     /// <summary>The chair closes the review: the tally, the outcome (no quorum, approved, rejected), minutes and attendance.</summary>
@@ -130,6 +157,7 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
 
             var votes = await db.Votes.Where(v => v.ReviewId == reviewId).ToListAsync(ct);
             var recused = await db.Conflicts.Where(c => c.ReviewId == reviewId).ToListAsync(ct);
+            var absent = await db.Absences.Where(a => a.ReviewId == reviewId).Select(a => a.MemberId).ToListAsync(ct);
             review.Approvals = votes.Count(v => v.Choice == VoteChoice.Approve);
             review.Rejections = votes.Count(v => v.Choice == VoteChoice.Reject);
             review.Abstentions = votes.Count(v => v.Choice == VoteChoice.Abstain);
@@ -149,17 +177,18 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
                 reviewId, outcome = Names.Kebab(review.Outcome.Value), review.Quorum, review.Approvals, review.Rejections, review.Abstentions,
                 votes = votes.OrderBy(v => v.MemberId, StringComparer.Ordinal).Select(v => new { v.MemberId, choice = Names.Kebab(v.Choice), v.Reason, v.CastAt }),
                 recused = recused.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new { c.MemberId, reason = Names.Kebab(c.Reason), c.Statement }),
-                attendance = present, minutes,
+                absent = absent.Order(StringComparer.Ordinal), attendance = present, minutes,
             });
             return review;
         }, ct);
 
     public async Task<ReviewView> GetAsync(ActingUser actor, Guid reviewId, CancellationToken ct = default)
     {
-        var (review, votes, conflicts) = await store.ReadAsync(async db =>
+        var (review, votes, conflicts, absences) = await store.ReadAsync(async db =>
         {
             var r = await db.Reviews.FirstOrDefaultAsync(x => x.Id == reviewId, ct) ?? throw TechTransferException.NotFound("Review", reviewId);
-            return (r, await db.Votes.Where(v => v.ReviewId == reviewId).ToListAsync(ct), await db.Conflicts.Where(c => c.ReviewId == reviewId).ToListAsync(ct));
+            return (r, await db.Votes.Where(v => v.ReviewId == reviewId).ToListAsync(ct), await db.Conflicts.Where(c => c.ReviewId == reviewId).ToListAsync(ct),
+                await db.Absences.Where(a => a.ReviewId == reviewId).ToListAsync(ct));
         }, ct);
         var members = MembersOf(review);
         var involved = members.Contains(actor.UserId) || actor.UserId == review.ChairId || actor.IsOffice;
@@ -173,7 +202,12 @@ public sealed class CommitteeService(DomainStore store, EvidenceLog evidence, Ti
             closed ? votes.OrderBy(v => v.MemberId, StringComparer.Ordinal).Select(View).ToList() : null,
             review.Minutes,
             review.Attendance is null ? null : JsonSerializer.Deserialize<List<string>>(review.Attendance),
-            conflicts.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new RecusalView(c.MemberId, c.Reason)).ToList());
+            conflicts.OrderBy(c => c.MemberId, StringComparer.Ordinal).Select(c => new RecusalView(c.MemberId, c.Reason)).ToList(),
+            absences.Select(a => a.MemberId).Order(StringComparer.Ordinal).ToList(),
+            // Who has not voted yet: for the chair and the office, never whom anyone voted for.
+            !closed && (actor.UserId == review.ChairId || actor.IsOffice)
+                ? members.Where(m => votes.All(v => v.MemberId != m) && conflicts.All(c => c.MemberId != m) && absences.All(a => a.MemberId != m)).ToList()
+                : null);
     }
 
     public async Task<List<CommitteeReview>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)

@@ -2,7 +2,8 @@ namespace TechTransfer.Committees;
 
 /// <summary>
 /// A review as one actor may see it. Before the close nobody sees anyone else's vote (only the count of ballots and
-/// their own); after the close the votes and reasons are part of the minutes.
+/// their own); after the close the votes and reasons are part of the minutes. While it is open, the chair and the office see
+/// who has not voted yet (<see cref="NotVoted"/>: neither voted, declared a conflict nor been recorded absent).
 /// </summary>
 public sealed record ReviewView(
     Guid Id,
@@ -23,7 +24,9 @@ public sealed record ReviewView(
     IReadOnlyList<VoteView>? Votes,
     string? Minutes,
     IReadOnlyList<string>? Attendance,
-    IReadOnlyList<RecusalView> Recusals);
+    IReadOnlyList<RecusalView> Recusals,
+    IReadOnlyList<string> Absent,
+    IReadOnlyList<string>? NotVoted);
 
 /// <summary>Who is recused and why (declared, or automatically as an inventor or a related person of the counterparty); a
 /// declared tie's statement joins the minutes at the close.</summary>

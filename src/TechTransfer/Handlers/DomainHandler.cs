@@ -17,6 +17,10 @@ public abstract class DomainHandler : IServiceTaskHandler
     /// <summary>The variable the host sets, server-side, to the user completing a task (never taken from the client).</summary>
     public const string CompletedBy = "completedBy";
 
+    /// <summary>The codes of a handler's faults (<see cref="ServiceTaskFailedException"/>): a variable missing or of the wrong
+    /// kind (its name the argument), a record the variables point to not found.</summary>
+    public const string MissingVariable = "missing-variable", WrongVariable = "wrong-variable", RecordNotFound = "record-not-found";
+
     public abstract string Name { get; }
 
     public async Task<JsonObject?> ExecuteAsync(ServiceTaskContext context, CancellationToken ct)
@@ -29,6 +33,10 @@ public abstract class DomainHandler : IServiceTaskHandler
         catch (TechTransferException e) when (e.Kind is DomainErrorKind.Rule or DomainErrorKind.Conflict or DomainErrorKind.Forbidden)
         {
             throw new BpmnErrorException(e.Code, e.Message);
+        }
+        catch (TechTransferException e) when (e.Kind is DomainErrorKind.NotFound)
+        {
+            throw new ServiceTaskFailedException(RecordNotFound, e.Message);
         }
     }
 
@@ -115,8 +123,11 @@ public abstract class DomainHandler : IServiceTaskHandler
             _ => throw Wrong(name, "a list"),
         };
 
-        private InvalidOperationException Missing(string name, string what) => new($"{handler}: the variable '{name}' ({what}) is missing.");
-        private InvalidOperationException Wrong(string name, string what) => new($"{handler}: the variable '{name}' is not {what}.");
+        // Coded, so that the incident reads in the reader's language ("缺少流程数据：价格"), the variable named by its label.
+        private ServiceTaskFailedException Missing(string name, string what) =>
+            new(MissingVariable, $"{handler}: the variable '{name}' ({what}) is missing.", name);
+        private ServiceTaskFailedException Wrong(string name, string what) =>
+            new(WrongVariable, $"{handler}: the variable '{name}' is not {what}.", name);
     }
 
     protected static JsonObject Result(object values) => JsonSerializer.SerializeToNode(values, Evidence.EvidenceLog.Json)!.AsObject();

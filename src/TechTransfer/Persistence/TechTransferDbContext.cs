@@ -27,6 +27,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<CommitteeReview> Reviews => Set<CommitteeReview>();
     public DbSet<Vote> Votes => Set<Vote>();
     public DbSet<ConflictDeclaration> Conflicts => Set<ConflictDeclaration>();
+    public DbSet<CommitteeAbsence> Absences => Set<CommitteeAbsence>();
     public DbSet<PricingRecord> Pricings => Set<PricingRecord>();
     public DbSet<Objection> Objections => Set<Objection>();
     public DbSet<InterestedParty> InterestedParties => Set<InterestedParty>();
@@ -61,6 +62,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
         });
         b.Entity<Vote>(e => { e.ToTable("tt_committee_votes"); e.HasKey(x => new { x.ReviewId, x.MemberId }); });
         b.Entity<ConflictDeclaration>(e => { e.ToTable("tt_committee_conflicts"); e.HasKey(x => new { x.ReviewId, x.MemberId }); });
+        b.Entity<CommitteeAbsence>(e => { e.ToTable("tt_committee_absences"); e.HasKey(x => new { x.ReviewId, x.MemberId }); });
         b.Entity<PricingRecord>(e =>
         {
             e.ToTable("tt_pricing");

@@ -44,6 +44,8 @@ public static class ShippedProcesses
         public const string Vote = "Task_Vote";
         /// <summary>The chair's close with minutes and attendance (the committee room).</summary>
         public const string Close = "Task_Close";
+        /// <summary>A member's part of the vote ends here (an absent member's vote step is moved to it).</summary>
+        public const string MemberDone = "End_Member";
     }
 
     public static class PricingAgreement

@@ -67,7 +67,7 @@ public sealed class Refusal(RefusalKind kind, string code, string message, IDict
     {
         NotFoundException => RefusalKind.NotFound,
         ForbiddenException => RefusalKind.Forbidden,
-        DefinitionInvalidException or MigrationRefusedException => RefusalKind.Rule,
+        DefinitionInvalidException or MigrationRefusedException or TokenMoveRefusedException => RefusalKind.Rule,
         _ => RefusalKind.Conflict,
     };
 }

@@ -22,6 +22,7 @@ public static class ApiComposition
         var maxUpload = configuration.GetValue<long?>("Workflows:MaxUploadBytes") ?? ApiSettings.DefaultMaxUploadBytes;
         services.AddSingleton(new ApiSettings(maxUpload, formsPath));
         services.AddTaskForms(formsPath);
+        services.AddScoped<Application.Incidents.CaseIncidents>();
         // Binding failures (malformed JSON, wrong types, empty bodies) are thrown, so BadRequestExceptionHandler answers them.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -18,13 +18,15 @@ namespace WorkflowHost.Notifications;
 /// dropped silently: a recipient the user directory does not know, and a notification that keeps failing, are
 /// recorded as <see cref="NotificationProblem"/>s for administrators.
 /// The same pass hands the outbox's task events (reassigned, delegated) to every <see cref="ITaskEventListener"/>, and its
-/// instance migrations to every <see cref="IInstanceMigrationListener"/> (the domain's evidence), with the same retries; a listener sees an event again if its batch is claimed again, and keeps
+/// instance migrations to every <see cref="IInstanceMigrationListener"/> and its administrators' repairs (variables changed,
+/// incidents retried, tokens moved) to every <see cref="IInstanceOperationListener"/> (the domain's evidence), with the same retries; a listener sees an event again if its batch is claimed again, and keeps
 /// it once by its id.
 /// </summary>
 public sealed class NotificationDispatcher(
     IWorkflowStore store, IUserDirectory users, EmailTemplates templates, EmailMessageStore emails, NotificationProblemStore problems,
     IBackgroundJobClient jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger,
-    IEnumerable<ITaskEventListener> taskEventListeners, IEnumerable<IInstanceMigrationListener> migrationListeners)
+    IEnumerable<ITaskEventListener> taskEventListeners, IEnumerable<IInstanceMigrationListener> migrationListeners,
+    IEnumerable<IInstanceOperationListener> operationListeners)
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 
@@ -77,6 +79,11 @@ public sealed class NotificationDispatcher(
                 {
                     var migrated = JsonSerializer.Deserialize<InstanceMigratedEvent>(message.Payload, EngineJson.Options)!;
                     foreach (var listener in migrationListeners) await listener.OnInstanceMigratedAsync(migrated, ct);
+                }
+                else if (message.Kind == OutboxKinds.InstanceOperated)
+                {
+                    var operated = JsonSerializer.Deserialize<InstanceOperatedEvent>(message.Payload, EngineJson.Options)!;
+                    foreach (var listener in operationListeners) await listener.OnInstanceOperatedAsync(operated, ct);
                 }
                 message.ProcessedAt = clock.GetUtcNow();
                 message.NextAttemptAt = null;

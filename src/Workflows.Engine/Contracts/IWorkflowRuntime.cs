@@ -33,7 +33,12 @@ public interface IWorkflowRuntime
     /// <summary>Wakes a due bookmark (timer, reminder, retry). Does nothing if it is gone.</summary>
     Task FireAsync(Guid bookmarkId, CancellationToken ct = default);
     Task CancelInstanceAsync(Guid instanceId, Actor actor, string? reason, CancellationToken ct = default);
+    /// <summary>Sets process variables of an instance (administrators); recorded with the values before and after
+    /// (an <see cref="InstanceOperatedEvent"/>).</summary>
     Task SetVariablesAsync(Guid instanceId, JsonObject variables, Actor actor, CancellationToken ct = default);
+    /// <summary>Cancels the activity a token is at and starts a token at another activity of the same scope, in one step
+    /// (administrators; recorded as an <see cref="InstanceOperatedEvent"/>).</summary>
+    Task MoveTokenAsync(TokenMoveRequest request, Actor actor, CancellationToken ct = default);
 
     /// <summary>What migrating running instances to another version would move where, and what would stop it. Changes nothing.</summary>
     Task<MigrationPlan> PlanMigrationAsync(MigrationRequest request, CancellationToken ct = default);
@@ -54,6 +59,11 @@ public interface IWorkflowRuntime
     // incidents
     /// <summary>Runs the failed service task again at the activity where it failed.</summary>
     Task RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken ct = default);
+    /// <summary>Sets <paramref name="variables"/> where the failed activity sees them (its scope: where each lives, else the
+    /// process) and runs it again, in one step; recorded with the values before and after (an <see cref="InstanceOperatedEvent"/>).</summary>
+    Task RetryIncidentAsync(Guid incidentId, Actor actor, JsonObject? variables, string? reason, CancellationToken ct = default);
+    /// <summary>The variables the failed activity of an open incident sees (its scope's over the process's), for editing before a retry.</summary>
+    Task<JsonObject> GetIncidentScopeVariablesAsync(Guid incidentId, CancellationToken ct = default);
 
     // after a restart
     /// <summary>Hands every stored due bookmark to the scheduler again (idempotent) and runs due outbox work.</summary>

@@ -265,45 +265,6 @@ public sealed partial class WorkflowRuntime : IWorkflowRuntime
             return true;
         }, ct);
 
-    public Task SetVariablesAsync(Guid instanceId, JsonObject variables, Actor actor, CancellationToken ct = default) =>
-        StepAsync(actor.UserId, async ctx =>
-        {
-            if (!actor.IsAdministrator) throw new ForbiddenException("Only administrators may change an instance's variables.");
-            SealedValues.RefuseFromOutside(variables);
-            var ic = await ctx.LoadInstanceAsync(instanceId, ct);
-            foreach (var (k, v) in variables)
-            {
-                _executor.CheckSize(k, v, null);
-                ic.State.Variables[k] = v?.DeepClone();
-            }
-            ctx.History(ic, HistoryEventType.VariablesChanged, data: variables.ToJsonString(EngineJson.Options));
-            return true;
-        }, ct);
-
-    public Task RetryIncidentAsync(Guid incidentId, Actor actor, CancellationToken ct = default) =>
-        StepAsync(actor.UserId, async ctx =>
-        {
-            if (!actor.IsAdministrator) throw new ForbiddenException("Only administrators may retry an incident.");
-            var incident = await _store.GetIncidentAsync(incidentId, ct) ?? throw new NotFoundException("Incident", incidentId);
-            if (!incident.IsOpen) throw new ConcurrencyConflictException($"Incident {incidentId} was already resolved.");
-            var ic = await ctx.LoadInstanceAsync(incident.InstanceId, ct);
-            var token = ic.FindToken(incident.TokenId);
-            incident.ResolvedAt = ctx.Now;
-            incident.ResolvedBy = actor.UserId;
-            ctx.Changes.UpdatedIncidents.Add(incident);
-            ic.Instance.OpenIncidents = Math.Max(0, ic.Instance.OpenIncidents - 1);
-            ctx.History(ic, HistoryEventType.IncidentResolved, incident.ElementId, null, incident.TokenId,
-                HistoryData.Start().Add("incidentId", incidentId).Add("retried", true).ToJson());
-            if (token is not null && token.IncidentId == incidentId)
-            {
-                token.IncidentId = null;
-                token.Attempts = 0;
-                token.Status = TokenStatus.Ready;
-                await _executor.RunAsync(ctx, ct);
-            }
-            return true;
-        }, ct);
-
     public async Task RecoverAsync(CancellationToken ct = default)
     {
         foreach (var bookmark in await _store.GetScheduledBookmarksAsync(ct))

@@ -37,6 +37,7 @@ public static class InstancesApi
     public sealed record CancelBody(string? Reason);
     public sealed record BulkBody(string? Action, List<Guid>? InstanceIds, string? Reason, string? Assignee);
     public sealed record BulkResult(string Action, int Done, int Refused, IReadOnlyList<InstanceBulkActions.ItemResult> Items);
+    public sealed record TokenMoveBody(string? From, string? TokenId, string? To, string? Reason);
     public sealed record MigrationBody(string? ProcessId, int? TargetVersion, int? SourceVersion, List<Guid>? InstanceIds, Dictionary<string, string>? Mapping);
 
     private static readonly string[] States = Enum.GetNames<InstanceStatus>().Select(s => s.ToLowerInvariant()).ToArray();
@@ -57,7 +58,8 @@ public static class InstancesApi
             .WithSummary("Checks the instance's history chain (hashes, the record seal's signatures, the checkpoints outside the database): intact, or the first broken entry and why.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/incidents", Incidents).WithName("GetInstanceIncidents")
-            .WithSummary("The instance's open incidents.").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("The open incidents of the instance and of every process it called (each names its own instance), with case number and step name.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/variables", Variables).WithName("DownloadInstanceVariables")
             .WithSummary("Downloads the instance's process variables as a JSON file (403 for a case's instance to whoever may not see the case).")
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json").ProducesProblem(StatusCodes.Status404NotFound);
@@ -71,6 +73,10 @@ public static class InstancesApi
         admin.MapPost("/{id:guid}/cancel", Cancel).WithName("CancelInstance")
             .WithSummary("Cancels a running instance with a reason (its tasks and timers end with it).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        admin.MapPost("/{id:guid}/token-moves", MoveToken).WithName("MoveToken")
+            .WithSummary("Cancels the activity a token is at (from: its element id, or tokenId) and starts the process at another activity of the same scope (to), with a reason; recorded in the case's evidence; 422 with a code when the token cannot move there.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         admin.MapPost("/bulk", Bulk).WithName("BulkInstanceAction")
             .WithSummary("Runs one action on many instances, one after another: retry their open incidents, cancel them (with a reason), or reassign their open tasks to a user; reports per instance whether it was done or refused and why.")
             .ProducesValidationProblem();
@@ -140,10 +146,28 @@ public static class InstancesApi
             h.Data is null || withheld ? null : JsonNode.Parse(h.Data), withheld && h.Data is not null)).ToList());
     }
 
-    private static async Task<Results<Ok<List<Incidents.IncidentsApi.IncidentView>>, ProblemHttpResult>> Incidents(Guid id, IWorkflowQueries queries, CancellationToken ct)
+    private static async Task<Results<Ok<List<Incidents.IncidentsApi.IncidentView>>, ProblemHttpResult>> Incidents(Guid id, IWorkflowQueries queries,
+        Application.Incidents.CaseIncidents incidents, CancellationToken ct)
     {
         if (await queries.GetInstanceAsync(id, ct) is null) return ApiProblems.NotFound("Instance", id);
-        return TypedResults.Ok((await queries.GetOpenIncidentsAsync(id, ct)).Select(Api.Incidents.IncidentsApi.ToView).ToList());
+        return TypedResults.Ok((await incidents.OfInstanceTreeAsync(id, null, ct)).Select(Api.Incidents.IncidentsApi.ToView).ToList());
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> MoveToken(Guid id, TokenMoveBody body, HttpContext http, IWorkflowRuntime runtime,
+        CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(body.To)) errors["to"] = [Localization.ProblemMessages.Sentence("Operation_TargetRequired")];
+        if (string.IsNullOrWhiteSpace(body.From) && string.IsNullOrWhiteSpace(body.TokenId))
+            errors["from"] = [Localization.ProblemMessages.Sentence("Operation_SourceRequired")];
+        if (body.Reason is { Length: > 2000 }) errors["reason"] = [Localization.ProblemMessages.Sentence("Operation_ReasonLength")];
+        if (errors.Count > 0) return ApiProblems.Invalid(errors);
+        await runtime.MoveTokenAsync(new TokenMoveRequest
+        {
+            InstanceId = id, FromElementId = string.IsNullOrWhiteSpace(body.From) ? null : body.From.Trim(),
+            TokenId = string.IsNullOrWhiteSpace(body.TokenId) ? null : body.TokenId.Trim(), ToElementId = body.To!.Trim(), Reason = body.Reason?.Trim(),
+        }, http.User.ToActor(), ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Variables(Guid id, HttpContext http, IWorkflowQueries queries,

@@ -16,6 +16,7 @@ public static class ReviewsApi
     public sealed record VoteBody(VoteChoice? Vote, string? Reason);
     public sealed record ConflictBody(string? Statement);
     public sealed record CloseBody(string? Minutes, List<string>? Attendance);
+    public sealed record AbsenceBody(string? MemberId, string? Note);
 
     public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
     {
@@ -30,6 +31,9 @@ public static class ReviewsApi
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reviews/{id:guid}/vote", CastVote).WithName("CastVote")
             .WithSummary("A member votes approve, reject or abstain with a reason; once, and never when recused (403).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/reviews/{id:guid}/absences", RecordAbsence).WithName("RecordAbsence")
+            .WithSummary("The chair records a member who has not voted as absent: their ballot is no longer awaited, their vote step ends, the evidence says so (403 for anyone else; 409 if they voted or are recused).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/reviews/{id:guid}/close", Close).WithName("CloseReview")
             .WithSummary("The chair closes the vote with the minutes and attendance (403 for anyone else; 409 while ballots are outstanding).")
@@ -48,6 +52,9 @@ public static class ReviewsApi
 
     private static async Task<Ok<ReviewView>> CastVote(Guid id, VoteBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
         TypedResults.Ok(await reviews.VoteAsync(http.User, id, body.Vote, body.Reason, ct));
+
+    private static async Task<Ok<ReviewView>> RecordAbsence(Guid id, AbsenceBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
+        TypedResults.Ok(await reviews.RecordAbsenceAsync(http.User, id, body.MemberId, body.Note, ct));
 
     private static async Task<Ok<ReviewView>> Close(Guid id, CloseBody body, HttpContext http, ReviewActions reviews, CancellationToken ct) =>
         TypedResults.Ok(await reviews.CloseAsync(http.User, id, body.Minutes, body.Attendance, ct));

@@ -20,7 +20,7 @@ namespace WorkflowHost.Application.Reviews;
 /// <see cref="Refusal"/>s and <see cref="TechTransferException"/>s (problem details over HTTP, a sentence on a page).
 /// </summary>
 public sealed class ReviewActions(CommitteeService committees, InventionService inventions, AssessmentService assessments,
-    AttachmentService attachments, PricingService pricing, ProcessSteps steps, IWorkflowQueries queries)
+    AttachmentService attachments, PricingService pricing, ProcessSteps steps, IWorkflowQueries queries, IWorkflowRuntime runtime)
 {
     /// <summary>The transfer-preparation form's data (the <c>Task_Prepare</c> step of the main process) the committee is asked to approve.</summary>
     public sealed record TransferFile(string? PricingMethod, string? ReviewSubject, decimal? Valuation, string? ValuationBasis, decimal? BasePrice,
@@ -106,6 +106,8 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
             throw Refusal.Forbidden("You declared a conflict of interest on this review and are recused: you cannot vote.", "recused");
         if (view.MyVote is not null)
             throw Refusal.Conflict("already-voted", "You have already voted on this review.");
+        if (view.Absent.Contains(actor.UserId))
+            throw Refusal.Conflict("recorded-absent", "The chair recorded you as absent from this review: you cannot vote in it.");
         if (choice is not { } vote) throw Refusal.Invalid("vote", "Vote approve, reject or abstain.");
         if (string.IsNullOrWhiteSpace(reason)) throw Refusal.Invalid("reason", "Give the reason for your vote.");
         await steps.CompleteAsync(user, caseNumber, ShippedProcesses.Committee.Vote,
@@ -134,20 +136,49 @@ public sealed class ReviewActions(CommitteeService committees, InventionService 
         {
             var outstanding = Outstanding(view);
             throw Refusal.Conflict("ballots-outstanding",
-                $"{outstanding} of {view.Members.Count} members have neither voted nor declared a conflict; the vote closes when all have, or when voting ends at {view.VotingEndsAt:u}.");
+                $"{outstanding} of {view.Members.Count} members have neither voted, declared a conflict nor been recorded absent; the vote closes when all have, or when voting ends at {view.VotingEndsAt:u}.");
         }
         await steps.CompleteAsync(user, invention.CaseNumber, ShippedProcesses.Committee.Close,
             new JsonObject { ["minutes"] = minutes.Trim(), ["attendance"] = string.Join(",", attendance) }, "close the vote", ct);
         return await committees.GetAsync(actor, reviewId, ct);
     }
 
-    /// <summary>Members who have neither voted nor declared a conflict.</summary>
-    public static int Outstanding(ReviewView view) => Math.Max(0, view.Members.Count - view.BallotsCast - view.Recused.Count);
+    /// <summary>
+    /// The chair records a member who has neither voted nor declared a conflict as absent (recorded in the evidence): the
+    /// member's vote step ends without a ballot (its token moves to the member's end, which the evidence records too), so
+    /// that the chair can close once every other member has voted. The quorum counts the votes cast, as before.
+    /// </summary>
+    public async Task<ReviewView> RecordAbsenceAsync(ClaimsPrincipal user, Guid reviewId, string? memberId, string? note, CancellationToken ct)
+    {
+        var actor = user.ToActingUser();
+        var view = await committees.GetAsync(actor, reviewId, ct);
+        if (view.ChairId != actor.UserId)
+            throw Refusal.Forbidden("Only the committee's chair records a member's absence.");
+        if (view.Status != ReviewStatus.Open)
+            throw Refusal.Conflict("review-closed", "The review is closed.");
+        if (string.IsNullOrWhiteSpace(memberId)) throw Refusal.Invalid("memberId", "Name the absent member (user id).");
+        if (note is { Length: > 2000 }) throw Refusal.Invalid("note", "The note has at most 2000 characters.");
+        await committees.RecordAbsenceAsync(actor, reviewId, memberId, note, ct);
+        var invention = await inventions.GetAsync(actor, view.InventionId, ct);
+        var vote = (await steps.OpenTasksAsync(invention.CaseNumber, ct))
+            .FirstOrDefault(t => t.ElementId == ShippedProcesses.Committee.Vote && t.Assignee == memberId);
+        if (vote is not null)
+            // The chair may end this one step, and no other: the engine's operation runs with an administrator's right on their behalf.
+            await runtime.MoveTokenAsync(new TokenMoveRequest
+            {
+                InstanceId = vote.InstanceId, TokenId = vote.TokenId, FromElementId = vote.ElementId, ToElementId = ShippedProcesses.Committee.MemberDone,
+                Reason = $"committee.absence-recorded: {memberId}",
+            }, new Actor(actor.UserId, [], IsAdministrator: true), ct);
+        return await committees.GetAsync(actor, reviewId, ct);
+    }
+
+    /// <summary>Members who have neither voted, declared a conflict nor been recorded absent.</summary>
+    public static int Outstanding(ReviewView view) => Math.Max(0, view.Members.Count - view.BallotsCast - view.Recused.Count - view.Absent.Count);
 
     public static ReviewTodo TodoOf(ReviewView view, string userId)
     {
         if (view.Status != ReviewStatus.Open) return ReviewTodo.None;
-        if (view.Members.Contains(userId) && !view.Recused.Contains(userId) && view.MyVote is null) return ReviewTodo.DeclareOrVote;
+        if (view.Members.Contains(userId) && !view.Recused.Contains(userId) && !view.Absent.Contains(userId) && view.MyVote is null) return ReviewTodo.DeclareOrVote;
         return view.ChairId == userId ? ReviewTodo.Close : ReviewTodo.None;
     }
 

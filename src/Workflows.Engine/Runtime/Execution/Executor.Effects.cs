@@ -74,8 +74,9 @@ internal sealed partial class Executor
         });
     }
 
-    /// <summary>The token stops at the execution's node with an open incident, and administrators are told.</summary>
-    internal void RaiseIncident(NodeExecution x, string message, string? details)
+    /// <summary>The token stops at the execution's node with an open incident, and administrators are told. A coded failure's
+    /// code and arguments go into the history entry, for the host to say what went wrong in the reader's language.</summary>
+    internal void RaiseIncident(NodeExecution x, string message, string? details, ServiceTaskFailedException? coded = null)
     {
         var (ctx, ic, token, node) = x;
         var incident = new Incident
@@ -87,7 +88,7 @@ internal sealed partial class Executor
         token.Status = TokenStatus.Waiting;
         token.IncidentId = incident.Id;
         ic.Instance.OpenIncidents++;
-        x.History(HistoryEventType.IncidentRaised, Json(new { incidentId = incident.Id, message }));
+        x.History(HistoryEventType.IncidentRaised, Json(new { incidentId = incident.Id, message, code = coded?.Code, arguments = coded?.Arguments }));
         Notify(ctx, ic, NotificationKinds.IncidentRaised, node, null, Array.Empty<string>(), [Options.AdministratorsGroup],
             Array.Empty<string>(), variables: new JsonObject { ["incidentId"] = incident.Id.ToString(), ["message"] = message });
     }

@@ -36,6 +36,15 @@ internal sealed class VariableView(InstanceState state, string? scopeId, JsonObj
         return false;
     }
 
+    /// <summary>The stored value a name reads from here (the nearest place that has it), or null.</summary>
+    public JsonNode? Stored(string name)
+    {
+        if (overlay is not null && overlay.TryGetPropertyValue(name, out var o)) return o;
+        for (var scope = Find(scopeId); scope is not null; scope = Find(scope.ParentScopeId))
+            if (scope.Variables.TryGetPropertyValue(name, out var local)) return local;
+        return state.Variables.TryGetPropertyValue(name, out var node) ? node : null;
+    }
+
     /// <summary>All visible variables flattened into one object (process first, nearer scopes override).</summary>
     public JsonObject Snapshot()
     {

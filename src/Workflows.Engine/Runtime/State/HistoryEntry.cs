@@ -9,6 +9,7 @@ public enum HistoryEventType
     IncidentRaised, IncidentResolved, ServiceTaskFailed, ErrorThrown,
     InstanceMigrated,
     SignalThrown, SignalReceived,
+    TokenMoved,
 }
 
 /// <summary>One line of an instance's history: what was entered or left, by whom, when, with what data.</summary>

@@ -25,4 +25,6 @@ public static class OutboxKinds
     public const string TaskEvent = "task-event";
     /// <summary>A <see cref="Contracts.InstanceMigratedEvent"/> for the host's <see cref="Contracts.IInstanceMigrationListener"/>s.</summary>
     public const string InstanceMigrated = "instance-migrated";
+    /// <summary>A <see cref="Contracts.InstanceOperatedEvent"/> for the host's <see cref="Contracts.IInstanceOperationListener"/>s.</summary>
+    public const string InstanceOperated = "instance-operated";
 }

@@ -51,7 +51,7 @@ internal sealed class ServiceTaskBehavior(Executor engine) : ActivityBehavior<Se
             x.History(HistoryEventType.ServiceTaskFailed, Executor.Json(new { attempt = token.Attempts, error = e.Message }));
             if (token.Attempts >= Math.Max(1, node.Retries))
             {
-                Engine.RaiseIncident(x, $"'{node.HandlerName}' failed {token.Attempts} time(s): {e.Message}", e.ToString());
+                Engine.RaiseIncident(x, $"'{node.HandlerName}' failed {token.Attempts} time(s): {e.Message}", e.ToString(), e as ServiceTaskFailedException);
                 return;
             }
             var backoff = Engine.Options.ServiceRetryBackoff;
