@@ -67,6 +67,8 @@ public static class TechTransferRegistration
         services.AddSingleton<EvidenceReconciliation>();
         services.AddSingleton<EvidencePackService>();
         services.AddSingleton<InventionService>();
+        services.AddSingleton<CaseDirectory>();
+        services.AddSingleton<Reporting.MoneyStatistics>();
         services.AddSingleton<AttachmentService>();
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<CommitteeService>();

@@ -10,6 +10,7 @@ public sealed class TextLimits
     public int Title { get; set; } = 500;
     public int Field { get; set; } = 200;
     public int IpcClass { get; set; } = 100;
+    public int College { get; set; } = 200;
     public int Abstract { get; set; } = 20_000;
     public int FundedProject { get; set; } = 500;
     public int Funder { get; set; } = 200;
@@ -25,7 +26,7 @@ public sealed class TextLimits
 
     public IEnumerable<(string Name, int Value)> All() =>
     [
-        (nameof(Title), Title), (nameof(Field), Field), (nameof(IpcClass), IpcClass), (nameof(Abstract), Abstract), (nameof(FundedProject), FundedProject),
+        (nameof(Title), Title), (nameof(Field), Field), (nameof(IpcClass), IpcClass), (nameof(College), College), (nameof(Abstract), Abstract), (nameof(FundedProject), FundedProject),
         (nameof(Funder), Funder), (nameof(PriorArt), PriorArt), (nameof(IntendedUses), IntendedUses), (nameof(InventorName), InventorName),
         (nameof(Inventors), Inventors), (nameof(Name), Name), (nameof(Text), Text),
     ];

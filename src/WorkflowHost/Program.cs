@@ -16,6 +16,8 @@ builder.Configuration.AddShippedSettings();
 // The one-person trial only when asked for (--trial): the national rules otherwise, whatever the environment.
 builder.Services.AddSingleton(TrialMode.AddTrialSettings(builder.Configuration, builder.Environment));
 var settings = HostSettings.From(builder.Configuration, builder.Environment);
+// The address links in emails and on the notice board start with: configured, or this machine's own; else no start.
+var publicAddress = PublicAddress.Apply(builder.Configuration, builder.Environment);
 // Package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development (no-op when published).
 builder.WebHost.UseStaticWebAssets();
 
@@ -43,6 +45,8 @@ builder.Services.AddHealthChecks()
     .AddCheck<SchedulerHealthCheck>("scheduler");
 
 var app = builder.Build();
+app.Logger.LogInformation("Links in emails and on the notice board start with {PublicAddress}{How}.", publicAddress.Address,
+    publicAddress.Derived ? " (the address this host listens on; set Email:BaseUrl for a server that others reach)" : "");
 app.UseWebProtection();
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -179,7 +179,15 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
         {
             // Case numbers are ASCII: upper() on both databases makes the search ignore case.
             var upper = text.ToUpperInvariant();
-            q = q.Where(t => t.BusinessKey != null && t.BusinessKey.ToUpper().Contains(upper));
+            var also = (query.BusinessKeyContainsOrIn ?? []).ToList();
+            q = also.Count == 0
+                ? q.Where(t => t.BusinessKey != null && t.BusinessKey.ToUpper().Contains(upper))
+                : q.Where(t => t.BusinessKey != null && (t.BusinessKey.ToUpper().Contains(upper) || also.Contains(t.BusinessKey)));
+        }
+        if (query.BusinessKeyIn is { } keys)
+        {
+            var set = keys.ToList();
+            q = q.Where(t => t.BusinessKey != null && set.Contains(t.BusinessKey));
         }
         if (query.FollowUpBefore is { } fBefore)
         {

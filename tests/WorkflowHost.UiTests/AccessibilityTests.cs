@@ -6,8 +6,8 @@ namespace WorkflowHost.UiTests;
 
 /// <summary>
 /// The main pages checked with axe-core (<see cref="AxeAudit"/>) against WCAG 2.1 A and AA, in both languages, on a
-/// laptop and on a tablet held upright: no serious or critical violation, and nothing wider than the screen. (Every
-/// screenshot of the other tests audits its page as well.)
+/// laptop, on a tablet held upright and on a phone (390 x 844): no serious or critical violation, and nothing wider than
+/// the screen. (Every screenshot of the other tests audits its page as well.)
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output) : IClassFixture<UiHost>
@@ -36,9 +36,18 @@ public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output)
         ("account", "h1"),
     ];
 
+    /// <summary>A committee member, like an inventor, is likely to open the product on a phone.</summary>
+    private static readonly (string Url, string Ready)[] CommitteeMemberPages =
+    [
+        ("", "h1"),
+        ("tasks", "[data-testid=inbox]"),
+        ("inventions", "h1"),
+    ];
+
     [Theory]
     [InlineData("en", 1400, 900)]
     [InlineData("zh-CN", 768, 1024)]
+    [InlineData("zh-CN", 390, 844)]
     public async Task The_main_pages_pass_an_accessibility_audit_and_fit_the_screen(string language, int width, int height)
     {
         var administrator = $"a11y-admin-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
@@ -49,6 +58,9 @@ public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output)
         var problems = new StringBuilder();
         await AuditAsync(administrator, AdministratorPages, language, width, height, problems);
         await AuditAsync(inventor, InventorPages, language, width, height, problems);
+        var member = $"a11y-member-{Guid.NewGuid().ToString("N")[..8]}@ui-tests.example.org";
+        await host.CreateUserAsync(member, "Audit Member", language, "committee-member");
+        await AuditAsync(member, CommitteeMemberPages, language, width, height, problems);
         Assert.True(problems.Length == 0, "Accessibility problems:\n" + problems);
     }
 
@@ -63,13 +75,13 @@ public sealed class AccessibilityTests(UiHost fixture, ITestOutputHelper output)
             foreach (var violation in await AxeAudit.ViolationsAsync(page))
                 problems.AppendLine($"  /{url} ({language}, {width}x{height}): {violation}");
 
-            // A tablet shows the whole page without scrolling sideways.
+            // A tablet or a phone shows the whole page without scrolling sideways.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
             if (overflow > 1) problems.AppendLine($"  /{url} ({language}, {width}x{height}): the page is {overflow}px wider than the screen");
         }
         // The last page as the tablet or laptop shows it (its audit is above, with the others').
         Directory.CreateDirectory(UiHost.ScreenshotFolder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(UiHost.ScreenshotFolder, $"audit-{(email.Contains("inventor") ? "inventor" : "admin")}-{language}-{width}x{height}.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(UiHost.ScreenshotFolder, $"audit-{email.Split('-')[1]}-{language}-{width}x{height}.png"), FullPage = true });
         await page.Context.CloseAsync();
     }
 }

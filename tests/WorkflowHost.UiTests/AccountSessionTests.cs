@@ -42,6 +42,12 @@ public sealed class AccountSessionTests : IClassFixture<UiHost>
 
         await UiHost.Input(page, "password-current").FillAsync(UiHost.UserPassword);
         await UiHost.Input(page, "password-new").FillAsync("Chosen-By-Chen-2026");
+        // The new password is asked twice: a second one that differs is refused beside its field, and nothing changes.
+        await UiHost.Input(page, "password-confirm").FillAsync("Chosen-By-Chen-2062");
+        await page.Locator("[data-testid=password-change]").ClickAsync();
+        await Assertions.Expect(page.GetByText("The second new password differs from the first")).ToBeVisibleAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account$"));
+        await UiHost.Input(page, "password-confirm").FillAsync("Chosen-By-Chen-2026");
         await page.Locator("[data-testid=password-change]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("account/login\\?changed=1"));
         await Assertions.Expect(page.Locator("[data-testid=login-notice]")).ToBeVisibleAsync();
@@ -65,5 +71,24 @@ public sealed class AccountSessionTests : IClassFixture<UiHost>
         (await api.PostAsync("api/v1/auth/logout", null)).EnsureSuccessStatusCode();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("account/login"));
         await Assertions.Expect(page.Locator("#email")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Signing_out_in_one_tab_ends_the_user_s_other_open_tabs()
+    {
+        var email = AdminScreensTests.Unique("tabs");
+        await host.CreateUserAsync(email, "Wu Tabs", "en", "inventor");
+        var first = await host.SignInAsync(email, UiHost.UserPassword);
+        // A second tab of the same browser (the same sign-in cookie), open on a page of its own.
+        var second = await first.Context.NewPageAsync();
+        await host.GotoAsync(second, "inventions");
+        await Assertions.Expect(second.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync("Wu Tabs");
+
+        await first.Locator("[data-testid=sign-out]").ClickAsync();
+        await Assertions.Expect(first).ToHaveURLAsync(new Regex("account/login"));
+        // The other tab is signed out too, at once (the periodic check runs once an hour on this host), and lands on the sign-in page.
+        await Assertions.Expect(second).ToHaveURLAsync(new Regex("account/login"));
+        await Assertions.Expect(second.Locator("#email")).ToBeVisibleAsync();
+        await Assertions.Expect(second.Locator("[data-testid=signed-in-user]")).ToHaveCountAsync(0);
     }
 }

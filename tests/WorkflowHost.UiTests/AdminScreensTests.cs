@@ -294,6 +294,8 @@ public sealed class AdminScreensTests : IClassFixture<UiHost>
         await host.GotoAsync(page, "admin");
         var row = page.Locator($"[data-testid='incident-{incidentId}']");
         await Assertions.Expect(row).ToContainTextAsync("Task_Check");
+        // By its case number, not an instance id.
+        await Assertions.Expect(row.Locator("[data-testid=incident-case]")).ToHaveTextAsync("TT-UI-INCIDENT");
         await UiHost.ScreenshotAsync(page, "admin-dashboard-incident-en");
 
         // Retried at the failed activity; it fails again (the cause is not fixed), so a new incident replaces this one.

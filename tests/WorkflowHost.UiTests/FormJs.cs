@@ -32,7 +32,8 @@ public sealed class FormJs(IPage page)
     {
         var input = Field(label);
         var placeholder = await input.GetAttributeAsync("placeholder") ?? "mm/dd/yyyy";
-        var format = placeholder.Replace("mm", "MM").Replace("dd", "dd").Replace("yyyy", "yyyy");
+        // On a Chinese page the placeholder reads 月/日/年 (form-texts.js) in the same order.
+        var format = placeholder.Replace("年", "yyyy").Replace("月", "MM").Replace("日", "dd").Replace("mm", "MM");
         await input.FillAsync(date.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
         await input.PressAsync("Tab");
     }

@@ -167,15 +167,19 @@ public sealed class InventionJourneyTests(UiHost fixture, ITestOutputHelper outp
         Assert.DoesNotMatch(new Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}"), record);
         Assert.DoesNotMatch(new Regex(@"\b[a-z]+(-[a-z]+)+\b"), record); // exclusive-licence, licence-recordal, to-auction...
         Assert.DoesNotMatch(new Regex(@"\b\d{4,}\.\d\b|\b0\.\d+\b"), record); // 900000.0, 0.50
-        // The main process on its diagram: the stages passed are done, the income step (after the filing) is where it is now.
-        var diagram = alicePage.Locator("[data-testid=case-diagram] section[data-process='invention-transfer']");
-        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1);
-        await Assertions.Expect(diagram.Locator("g.djs-element.case-done[data-element-id='Task_Sign']")).ToHaveCountAsync(1);
+        // The inventor reads the stages on a step bar: the stages passed done, the agreement and its use where it is now.
+        await Assertions.Expect(alicePage.Locator("[data-testid=case-step-Pricing]")).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(alicePage.Locator("[data-testid=case-step-Transfer]")).ToHaveAttributeAsync("data-state", "current");
+        await Assertions.Expect(alicePage.Locator("[data-testid=case-diagram]")).ToHaveCountAsync(0);
         await UiHost.ScreenshotAsync(alicePage, "journey-licence-recorded-en");
         await Assertions.Expect(alicePage.Locator("[data-testid=evidence-pack-download]")).ToHaveCountAsync(0); // the office's alone
 
-        // The manager downloads the case's evidence pack for the auditor from the same page: one ZIP, its PDF in the page's language.
+        // The manager reads the main process on its diagram: the stages passed are done, the income step (after the filing) is where it is now.
         await host.GotoAsync(manager, $"inventions/{id}");
+        var diagram = manager.Locator("[data-testid=case-diagram] section[data-process='invention-transfer']");
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Income']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator("g.djs-element.case-done[data-element-id='Task_Sign']")).ToHaveCountAsync(1);
+        // The manager downloads the case's evidence pack for the auditor from the same page: one ZIP, its PDF in the page's language.
         var download = await manager.RunAndWaitForDownloadAsync(() => manager.Locator("[data-testid=evidence-pack-download]").ClickAsync());
         Assert.Equal($"evidence-pack-{caseNumber}.en.zip", download.SuggestedFilename);
         using (var zip = System.IO.Compression.ZipFile.OpenRead(await download.PathAsync()))

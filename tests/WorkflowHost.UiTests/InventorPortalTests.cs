@@ -51,16 +51,16 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await UiHost.Input(page, "inventor-share-3").FillAsync("20");
         await Assertions.Expect(page.Locator("[data-testid=inventors-total]")).ToContainTextAsync("100%");
 
-        // Saved as a draft, files can be attached: an accepted one, and one of a type that is refused.
-        await page.Locator("[data-testid=editor-save]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"));
-        var id = Regex.Match(page.Url, "inventions/([0-9a-f-]{36})/edit").Groups[1].Value;
+        // A file attached before the first save: the draft is saved with it. Then one of a type that is refused.
         await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
         {
             Name = "design-notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Measured loss: 0.8 dB/cm at 1550 nm.\n"),
         });
         await page.Locator("[data-testid=attachment-upload]").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inventions/[0-9a-f-]{36}/edit$"));
+        var id = Regex.Match(page.Url, "inventions/([0-9a-f-]{36})/edit").Groups[1].Value;
         await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("design-notes.txt");
+        await Assertions.Expect(UiHost.Input(page, "inventor-share-3")).ToHaveValueAsync("20");
         await Assertions.Expect(page.Locator("[data-testid='attachment-design-notes.txt']"))
             .ToHaveAttributeAsync("href", new Regex("api/v1/attachments/[0-9a-f-]{36}/content$"));
 
@@ -72,6 +72,17 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await Assertions.Expect(page.Locator("[data-testid=attachment-error]")).ToContainTextAsync("not accepted");
         await Assertions.Expect(page.Locator("[data-testid=attachments]")).Not.ToContainTextAsync("setup.exe");
         await UiHost.ScreenshotAsync(page, "invention-editor-en");
+
+        // A file attached by mistake is removed while the disclosure is a draft (the record keeps both steps).
+        await page.Locator("[data-testid=attachment-input]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "old-notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("superseded\n"),
+        });
+        await page.Locator("[data-testid=attachment-upload]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("old-notes.txt");
+        await page.Locator("[data-testid='attachment-remove-old-notes.txt']").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).Not.ToContainTextAsync("old-notes.txt");
+        await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("design-notes.txt");
 
         // Submitted: the process starts and the file shows it.
         await page.Locator("[data-testid=editor-submit]").ClickAsync();
@@ -123,8 +134,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/case/{caseNumber}$"));
         await Assertions.Expect(page.Locator("[data-testid=invention-questions]")).ToContainTextAsync(question);
         await Assertions.Expect(page.Locator("[data-testid=invention-status]")).ToContainTextAsync("Returned with questions");
-        await Assertions.Expect(page.Locator("[data-testid=case-diagram] section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Revise']"))
-            .ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=case-step-Screening]")).ToHaveAttributeAsync("aria-current", "step");
         await UiHost.ScreenshotAsync(page, "invention-questions-en");
         await page.Locator("[data-testid=answer-send]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=invention-error]")).ToContainTextAsync("Write your answer");
@@ -146,7 +156,7 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
     }
 
     [Fact]
-    public async Task Inventor_sees_the_stage_on_the_diagram()
+    public async Task Inventor_sees_the_stage_on_a_step_bar_in_their_language_and_the_office_on_the_diagram()
     {
         var tag = Tag();
         var inventor = $"inventor-{tag}@ui-tests.example.org";
@@ -157,22 +167,21 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
 
         var page = await host.SignInAsync(inventor, UiHost.UserPassword);
         await host.GotoAsync(page, $"inventions/{id}");
-        var diagram = page.Locator("[data-testid=case-diagram]");
-        // The main process is in its disclosure stage; in that stage the office's screening is active, the check done.
-        await Assertions.Expect(diagram.Locator("section[data-process='invention-transfer'] g.djs-element.case-active[data-element-id='Call_Disclosure']"))
-            .ToHaveCountAsync(1);
-        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
-        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-done").First).ToBeAttachedAsync();
-        Assert.True(await page.Locator(".bjs-powered-by").First.IsVisibleAsync(), "the bpmn.io watermark must stay visible");
-        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("in progress now");
+        // The inventor reads a step bar, not the BPMN diagram: the disclosure done, the office's screening the current stage.
+        var steps = page.Locator("[data-testid=case-steps]");
+        await Assertions.Expect(steps.Locator("[data-testid=case-step-Disclosure]")).ToHaveAttributeAsync("data-state", "done");
+        await Assertions.Expect(steps.Locator("[data-testid=case-step-Screening]")).ToHaveAttributeAsync("aria-current", "step");
+        await Assertions.Expect(steps.Locator("[data-testid=case-step-Pricing]")).ToHaveAttributeAsync("data-state", "todo");
+        await Assertions.Expect(steps).ToContainTextAsync("Pre-filing assessment");
+        await Assertions.Expect(page.Locator("[data-testid=case-diagram]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=open-step-Task_Screen]")).ToContainTextAsync("technology managers");
         await Assertions.Expect(page.Locator("[data-testid=decisions]")).ToContainTextAsync("Disclosure submitted");
         await UiHost.ScreenshotAsync(page, "invention-file-en");
 
         // The same pages in Chinese.
         await page.Locator("[data-testid='language-zh-CN']").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("进行中");
-        await Assertions.Expect(diagram.Locator("g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
+        await Assertions.Expect(steps.Locator("[data-testid=case-step-Screening]")).ToContainTextAsync("审查受理");
+        await Assertions.Expect(steps).ToContainTextAsync("专利申请前评估");
         await UiHost.ScreenshotAsync(page, "invention-file-zh-CN");
         await host.GotoAsync(page, "inventions");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的发明");
@@ -181,6 +190,20 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await host.GotoAsync(page, "inventions/new");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("新建发明披露");
         await UiHost.ScreenshotAsync(page, "invention-editor-zh-CN");
+
+        // The office reads the same case on its BPMN diagrams: the main process in its disclosure stage, the screening active.
+        var manager = $"manager-{tag}@ui-tests.example.org";
+        await host.CreateUserAsync(manager, $"Zhao Manager {tag}", "en", "technology-manager");
+        var office = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(office, $"inventions/{id}");
+        var diagram = office.Locator("[data-testid=case-diagram]");
+        await Assertions.Expect(diagram.Locator("section[data-process='invention-transfer'] g.djs-element.case-active[data-element-id='Call_Disclosure']"))
+            .ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-active[data-element-id='Task_Screen']")).ToHaveCountAsync(1);
+        await Assertions.Expect(diagram.Locator("section[data-process='disclosure'] g.djs-element.case-done").First).ToBeAttachedAsync();
+        Assert.True(await office.Locator(".bjs-powered-by").First.IsVisibleAsync(), "the bpmn.io watermark must stay visible");
+        await Assertions.Expect(office.Locator("[data-testid=diagram-legend]")).ToContainTextAsync("in progress now");
+        await Assertions.Expect(office.Locator("[data-testid=case-steps]")).ToHaveCountAsync(0);
     }
 
     [Fact]

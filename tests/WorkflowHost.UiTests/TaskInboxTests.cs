@@ -31,11 +31,28 @@ public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : I
 
     private static string Unique(string prefix) => $"{prefix}-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}";
 
-    private async Task<string> ManagerAsync(string name, string language = "en")
+    private async Task<string> ManagerAsync(string name, string language = "en", params string[] moreRoles)
     {
         var email = $"{Guid.NewGuid():N}@inbox.example.org";
-        await host.CreateUserAsync(email, name, language, "technology-manager");
+        await host.CreateUserAsync(email, name, language, ["technology-manager", .. moreRoles]);
         return email;
+    }
+
+    /// <summary>An inventor files and submits a complete disclosure (REST set-up); the case waits at screening. Returns its case number.</summary>
+    private async Task<string> SubmittedCaseAsync(string title, string college, string inventorName)
+    {
+        var email = $"{Guid.NewGuid():N}@inbox.example.org";
+        var userId = await host.CreateUserAsync(email, inventorName, "zh-CN", "inventor");
+        using var api = await host.ApiAsAsync(email, UiHost.UserPassword);
+        var created = await api.PostAsJsonAsync("api/v1/inventions", new
+        {
+            title, college, field = "材料", ipcClass = "H01M 10/0562", @abstract = "摘要。", fiscallyFunded = false, priorArt = "现有技术。",
+            intendedUses = "电池。", inventors = new[] { new { userId, name = inventorName, share = 100m } },
+        });
+        if (!created.IsSuccessStatusCode) throw new InvalidOperationException(await created.Content.ReadAsStringAsync());
+        var body = (await created.Content.ReadFromJsonAsync<JsonObject>())!;
+        (await api.PostAsync($"api/v1/inventions/{body["id"]}/submit", null)).EnsureSuccessStatusCode();
+        return body["caseNumber"]!.GetValue<string>();
     }
 
     private async Task StartAsync(string businessKey, int dueDays, int followDays = 1, string pricingMethod = "listing")
@@ -59,9 +76,95 @@ public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : I
     private static ILocator Row(IPage page, string businessKey) => page.Locator("tr.task-row", new() { HasText = businessKey });
 
     [Fact]
+    public async Task The_inbox_shows_each_case_s_title_inventors_college_and_stage_and_filters_in_the_office_s_words()
+    {
+        var unique = Guid.NewGuid().ToString("N")[..6];
+        var battery = await SubmittedCaseAsync($"一种固态电解质 {unique}", $"材料学院{unique}", "李明");
+        var sensor = await SubmittedCaseAsync($"一种光纤传感器 {unique}", $"光电学院{unique}", "张伟");
+        var manager = await ManagerAsync("孙主任", "zh-CN");
+        using (var api = await host.ApiAsAsync(manager, UiHost.UserPassword))
+        {
+            await UiHost.WaitForTaskAsync(api, battery, "Task_Screen");
+            await UiHost.WaitForTaskAsync(api, sensor, "Task_Screen");
+        }
+
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await host.GotoAsync(page, "tasks");
+        var row = Row(page, battery);
+        await Assertions.Expect(row.Locator("[data-testid=task-case-title]")).ToHaveTextAsync($"一种固态电解质 {unique}");
+        await Assertions.Expect(row.Locator("[data-testid=task-case-inventors]")).ToHaveTextAsync("李明");
+        await Assertions.Expect(row.Locator("[data-testid=task-case-college]")).ToHaveTextAsync($"材料学院{unique}");
+        await Assertions.Expect(row.Locator("[data-testid=task-case-stage]")).ToHaveTextAsync("已提交");
+        await Assertions.Expect(page.Locator("thead")).ToContainTextAsync("成果名称");
+        // The office's filters only: no element ids, no name=value syntax for a technology manager.
+        await Assertions.Expect(page.Locator("[data-testid=technical-filters-panel]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=inbox-filters]")).Not.ToContainTextAsync("元素");
+        await UiHost.ScreenshotAsync(page, "inbox-cases-zh");
+
+        // The title searched (not only the case number), then a college chosen from the colleges of the cases.
+        await UiHost.Input(page, "filter-business-key").FillAsync($"光纤传感器 {unique}");
+        await page.Locator("[data-testid=filter-apply]").ClickAsync();
+        await Assertions.Expect(Row(page, sensor)).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, battery)).ToHaveCountAsync(0);
+        await host.GotoAsync(page, $"tasks?search={unique}");
+        await Assertions.Expect(Row(page, sensor)).ToBeVisibleAsync();
+        await host.GotoAsync(page, $"tasks?search={unique}&college={Uri.EscapeDataString($"材料学院{unique}")}");
+        await Assertions.Expect(Row(page, battery)).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, sensor)).ToHaveCountAsync(0);
+
+        // The stage: both wait at screening (submitted); none is in pricing.
+        await host.GotoAsync(page, $"tasks?search={unique}&stage=Submitted");
+        await Assertions.Expect(Row(page, battery)).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, sensor)).ToBeVisibleAsync();
+        await host.GotoAsync(page, $"tasks?search={unique}&stage=Pricing");
+        await Assertions.Expect(page.Locator("[data-testid=inbox]")).ToContainTextAsync("没有待办任务");
+        // A technical filter in a link is no filter for whom the page does not offer it.
+        await host.GotoAsync(page, $"tasks?search={unique}&element=Task_Nothing");
+        await Assertions.Expect(Row(page, battery)).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_top_bar_keeps_one_line_and_the_inbox_s_first_screen_shows_tasks()
+    {
+        // A long name, which a phone's top bar once stacked one character a line.
+        var manager = await ManagerAsync("Alexandra Montgomery-Smith", "zh-CN");
+        var prefix = Unique("PHN");
+        await StartAsync($"{prefix}-A", dueDays: 2);
+        var page = await host.SignInAsync(manager, UiHost.UserPassword);
+        await page.SetViewportSizeAsync(390, 844);
+        await host.GotoAsync(page, $"tasks?search={prefix}");
+        await Assertions.Expect(Row(page, $"{prefix}-A")).ToBeVisibleAsync();
+
+        // The title, the name and sign-out: each on one line of the bar, inside the screen, none cut off.
+        foreach (var part in new[] { "app-title", "signed-in-user", "sign-out" })
+        {
+            var box = await page.Locator($"[data-testid={part}]").BoundingBoxAsync();
+            Assert.NotNull(box);
+            Assert.True(box.X >= 0 && box.X + box.Width <= 390.5, $"{part} runs off the screen: {box.X}+{box.Width}");
+            Assert.True(box.Height <= 48, $"{part} is {box.Height}px high: its text wraps");
+        }
+        Assert.True(await page.Locator("[data-testid=app-title]").EvaluateAsync<bool>("e => e.scrollWidth <= e.clientWidth"), "the title is cut off");
+        await Assertions.Expect(page.Locator("[data-testid=sign-out]")).ToHaveAttributeAsync("aria-label", "退出");
+
+        // The first screen shows tasks: the filters are folded behind one button, which says how many are set.
+        await Assertions.Expect(page.Locator("[data-testid=filter-apply]")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("[data-testid=filters-toggle]")).ToContainTextAsync("筛选 (1)");
+        var row = await Row(page, $"{prefix}-A").BoundingBoxAsync();
+        Assert.True(row is not null && row.Y < 844 - 48, $"the first task starts below the first screen, at {row?.Y}px");
+        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 1, "the page is wider than the phone");
+        await UiHost.ScreenshotAsync(page, "inbox-phone-zh");
+
+        await page.Locator("[data-testid=filters-toggle]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=filter-apply]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Filters_survive_a_reload_and_a_saved_filter_is_applied_from_the_list()
     {
-        var manager = await ManagerAsync("Zhao Filter");
+        // The process filters (variables, steps) are a workflow administrator's.
+        var manager = await ManagerAsync("Zhao Filter", "en", "workflow-administrator");
         var prefix = Unique("FLT");
         await StartAsync($"{prefix}-LISTING", dueDays: 3, pricingMethod: "listing");
         await StartAsync($"{prefix}-AUCTION", dueDays: 3, pricingMethod: "auction");
@@ -69,6 +172,7 @@ public sealed class TaskInboxTests(UiHost fixture, ITestOutputHelper output) : I
         var page = await host.SignInAsync(manager, UiHost.UserPassword);
         await host.GotoAsync(page, "tasks");
         await Assertions.Expect(Row(page, $"{prefix}-AUCTION")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=technical-filters-panel] .mud-expand-panel-header").ClickAsync();
         await UiHost.Input(page, "filter-business-key").FillAsync(prefix.ToLowerInvariant()); // the search ignores case
         await UiHost.Input(page, "filter-variables").FillAsync("pricingMethod=listing");
         await page.Locator("[data-testid=filter-apply]").ClickAsync();

@@ -185,4 +185,48 @@ public sealed class WebUiTests(UiHost fixture, ITestOutputHelper output) : IClas
         var instances = await api.GetFromJsonAsync<JsonObject>($"api/v1/instances?businessKey={businessKey}");
         Assert.Contains("completed", instances!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Form_js_s_own_texts_read_in_Chinese_for_a_Chinese_user()
+    {
+        using var api = await host.ApiAsAsync(UiHost.AdminEmail, UiHost.AdminPassword);
+        JsonArray Options() => [new JsonObject { ["label"] = "许可", ["value"] = "licence" }, new JsonObject { ["label"] = "转让", ["value"] = "assignment" }];
+        var schema = new JsonObject
+        {
+            ["type"] = "default", ["id"] = "ui-form-texts", ["schemaVersion"] = 16,
+            ["components"] = new JsonArray(
+                new JsonObject { ["type"] = "select", ["key"] = "route", ["label"] = "方式", ["id"] = "route", ["values"] = Options() },
+                new JsonObject { ["type"] = "select", ["key"] = "partner", ["label"] = "对象", ["id"] = "partner", ["searchable"] = true, ["values"] = Options() },
+                new JsonObject { ["type"] = "datetime", ["subtype"] = "date", ["key"] = "signedOn", ["label"] = "签订日期", ["dateLabel"] = "签订日期", ["id"] = "signedOn" },
+                new JsonObject { ["type"] = "number", ["key"] = "score", ["label"] = "评分", ["id"] = "score", ["validate"] = new JsonObject { ["max"] = 5 } }),
+        };
+        var published = await api.PutAsync("api/v1/forms/ui-form-texts", new StringContent(schema.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.True(published.IsSuccessStatusCode, await published.Content.ReadAsStringAsync());
+        var bpmn = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "ui-form-texts.bpmn"));
+        (await api.PostAsync("api/v1/definitions", new StringContent(bpmn, Encoding.UTF8, "application/xml"))).EnsureSuccessStatusCode();
+        var businessKey = "TT-TEXTS-" + Random.Shared.Next(1000, 9999);
+        (await api.PostAsJsonAsync("api/v1/instances", new { processId = "ui-form-texts", businessKey, variables = new JsonObject() })).EnsureSuccessStatusCode();
+        var email = $"texts-{Guid.NewGuid():N}@ui-tests.example.org";
+        await host.CreateUserAsync(email, "钱经理", "zh-CN", "technology-manager");
+        using var manager = await host.ApiAsAsync(email, UiHost.UserPassword);
+        var task = await UiHost.WaitForTaskAsync(manager, businessKey, "Task_Fill");
+
+        var page = await host.SignInAsync(email, UiHost.UserPassword);
+        await host.GotoAsync(page, $"tasks/{task}");
+        var form = page.Locator("[data-testid=task-form] .fjs-form");
+        await form.WaitForAsync();
+        // An empty select says 请选择, a searchable one 搜索, the date field shows 年/月/日: none of form-js's English.
+        await Assertions.Expect(form.Locator(".fjs-select-display").First).ToHaveTextAsync("请选择");
+        await Assertions.Expect(form.Locator("input[placeholder='搜索']")).ToHaveCountAsync(1);
+        await Assertions.Expect(form.GetByLabel(new Regex("^签订日期"))).ToHaveAttributeAsync("placeholder", new Regex("年.*月.*日|月.*日.*年"));
+        // Its own checks too: a number above the maximum.
+        await form.GetByLabel(new Regex("^评分")).FillAsync("7");
+        await page.Locator("[data-testid=task-complete]").ClickAsync();
+        await Assertions.Expect(form).ToContainTextAsync("不得大于 5。");
+        await UiHost.ScreenshotAsync(page, "form-own-texts-zh-CN");
+        var text = await form.InnerTextAsync();
+        Assert.DoesNotMatch(new Regex(@"\b(Select|Search|No results|Field must)\b"), text);
+        Assert.DoesNotContain("mm/dd/yyyy", await form.InnerHTMLAsync());
+        await page.Context.CloseAsync();
+    }
 }

@@ -124,6 +124,38 @@ public sealed class AttachmentService(DomainStore store, EvidenceLog evidence, T
     }
 
 
+    /// <summary>
+    /// Removes a file of a disclosure while the disclosure is its inventors' to edit (a draft, or returned with questions):
+    /// its inventors or the office. The record keeps both that it was attached and that it was removed (name, size, hash,
+    /// who). A document of the evidence pack, or a file of a disclosure the office has received, stays: the record does not
+    /// lose what a decision relied on.
+    /// </summary>
+    public async Task DeleteAsync(ActingUser actor, Guid attachmentId, CancellationToken ct = default)
+    {
+        var path = await store.WriteAsync(async db =>
+        {
+            var attachment = await db.Attachments.FirstOrDefaultAsync(a => a.Id == attachmentId, ct)
+                             ?? throw TechTransferException.NotFound("Attachment", attachmentId);
+            var invention = await InventionService.LoadAsync(db, attachment.InventionId, ct);
+            await InventionService.EnsureCanReadAsync(db, actor, invention, ct);
+            if (!actor.IsOffice && invention.Inventors.All(i => i.UserId != actor.UserId))
+                throw TechTransferException.Forbidden("Only its inventors and the office remove a disclosure's files.");
+            if (attachment.Document is not null)
+                throw TechTransferException.Conflict("attachment-in-record", "A document of the evidence pack stays in the record.");
+            if (invention.Status is not (InventionStatus.Draft or InventionStatus.Returned))
+                throw TechTransferException.Conflict("attachment-in-record",
+                    $"Invention {invention.CaseNumber} is {invention.Status}: the files the office received stay in the record.");
+            db.Attachments.Remove(attachment);
+            await evidence.AppendAsync(db, invention.Id, actor, "attachment.removed", new
+            {
+                attachment.Id, name = attachment.FileName, size = attachment.Size, sha256 = attachment.Sha256,
+            });
+            return storage.PathOf(attachment);
+        }, ct);
+        // After the commit: a failed delete leaves an orphaned file, never a row without its file.
+        if (File.Exists(path)) File.Delete(path);
+    }
+
     private static async Task<(int Count, long Bytes)> CaseFilesAsync(TechTransferDbContext db, Guid inventionId, CancellationToken ct)
     {
         var sizes = await db.Attachments.Where(a => a.InventionId == inventionId).Select(a => a.Size).ToListAsync(ct);

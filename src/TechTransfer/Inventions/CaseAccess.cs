@@ -24,6 +24,18 @@ internal static class CaseAccess
         return actor.IsOffice || await SitsOnAReviewAsync(db, actor, invention.Id, ct);
     }
 
+    /// <summary>The inventions the actor may read, as a query (the same rule as <see cref="MayReadAsync"/>, for lists).</summary>
+    public static async Task<IQueryable<Invention>> VisibleAsync(TechTransferDbContext db, ActingUser actor, CancellationToken ct)
+    {
+        var query = db.Inventions.AsQueryable();
+        if (actor.IsProcess) return query;
+        var user = actor.UserId;
+        var office = actor.IsOffice;
+        var reviewed = await ReviewedByAsync(db, actor, ct);
+        return query.Where(i => i.CreatedBy == user || i.Inventors.Any(x => x.UserId == user)
+                                || (i.Status != InventionStatus.Draft && (office || reviewed.Contains(i.Id))));
+    }
+
     /// <summary>The inventions a committee member or chair sees because a review of their committee opened on them.</summary>
     public static async Task<HashSet<Guid>> ReviewedByAsync(TechTransferDbContext db, ActingUser actor, CancellationToken ct)
     {

@@ -8,6 +8,8 @@ public sealed class Invention
     public string Title { get; set; } = "";
     public string? Field { get; set; }
     public string? IpcClass { get; set; }
+    /// <summary>The college or department the invention comes from (所在学院（单位）): the office's inbox and lists sort cases by it.</summary>
+    public string? College { get; set; }
     public string? Abstract { get; set; }
     public string? FundedProject { get; set; }
     public string? Funder { get; set; }

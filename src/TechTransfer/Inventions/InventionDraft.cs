@@ -6,6 +6,7 @@ public sealed record InventionDraft
     public string Title { get; init; } = "";
     public string? Field { get; init; }
     public string? IpcClass { get; init; }
+    public string? College { get; init; }
     public string? Abstract { get; init; }
     public string? FundedProject { get; init; }
     public string? Funder { get; init; }

@@ -178,15 +178,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
     public Task<List<Invention>> ListAsync(ActingUser actor, InventionStatus? status = null, CancellationToken ct = default) =>
         store.ReadAsync(async db =>
         {
-            var query = db.Inventions.Include(i => i.Inventors).AsQueryable();
-            if (!actor.IsProcess)
-            {
-                var user = actor.UserId;
-                var office = actor.IsOffice;
-                var reviewed = await CaseAccess.ReviewedByAsync(db, actor, ct);
-                query = query.Where(i => i.CreatedBy == user || i.Inventors.Any(x => x.UserId == user)
-                                         || (i.Status != InventionStatus.Draft && (office || reviewed.Contains(i.Id))));
-            }
+            IQueryable<Invention> query = (await CaseAccess.VisibleAsync(db, actor, ct)).Include(i => i.Inventors);
             if (status is { } s) query = query.Where(i => i.Status == s);
             var list = await query.ToListAsync(ct);
             return list.OrderBy(i => i.CaseNumber, StringComparer.Ordinal).ToList();
@@ -279,6 +271,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         TextRules.Check(draft.Title, "title", limits.Title, singleLine: true);
         TextRules.Check(draft.Field, "field", limits.Field, singleLine: true);
         TextRules.Check(draft.IpcClass, "ipcClass", limits.IpcClass, singleLine: true);
+        TextRules.Check(draft.College, "college", limits.College, singleLine: true);
         TextRules.Check(draft.Abstract, "abstract", limits.Abstract);
         TextRules.Check(draft.FundedProject, "fundedProject", limits.FundedProject, singleLine: true);
         TextRules.Check(draft.Funder, "funder", limits.Funder, singleLine: true);
@@ -313,6 +306,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         invention.Title = draft.Title.Trim();
         invention.Field = draft.Field;
         invention.IpcClass = draft.IpcClass;
+        invention.College = string.IsNullOrWhiteSpace(draft.College) ? null : draft.College.Trim();
         invention.Abstract = draft.Abstract;
         invention.FundedProject = draft.FundedProject;
         invention.Funder = draft.Funder;

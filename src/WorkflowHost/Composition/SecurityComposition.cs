@@ -38,6 +38,7 @@ public static class SecurityComposition
         });
         services.AddScoped<CurrentAccountClaims>();
         // Open pages (Blazor circuits) check now and then that their sign-in still holds.
+        services.AddSingleton<OpenCircuits>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidation>();
 
         services.AddAuthorizationBuilder()

@@ -180,13 +180,17 @@ public sealed class UserAccountService(
     /// <summary>
     /// A user changes their own password, proving the current one (within the sign-in budget per account, so a stolen
     /// session cannot guess it fast). Every session of the user ends, this one too: they sign in again with the new one.
+    /// <paramref name="confirmation"/> is the new password typed a second time: the page always sends it (empty when left
+    /// blank), an API client may; when sent, it must equal the new one (<c>confirmPassword</c>).
     /// </summary>
-    public async Task<AccountErrors> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct)
+    public async Task<AccountErrors> ChangePasswordAsync(string id, string? currentPassword, string? newPassword, CancellationToken ct, string? confirmation = null)
     {
         var errors = new AccountErrors();
         if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", text["Account_CurrentPasswordRequired"]);
         if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", text["Account_NewPasswordRequired"]);
         else if (newPassword == currentPassword) errors.Add("newPassword", text["Account_NewPasswordSameAsCurrent"]);
+        if (confirmation is not null && !string.IsNullOrEmpty(newPassword) && confirmation != newPassword)
+            errors.Add("confirmPassword", text[confirmation.Length == 0 ? "Account_ConfirmPasswordRequired" : "Account_ConfirmPasswordDiffers"]);
         if (errors.Any) return errors;
         if (limits.TryAcquire(AccountRateLimits.Limit.SignInPerAccount, "password-change:" + id) is { } wait)
             return errors.Throttled(wait, "currentPassword", text["Account_TooManyPasswordAttempts", Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes))]);

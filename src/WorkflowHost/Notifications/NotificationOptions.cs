@@ -5,7 +5,7 @@ namespace WorkflowHost.Notifications;
 /// <summary>The <c>Email</c> configuration section. Secrets (the SMTP password) come from configuration only.</summary>
 public sealed class NotificationOptions
 {
-    /// <summary>Where links in emails point (the host's public address).</summary>
+    /// <summary>Where links in emails point: the address users open, resolved at start-up (<see cref="Composition.PublicAddress"/>).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
     /// <summary>Dates in emails are shown in this zone, and the digest hour is in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";

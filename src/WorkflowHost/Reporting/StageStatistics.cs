@@ -1,5 +1,6 @@
 using TechTransfer.Inventions;
 using TechTransfer.Processes;
+using TechTransfer.Reporting;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
 using Workflows.Engine.Runtime.State;
@@ -16,10 +17,13 @@ namespace WorkflowHost.Reporting;
 /// average, and the 90th percentile by the <b>nearest-rank method</b> (the durations sorted ascending, the value at rank
 /// ⌈0.9 × n⌉; with two durations that is the longer one).</item>
 /// <item>Overdue tasks: open user tasks whose due date has passed (the inbox's overdue filter, over everybody's tasks).</item>
+/// <item>Money per year in the office's zone (<see cref="MoneyStatistics"/>): contract value signed, income received,
+/// rewards and remuneration paid.</item>
 /// </list>
 /// Callers authorize: the statistics endpoint and the dashboard admit system administrators (and the endpoint the office head).
 /// </summary>
-public sealed class StageStatistics(IWorkflowQueries queries, InventionService inventions, TimeProvider clock, ProcessNames processNames)
+public sealed class StageStatistics(IWorkflowQueries queries, InventionService inventions, TimeProvider clock, ProcessNames processNames,
+    MoneyStatistics money, IBusinessCalendar calendar)
 {
     /// <summary>How many overdue tasks are listed (the count is of all of them).</summary>
     public const int OverdueListed = 100;
@@ -37,7 +41,8 @@ public sealed class StageStatistics(IWorkflowQueries queries, InventionService i
             perStatus.OrderBy(p => p.Key).Select(p => new StatusCount(StatusName(p.Key), p.Value)).ToList(),
             await DurationsAsync(ct),
             new OverdueTasks(overdue.Total, overdue.Items.Select(t => new OverdueTask(t.Id, names[t.Id].Task, t.ElementId, t.ProcessId, t.BusinessKey,
-                t.Assignee, t.DueAt!.Value)).ToList()));
+                t.Assignee, t.DueAt!.Value)).ToList()),
+            await money.ByYearAsync(calendar.TimeZone, ct));
     }
 
     /// <summary>The status as the REST API spells enum values (kebab-case): <c>in-review</c>.</summary>
@@ -86,7 +91,7 @@ public sealed class StageStatistics(IWorkflowQueries queries, InventionService i
 
 /// <summary>What <c>GET /api/v1/admin/statistics</c> answers and the dashboard draws.</summary>
 public sealed record StatisticsView(DateTimeOffset ComputedAt, IReadOnlyList<StatusCount> InventionsPerStage,
-    IReadOnlyList<StageDuration> StageDurations, OverdueTasks OverdueTasks);
+    IReadOnlyList<StageDuration> StageDurations, OverdueTasks OverdueTasks, IReadOnlyList<MoneyPeriod> MoneyPerYear);
 
 /// <summary>How many inventions are in one status (kebab-case, as the inventions API spells it).</summary>
 public sealed record StatusCount(string Status, int Count);

@@ -161,7 +161,9 @@ public sealed class InMemoryWorkflowStore : IWorkflowStore
         if (q.DueBefore is { } before && !(t.DueAt < before)) return false;
         if (q.DueAfter is { } after && !(t.DueAt >= after)) return false;
         if (q.BusinessKey is not null && t.BusinessKey != q.BusinessKey) return false;
-        if (q.BusinessKeyContains is { } text && t.BusinessKey?.Contains(text, StringComparison.OrdinalIgnoreCase) != true) return false;
+        if (q.BusinessKeyContains is { } text && t.BusinessKey?.Contains(text, StringComparison.OrdinalIgnoreCase) != true
+            && (t.BusinessKey is null || q.BusinessKeyContainsOrIn?.Contains(t.BusinessKey) != true)) return false;
+        if (q.BusinessKeyIn is { } keys && (t.BusinessKey is null || !keys.Contains(t.BusinessKey))) return false;
         if (q.FollowUpBefore is { } fBefore && !(t.FollowUpAt < fBefore)) return false;
         if (q.FollowUpAfter is { } fAfter && !(t.FollowUpAt >= fAfter)) return false;
         if (q.Variables is { Count: > 0 } wanted)

@@ -13,6 +13,13 @@ public sealed record TaskQuery
     public string? BusinessKey { get; init; }
     /// <summary>Business key (case number) containing this text, ignoring case (a search box).</summary>
     public string? BusinessKeyContains { get; init; }
+    /// <summary>
+    /// With <see cref="BusinessKeyContains"/>: business keys that match the search as well (the host's look-up of the
+    /// cases whose title holds the text; the engine knows nothing of titles).
+    /// </summary>
+    public IReadOnlyCollection<string>? BusinessKeyContainsOrIn { get; init; }
+    /// <summary>Business key among these (a set the host looked up: the cases of one stage or college). Empty matches nothing.</summary>
+    public IReadOnlyCollection<string>? BusinessKeyIn { get; init; }
     /// <summary>Due strictly before this time (an overdue filter passes "now").</summary>
     public DateTimeOffset? DueBefore { get; init; }
     /// <summary>Due at or after this time.</summary>

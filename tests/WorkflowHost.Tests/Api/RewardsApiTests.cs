@@ -128,5 +128,12 @@ public sealed class RewardsApiTests
         total = (await OkAsync(host.Manager, HttpMethod.Get, $"/api/v1/inventions/{id}/revenue/totals")).EnumerateArray().Single();
         Assert.Equal(89900m, total.GetProperty("inventorsPaid").GetDecimal());
         Assert.Contains("agreement.contract-registered", await host.EvidenceActionsAsync(id));
+
+        // The dashboard's money per year: the contract by its signing, each income by the day it came, the payment by its day.
+        var years = (await OkAsync(host.Head, HttpMethod.Get, "/api/v1/admin/statistics")).GetProperty("moneyPerYear").EnumerateArray().ToList();
+        decimal Sum(string field) => years.Sum(y => y.GetProperty(field).GetDecimal());
+        Assert.Equal((200000m, 1, 250000m, 89900m), (Sum("contractValue"), years.Sum(y => y.GetProperty("contracts").GetInt32()), Sum("income"), Sum("rewardsPaid")));
+        var paidYear = years.Single(y => y.GetProperty("rewardsPaid").GetDecimal() > 0);
+        Assert.Equal(DateOnly.Parse(host.Today).Year, paidYear.GetProperty("year").GetInt32());
     }
 }

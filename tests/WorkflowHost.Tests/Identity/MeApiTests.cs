@@ -65,4 +65,27 @@ public sealed class MeApiTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, "Another-Passw0rd!")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_confirmation_that_differs_from_the_new_password_is_refused_naming_it_and_changes_nothing()
+    {
+        await using var installation = await AccountsHost.CreateAsync(DatabaseProvider.Sqlite);
+        var host = installation.Start();
+        var (user, client) = await host.CreateSignedInUserAsync("kim@example.edu", Roles.Inventor);
+
+        var differs = await client.PostAsJsonAsync("/api/v1/me/password",
+            new { currentPassword = user.Password, newPassword = "Another-Passw0rd!", confirmPassword = "Another-Passw0rd?" });
+        Assert.Equal(HttpStatusCode.BadRequest, differs.StatusCode);
+        var errors = (await differs.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("confirmPassword", out var message), errors.ToString());
+        Assert.Contains("differs", message[0].GetString());
+        var blank = await client.PostAsJsonAsync("/api/v1/me/password", new { currentPassword = user.Password, newPassword = "Another-Passw0rd!", confirmPassword = "" });
+        Assert.True((await blank.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("confirmPassword", out _));
+        // Nothing changed: the old password still signs in.
+        Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, user.Password)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/me/password",
+            new { currentPassword = user.Password, newPassword = "Another-Passw0rd!", confirmPassword = "Another-Passw0rd!" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.LoginAsync(user.Email, "Another-Passw0rd!")).StatusCode);
+    }
 }

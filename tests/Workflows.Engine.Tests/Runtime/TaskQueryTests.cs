@@ -65,6 +65,11 @@ public sealed class TaskQueryTests : RuntimeTestBase
         Assert.Equal(["CN-2026-0001", "CN-2026-0002", "us-2026-0003"], await Keys(new TaskQuery { BusinessKeyContains = "2026" }));
         Assert.Equal(["us-2026-0003"], await Keys(new TaskQuery { BusinessKeyContains = "US-" }));
         Assert.Equal(["CN-2026-0002"], await Keys(new TaskQuery { BusinessKeyContains = "0002" }));
+        // The host's look-ups (cases of a stage or college; cases whose title matched the search) narrow or widen alike.
+        Assert.Equal(["CN-2026-0001", "us-2026-0003"], await Keys(new TaskQuery { BusinessKeyIn = ["us-2026-0003", "CN-2026-0001", "XX-1"] }));
+        Assert.Empty(await Keys(new TaskQuery { BusinessKeyIn = [] }));
+        Assert.Equal(["CN-2026-0002", "us-2026-0003"], await Keys(new TaskQuery { BusinessKeyContains = "0002", BusinessKeyContainsOrIn = ["us-2026-0003"] }));
+        Assert.Equal(["us-2026-0003"], await Keys(new TaskQuery { BusinessKeyContains = "0002", BusinessKeyContainsOrIn = ["us-2026-0003"], BusinessKeyIn = ["us-2026-0003"] }));
 
         // Follow-up dates 3, 1 and 2 days ahead; the tasks above have none and never match a follow-up filter.
         var now = h.Clock.GetUtcNow();

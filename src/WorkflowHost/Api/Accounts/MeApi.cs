@@ -9,7 +9,8 @@ namespace WorkflowHost.Api.Accounts;
 /// <summary>The signed-in user's own account: profile, language and digest choice, password.</summary>
 public static class MeApi
 {
-    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+    /// <summary><c>confirmPassword</c>, when given, must equal <c>newPassword</c> (400 naming it otherwise).</summary>
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword, string? ConfirmPassword = null);
 
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
@@ -18,7 +19,7 @@ public static class MeApi
         group.MapGet("", Get).WithSummary("My account: name, email, roles, committees, language and digest choice.");
         group.MapPut("", Update).WithSummary("Changes my display name, language (zh-CN or en) and reminder choice (immediate or daily digest).");
         group.MapPost("/password", ChangePassword).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .WithSummary("Changes my password; needs the current one. Every session of mine ends, this one too: sign in again with the new one.");
+            .WithSummary("Changes my password; needs the current one (and confirmPassword, when sent, equal to newPassword). Every session of mine ends, this one too: sign in again with the new one.");
         return app;
     }
 
@@ -36,7 +37,7 @@ public static class MeApi
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangePassword(
         PasswordChange body, ClaimsPrincipal user, HttpContext http, UserAccountService accounts, CancellationToken ct)
     {
-        var errors = await accounts.ChangePasswordAsync(user.ToActor().UserId, body.CurrentPassword, body.NewPassword, ct);
+        var errors = await accounts.ChangePasswordAsync(user.ToActor().UserId, body.CurrentPassword, body.NewPassword, ct, body.ConfirmPassword);
         if (errors.RetryAfter is { } wait) return TooManyRequests.Result(http, wait, "password attempts");
         return errors.Any ? ApiProblems.Invalid(errors.ToDictionary()) : TypedResults.NoContent();
     }

@@ -10,7 +10,7 @@ public static class StatisticsApi
     public static IEndpointRouteBuilder MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/admin/statistics", Get).WithTags("Statistics").RequireAuthorization(Policies.Statistics)
-            .WithSummary("Inventions per stage, average and 90th-percentile days per stage (nearest rank), and the overdue tasks.")
+            .WithSummary("Inventions per stage, average and 90th-percentile days per stage (nearest rank), the overdue tasks, and money per year (contract value signed, income received, rewards paid; yuan, in the office's time zone).")
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
     }

@@ -39,6 +39,9 @@ public static class AttachmentsApi
         group.MapGet("/attachments/{id:guid}/content", Download).WithName("DownloadAttachment")
             .WithSummary("Downloads a file as an attachment (never inline), with its detected type and nosniff.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+        group.MapDelete("/attachments/{id:guid}", Delete).WithName("DeleteAttachment")
+            .WithSummary("Removes a file of a draft or returned disclosure (its inventors or the office), recorded in the evidence as attachment.removed; 409 attachment-in-record for a submitted disclosure's file or an evidence document.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -83,6 +86,12 @@ public static class AttachmentsApi
         http.Response.Headers.XContentTypeOptions = "nosniff";
         // The detected type is one of the accepted ones (never HTML); the file name makes it Content-Disposition: attachment.
         return TypedResults.File(content, attachment.DetectedType, attachment.FileName);
+    }
+
+    private static async Task<NoContent> Delete(Guid id, HttpContext http, AttachmentService attachments, CancellationToken ct)
+    {
+        await attachments.DeleteAsync(http.User.ToActingUser(), id, ct);
+        return TypedResults.NoContent();
     }
 
     private static AttachmentView View(Attachment a) =>

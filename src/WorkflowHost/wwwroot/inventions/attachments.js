@@ -18,3 +18,6 @@ export async function upload(input, inventionId) {
   if (r.ok) input.value = '';
   return { status: r.status, ok: r.ok, fileName: file.name, title: answer && !r.ok ? answer.title || null : null, detail: answer && !r.ok ? answer.detail || null : null };
 }
+
+/** Whether a file is chosen (checked before a new disclosure is saved for it). */
+export function hasFile(input) { return !!(input && input.files && input.files.length > 0); }

@@ -2,7 +2,9 @@
 // check of the data answers with the fields it refuses (problem details), shown beside the form.
 import { load, getJson, apiFetch } from '../js/assets.js';
 import { validationMessages } from './form-messages.js';
+import { localizeFormTexts } from './form-texts.js';
 let form = null;
+let stopTexts = () => {};
 
 
 
@@ -19,6 +21,8 @@ export async function open(container, taskId, dotnet) {
     // was still held back (another field's landing) put back the field's old value and dropped what was typed.
     // The schema comes in the user's language (the server applies its labels map); form-js's own checks follow the page's.
     form = new window.FormViewer.Form({ container, debounce: false, additionalModules: validationMessages(document.documentElement.lang) });
+    // form-js's own texts ("Select", "Search", the date placeholder) in the page's language too.
+    stopTexts = localizeFormTexts(container, document.documentElement.lang);
     await form.importSchema(schema.body, detail.variables || {});
     form.on('submit', async event => {
       if (Object.keys(event.errors || {}).length > 0) return;
@@ -51,4 +55,4 @@ export function completeWithoutForm(taskId) { return complete(taskId, {}); }
 
 export function submit() { if (form) form.submit(); }
 
-export function destroy() { if (form) form.destroy(); form = null; }
+export function destroy() { stopTexts(); stopTexts = () => {}; if (form) form.destroy(); form = null; }

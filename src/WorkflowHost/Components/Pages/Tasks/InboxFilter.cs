@@ -7,17 +7,22 @@ using WorkflowHost.Application.Tasks;
 namespace WorkflowHost.Components.Pages.Tasks;
 
 /// <summary>
-/// The inbox's view as a query string, so that a link (or a saved filter) reproduces it: <c>process</c>, <c>element</c>,
-/// <c>search</c> (case number contains), <c>dueAfter</c> / <c>dueBefore</c> (dates, yyyy-mm-dd, in the user's time zone
-/// read as UTC days), <c>overdue=true</c>, <c>var.&lt;name&gt;=&lt;value&gt;</c>, <c>sort</c> (due, created, followUp,
-/// priority) with <c>order</c> (asc, desc), <c>page</c> (from 1) and <c>size</c>. <c>search</c>, <c>dueAfter</c>,
-/// <c>dueBefore</c>, <c>overdue</c>, <c>var.*</c>, <c>sort</c> and <c>order</c> mean what they mean to <c>GET /api/v1/tasks</c>.
+/// The inbox's view as a query string, so that a link (or a saved filter) reproduces it. In the office's words:
+/// <c>stage</c> (the case's status), <c>college</c>, <c>search</c> (case number or title contains), <c>dueAfter</c> /
+/// <c>dueBefore</c> (dates, yyyy-mm-dd, in the user's time zone read as UTC days), <c>overdue=true</c>. For workflow
+/// administrators only (<see cref="ToQuery"/> ignores them for others): <c>process</c>, <c>element</c>,
+/// <c>var.&lt;name&gt;=&lt;value&gt;</c>. Then <c>sort</c> (due, created, followUp, priority) with <c>order</c> (asc, desc),
+/// <c>page</c> (from 1) and <c>size</c>. <c>dueAfter</c>, <c>dueBefore</c>, <c>overdue</c>, <c>var.*</c>, <c>sort</c> and
+/// <c>order</c> mean what they mean to <c>GET /api/v1/tasks</c>.
 /// </summary>
 public sealed record InboxFilter
 {
     public static readonly int[] PageSizes = [10, 25, 50, 100];
     public const int DefaultPageSize = 25;
 
+    /// <summary>The case's status (<see cref="TechTransfer.Inventions.InventionStatus"/>): the stage the office names.</summary>
+    public TechTransfer.Inventions.InventionStatus? Stage { get; init; }
+    public string? College { get; init; }
     public string? Process { get; init; }
     public string? Element { get; init; }
     public string? Search { get; init; }
@@ -47,6 +52,8 @@ public sealed record InboxFilter
             ? s.ToLowerInvariant() == "followup" ? "followUp" : s.ToLowerInvariant() : "due";
         return new InboxFilter
         {
+            Stage = Enum.TryParse<TechTransfer.Inventions.InventionStatus>(Text("stage"), ignoreCase: true, out var stage) && !int.TryParse(Text("stage"), out _) ? stage : null,
+            College = Text("college"),
             Process = Text("process"), Element = Text("element"), Search = Text("search"),
             DueAfter = Date("dueAfter"), DueBefore = Date("dueBefore"), OverdueOnly = Text("overdue") == "true",
             Variables = variables, Sort = sort,
@@ -61,6 +68,8 @@ public sealed record InboxFilter
     {
         var parts = new List<(string, string)>();
         void Add(string key, string? value) { if (!string.IsNullOrEmpty(value)) parts.Add((key, value)); }
+        Add("stage", Stage?.ToString());
+        Add("college", College);
         Add("process", Process);
         Add("element", Element);
         Add("search", Search);
@@ -78,17 +87,27 @@ public sealed record InboxFilter
         return sb.ToString();
     }
 
-    /// <summary>The engine query for this view: my open tasks (the same as <c>GET /api/v1/tasks</c>).</summary>
-    public TaskQuery ToQuery(string userId, IReadOnlyCollection<string> groups, DateTimeOffset now)
+    /// <summary>The technical filters are set (process, step or variables), which only workflow administrators use.</summary>
+    public bool HasTechnical => Process is not null || Element is not null || Variables.Count > 0;
+
+    /// <summary>The cases to look up in the domain first (<see cref="TechTransfer.Inventions.CaseDirectory"/>): by stage or college.</summary>
+    public bool HasCaseFilter => Stage is not null || College is not null;
+
+    /// <summary>
+    /// The engine query for this view: my open tasks (the same as <c>GET /api/v1/tasks</c>). The technical filters count
+    /// only when <paramref name="technical"/> (a workflow administrator); a link with them opens the office's view for others.
+    /// </summary>
+    public TaskQuery ToQuery(string userId, IReadOnlyCollection<string> groups, DateTimeOffset now, bool technical = true)
     {
         DateTimeOffset? dueBefore = DueBefore is { } b ? new DateTimeOffset(b.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null;
         if (OverdueOnly && (dueBefore is null || dueBefore > now)) dueBefore = now;
         return new TaskQuery
         {
-            ActionableBy = userId, CandidateGroups = groups, ProcessId = Process, ElementId = Element, BusinessKeyContains = Search,
+            ActionableBy = userId, CandidateGroups = groups, ProcessId = technical ? Process : null, ElementId = technical ? Element : null,
+            BusinessKeyContains = Search,
             DueAfter = DueAfter is { } a ? new DateTimeOffset(a.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             DueBefore = dueBefore,
-            Variables = Variables.Count > 0 ? Variables : null,
+            Variables = technical && Variables.Count > 0 ? Variables : null,
             Sort = Sort switch { "created" => TaskSort.Created, "followUp" => TaskSort.FollowUp, "priority" => TaskSort.Priority, _ => TaskSort.Due },
             Descending = Descending,
             Skip = (Page - 1) * PageSize, Take = PageSize,
