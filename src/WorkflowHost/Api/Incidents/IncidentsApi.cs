@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime.State;
+using WorkflowHost.Application;
 using WorkflowHost.Application.Incidents;
 using WorkflowHost.Localization;
 using WorkflowHost.Security;
