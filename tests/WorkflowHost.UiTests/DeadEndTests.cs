@@ -70,7 +70,9 @@ public sealed class DeadEndTests(UiHost fixture, ITestOutputHelper output) : ICl
         // The administrator sees the called process's failure on the calling process, corrects the variable and retries.
         var page = await host.SignInAsync(UiHost.AdminEmail, UiHost.AdminPassword);
         await host.GotoAsync(page, $"operations/instances/{parent}");
-        await page.Locator("[data-testid=tab-incidents]").ClickAsync();
+        // The probe was posted without diagram interchange: the page says so and stays usable (it used to lose its circuit).
+        await Assertions.Expect(page.Locator("[data-testid=diagram-missing]").First).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Incidents") }).ClickAsync();
         await Assertions.Expect(page.Locator($"[data-testid='incident-{incidentId}'] [data-testid=incident-called]")).ToBeVisibleAsync();
         await page.Locator($"[data-testid='incident-edit-{incidentId}']").ClickAsync();
         await UiHost.Input(page, "incident-variables").FillAsync("{ not json");
