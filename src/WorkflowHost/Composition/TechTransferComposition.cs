@@ -40,6 +40,7 @@ public static class TechTransferComposition
         services.AddScoped<EvidencePackExport>();
         services.AddReviewAndPricingActions();
         services.AddSingleton<Api.NoticeBoard.NoticeBoardFeeds>();
+        services.AddSingleton<Application.Portfolio.FeeCalendarSweep>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;
