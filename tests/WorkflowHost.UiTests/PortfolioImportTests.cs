@@ -43,6 +43,7 @@ public sealed class PortfolioImportTests(UiHost fixture, ITestOutputHelper outpu
 
         await host.GotoAsync(page, "portfolio");
         await UiHost.Input(page, "portfolio-search").FillAsync(rows[0][0]);
+        await Assertions.Expect(page.Locator("[data-testid=portfolio-number]")).ToHaveCountAsync(1); // the search applies after its debounce
         await Assertions.Expect(page.Locator("[data-testid=portfolio-number]")).ToHaveTextAsync(rows[0][0]);
         await Assertions.Expect(page.Locator("[data-testid=portfolio-patents]")).ToContainTextAsync(rows[0][1]);
         await page.Context.CloseAsync();
