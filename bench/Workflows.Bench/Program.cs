@@ -5,6 +5,7 @@ using Workflows.Bench.Http;
 using Workflows.Bench.Inbox;
 using Workflows.Bench.Notifications;
 using Workflows.Bench.Peers;
+using Workflows.Bench.Portfolio;
 using Workflows.Bench.Serial;
 using Workflows.Bench.Timers;
 
@@ -20,7 +21,7 @@ catch (Exception e) when (e is ArgumentException or FormatException)
     Console.Error.WriteLine(e.Message);
     return 2;
 }
-string[] known = ["all", "serial", "single-task", "approval", "concurrent", "http", "timers", "notifications", "inbox", "peers"];
+string[] known = ["all", "serial", "single-task", "approval", "concurrent", "http", "timers", "notifications", "inbox", "peers", "portfolio-import"];
 if (!known.Contains(options.Scenario))
 {
     Console.Error.WriteLine($"unknown scenario '{options.Scenario}'; {BenchOptions.Usage}");
@@ -49,6 +50,7 @@ await Section("timers", "timers: starts with 4 timers against none, the pump's r
     dueAtOnce = await DueTimersBench.RunAsync(options),
 });
 await Section("notifications", "notifications at volume: the outbox drained into SMTP by real hosts", async () => await NotificationBench.RunAsync(options));
+await Section("portfolio-import", "the portfolio import: a register previewed (CSV and .xlsx), committed, and imported again", async () => await PortfolioImportBench.RunAsync(options));
 await Section("inbox", "the inbox over a stored office (one manager's page: 25 tasks and the total)", async () => await InboxBench.RunAsync(options));
 
 Console.WriteLine();

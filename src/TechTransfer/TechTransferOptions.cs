@@ -24,6 +24,7 @@ public sealed class TechTransferOptions
     public NoticeBoard.NoticeBoardOptions NoticeBoard { get; set; } = new();
     public RewardOptions Rewards { get; set; } = new();
     public Leadership.LeadershipOptions Leadership { get; set; } = new();
+    public Portfolio.PortfolioOptions Portfolio { get; set; } = new();
 
     /// <summary>Refuses a configuration that cannot be right, naming the key, so the host stops at start-up.</summary>
     public void Validate()
@@ -56,6 +57,7 @@ public sealed class TechTransferOptions
         foreach (var (name, value) in Limits.All())
             Require(value >= 1, "Limits:" + name, "must be at least 1.");
         foreach (var (key, problem) in Leadership.Problems()) Require(false, key, problem);
+        foreach (var (key, problem) in Portfolio.Problems()) Require(false, key, problem);
     }
 }
 

@@ -37,6 +37,7 @@ public static class TechTransferRegistration
         typeof(SplitRevenueHandler), typeof(RegisterTechnologyContractHandler),
         typeof(PrepareRewardHandler), typeof(DecideRewardHandler), typeof(PublishRewardHandler), typeof(RecordRewardPaymentHandler),
         typeof(CheckLeadershipDecisionHandler), typeof(RecordLeadershipDecisionHandler), typeof(RecordStepDecisionHandler),
+        typeof(PrepareFeeDecisionHandler), typeof(RecordFeeDecisionHandler),
     ];
 
     /// <summary>
@@ -82,6 +83,8 @@ public static class TechTransferRegistration
         services.AddSingleton<RevenueService>();
         services.AddSingleton<NoticeBoard.NoticeBoardPostings>();
         services.AddSingleton<NoticeBoard.NoticeBoardService>();
+        services.AddSingleton<Portfolio.PortfolioService>();
+        services.AddSingleton<Portfolio.Import.PortfolioImport>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
         services.AddSingleton<IInstanceMigrationListener, InstanceMigrationEvidence>();

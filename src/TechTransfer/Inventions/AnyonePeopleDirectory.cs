@@ -11,4 +11,8 @@ public sealed class AnyonePeopleDirectory : IPeopleDirectory
 
     /// <summary>No accounts: nothing more than the id is known (the evidence keeps the roles the actor acted with).</summary>
     public Task<PersonSnapshot?> DescribeAsync(string userId, CancellationToken ct = default) => Task.FromResult<PersonSnapshot?>(null);
+
+    /// <summary>No accounts: no name is linked to one.</summary>
+    public Task<IReadOnlyDictionary<string, string>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

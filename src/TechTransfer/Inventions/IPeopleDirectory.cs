@@ -8,6 +8,12 @@ public interface IPeopleDirectory
 
     /// <summary>The person's name and roles as they are now (null when the id names no user), for the evidence's snapshot of who acted.</summary>
     Task<PersonSnapshot?> DescribeAsync(string userId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The account of each of <paramref name="names"/> that exactly one person has as their display name (an imported
+    /// register names inventors, not accounts); a name nobody or several people have is left out, never guessed.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default);
 }
 
 /// <summary>Who a person was when they acted: their id, display name and roles (and committee seats) at that moment.</summary>

@@ -11,7 +11,8 @@ namespace TechTransfer.Inventions;
 /// Who sees a case is <see cref="CaseAccess"/>'s one rule: its inventors always, the office once it is submitted, a
 /// committee once it reviews it; its inventors and the office edit it while it is a draft or returned.
 /// </summary>
-public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, IPeopleDirectory people)
+public sealed class InventionService(DomainStore store, EvidenceLog evidence, TimeProvider clock, TechTransferOptions options, IPeopleDirectory people,
+    Portfolio.PortfolioService portfolio)
 {
     public async Task<Invention> CreateDraftAsync(ActingUser actor, InventionDraft draft, CancellationToken ct = default)
     {
@@ -151,6 +152,8 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             invention.GrantDate = granted;
             invention.Version++;
             await evidence.AppendAsync(db, invention.Id, actor, "patent.granted", new { patentNumber = number, grantDate = granted, applicationNumber = invention.ApplicationNumber }, ct);
+            // A granted patent is one the institution holds: it joins the portfolio (and its fee calendar) in the same transaction.
+            await portfolio.JoinFromGrantAsync(db, actor, invention, ct);
             return invention;
         }, ct);
 

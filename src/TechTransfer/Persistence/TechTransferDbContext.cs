@@ -41,6 +41,8 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<RewardShare> RewardShares => Set<RewardShare>();
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
     public DbSet<NoticeBoard.BoardPosting> BoardPostings => Set<NoticeBoard.BoardPosting>();
+    public DbSet<Portfolio.Patent> Patents => Set<Portfolio.Patent>();
+    public DbSet<Portfolio.PatentInventor> PatentInventors => Set<Portfolio.PatentInventor>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -97,6 +99,15 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
         b.Entity<RewardShare>(e => { e.ToTable("tt_reward_shares"); e.HasKey(x => new { x.RewardId, x.UserId }); });
         b.Entity<EvidenceEntry>(e => { e.ToTable("tt_evidence"); e.HasKey(x => new { x.InventionId, x.Sequence }); });
         b.Entity<NoticeBoard.BoardPosting>(e => { e.ToTable("tt_board_postings"); e.HasKey(x => x.Id); });
+        b.Entity<Portfolio.Patent>(e =>
+        {
+            e.ToTable("tt_portfolio_patents");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.EvidenceChain);
+            e.HasMany(x => x.Inventors).WithOne().HasForeignKey(x => x.PatentId);
+        });
+        b.Entity<Portfolio.PatentInventor>(e => { e.ToTable("tt_portfolio_inventors"); e.HasKey(x => new { x.PatentId, x.Position }); });
 
         var ticks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         var nullableTicks = new ValueConverter<DateTimeOffset?, long?>(

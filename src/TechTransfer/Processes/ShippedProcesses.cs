@@ -102,12 +102,26 @@ public static class ShippedProcesses
         public const string AgreementSignedSignal = "agreement-signed";
     }
 
+    /// <summary>
+    /// The keep-or-abandon decision before a portfolio patent's annual fee is due, started by the fee calendar the
+    /// configured lead time before the due date (business key: the patent number).
+    /// </summary>
+    public static class PatentFeeDecision
+    {
+        public const string Id = "patent-fee-decision";
+        /// <summary>The inventors' view (those with an account).</summary>
+        public const string InventorView = "Task_InventorView";
+        /// <summary>The office's decision (and the office head's once its deadline passed).</summary>
+        public const string Decide = "Task_DecideFee";
+        public const string DecideOverdue = "Task_DecideFeeOverdue";
+    }
+
     /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
     public static readonly IReadOnlyList<string> Stages =
         [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
 
-    /// <summary>Every shipped process: the main process, its stages, then the processes its signals start.</summary>
-    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id];
+    /// <summary>Every shipped process: the main process, its stages, then the processes its signals start, then the portfolio's.</summary>
+    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id, PatentFeeDecision.Id];
 
     /// <summary>Every element code refers to, with the process it must be in and its kind.</summary>
     public static readonly IReadOnlyList<CatalogElement> Elements =
@@ -133,5 +147,8 @@ public static class ShippedProcesses
         new(RewardPayment.Id, RewardPayment.DecisionOverdue, CatalogElementKind.UserTask),
         new(RewardPayment.Id, RewardPayment.Pay, CatalogElementKind.UserTask),
         new(RewardPayment.Id, RewardPayment.PaymentOverdue, CatalogElementKind.UserTask),
+        new(PatentFeeDecision.Id, PatentFeeDecision.InventorView, CatalogElementKind.UserTask),
+        new(PatentFeeDecision.Id, PatentFeeDecision.Decide, CatalogElementKind.UserTask),
+        new(PatentFeeDecision.Id, PatentFeeDecision.DecideOverdue, CatalogElementKind.UserTask),
     ];
 }

@@ -5,6 +5,7 @@ using WorkflowHost.Api.Inventions;
 using WorkflowHost.Api.NoticeBoard;
 using WorkflowHost.Api.OpenLicences;
 using WorkflowHost.Api.People;
+using WorkflowHost.Api.Portfolio;
 using WorkflowHost.Api.Pricing;
 using WorkflowHost.Api.Revenue;
 using WorkflowHost.Api.Rewards;
@@ -28,6 +29,7 @@ public static class DomainApi
         app.MapEvidenceApi();
         app.MapPeopleApi();
         app.MapNoticeBoardApi();
+        app.MapPortfolioApi();
         return app;
     }
 }

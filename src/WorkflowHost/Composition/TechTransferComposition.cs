@@ -36,6 +36,7 @@ public static class TechTransferComposition
         services.AddSingleton<EvidencePackReport>();
         services.AddScoped<EvidencePackExport>();
         services.AddSingleton<Api.NoticeBoard.NoticeBoardFeeds>();
+        services.AddSingleton<Application.Portfolio.FeeCalendarSweep>();
         services.AddExceptionHandler<DomainExceptionHandler>();
         services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return services;

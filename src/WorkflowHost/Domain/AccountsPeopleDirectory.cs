@@ -29,4 +29,18 @@ public sealed class AccountsPeopleDirectory(IServiceScopeFactory scopes) : IPeop
         return new PersonSnapshot(user.Id, string.IsNullOrWhiteSpace(user.DisplayName) ? user.UserName : user.DisplayName,
             roles.Where(r => r is not null).Select(r => r!).ToList());
     }
+
+    public async Task<IReadOnlyDictionary<string, string>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (names.Count == 0) return found;
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<AccountsDbContext>().Users.AsNoTracking();
+        foreach (var chunk in names.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var people = await users.Where(u => u.DisplayName != null && chunk.Contains(u.DisplayName)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+            foreach (var name in people.GroupBy(p => p.DisplayName!).Where(g => g.Count() == 1)) found[name.Key] = name.Single().Id;
+        }
+        return found;
+    }
 }

@@ -14,6 +14,8 @@ public sealed class RecurringJobSchedules
     public string? Digest { get; set; } = "*/10 * * * *";
     /// <summary>The daily email of the evidence chains' signed heads to <c>Sealing:AuditorEmail</c> (in <c>Email:TimeZone</c>).</summary>
     public string? SealedHeadsReport { get; set; } = "0 7 * * *";
+    /// <summary>The portfolio's annual-fee calendar: status changes and the keep-or-abandon decisions to open (in <c>Email:TimeZone</c>).</summary>
+    public string? PortfolioFeeCalendar { get; set; } = "0 6 * * *";
     /// <summary>Deletes old sent email.</summary>
     public string? EmailSweep { get; set; } = "30 3 * * *";
 }

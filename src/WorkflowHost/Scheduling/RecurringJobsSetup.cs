@@ -18,6 +18,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
     public const string Digest = "daily-digest";
     public const string EmailSweep = "email-sweep";
     public const string SealedHeads = "sealed-heads-report";
+    public const string FeeCalendar = "portfolio-fee-calendar";
 
     public Task StartAsync(CancellationToken ct)
     {
@@ -29,6 +30,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
         Register(EmailDelivery, s.EmailDelivery, cron => jobs.AddOrUpdate<EmailDelivery>(EmailDelivery, d => d.RunAsync(CancellationToken.None), cron, utc));
         Register(Digest, s.Digest, cron => jobs.AddOrUpdate<DigestService>(Digest, d => d.RunAsync(CancellationToken.None), cron, local));
         Register(SealedHeads, s.SealedHeadsReport, cron => jobs.AddOrUpdate<SealedHeadsReport>(SealedHeads, d => d.RunAsync(CancellationToken.None), cron, local));
+        Register(FeeCalendar, s.PortfolioFeeCalendar, cron => jobs.AddOrUpdate<Application.Portfolio.FeeCalendarSweep>(FeeCalendar, d => d.RunAsync(CancellationToken.None), cron, local));
         Register(EmailSweep, s.EmailSweep, cron => jobs.AddOrUpdate<EmailSweep>(EmailSweep, d => d.RunAsync(CancellationToken.None), cron, utc));
         return Task.CompletedTask;
     }
