@@ -8,6 +8,7 @@ using TechTransfer.Portfolio;
 using TechTransfer.Portfolio.Import;
 using TechTransfer.Processes;
 using TechTransfer.Rewards;
+using WorkflowHost.Application;
 using WorkflowHost.Security;
 
 namespace WorkflowHost.Api.Portfolio;
@@ -65,7 +66,7 @@ public static class PortfolioApi
     {
         var errors = new Dictionary<string, string[]>();
         var paging = Paging.From(page, pageSize, errors);
-        if (errors.Count > 0) throw new ApiProblemException(StatusCodes.Status400BadRequest, "validation", "The query is not valid.", errors);
+        if (errors.Count > 0) throw Refusal.Invalid("The query is not valid.", errors);
         var query = new PortfolioQuery(text, status is null ? null : Names.Parse<PatentLegalStatus>(status, "status"),
             kind is null ? null : Names.Parse<PatentKind>(kind, "kind"), college, feeDueBy is null ? null : Agreements.AgreementsApi.Day(feeDueBy, "feeDueBy"),
             paging.Skip, paging.PageSize);
@@ -132,7 +133,7 @@ public static class PortfolioApi
     private static async Task<(byte[] Content, string Name, IFormCollection Form)> ReadFileAsync(HttpRequest request, TechTransferOptions options, CancellationToken ct)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            throw new ApiProblemException(StatusCodes.Status415UnsupportedMediaType, "unsupported-media-type",
+            throw new Refusal(RefusalKind.WrongType, "unsupported-media-type",
                 "Upload the register as multipart/form-data, in a part named 'file' (.xlsx or .csv).");
         var max = options.Portfolio.MaxImportBytes;
         if (request.ContentLength > max + MultipartOverhead) throw TooLarge(max);
@@ -147,19 +148,19 @@ public static class PortfolioApi
         }
         catch (InvalidDataException e)
         {
-            throw ApiProblemException.Invalid("file", $"The multipart body cannot be read: {e.Message}");
+            throw Refusal.Invalid("file", $"The multipart body cannot be read: {e.Message}");
         }
-        var file = form.Files.GetFile("file") ?? throw ApiProblemException.Invalid("file", "Send the register in a part named 'file'.");
+        var file = form.Files.GetFile("file") ?? throw Refusal.Invalid("file", "Send the register in a part named 'file'.");
         if (file.Length > max) throw TooLarge(max);
         using var buffer = new MemoryStream((int)file.Length);
         await using (var stream = file.OpenReadStream()) await stream.CopyToAsync(buffer, ct);
         return (buffer.ToArray(), file.FileName, form);
     }
 
-    private static ApiProblemException TooLarge(long max)
+    private static Refusal TooLarge(long max)
     {
         var message = $"One import takes a file of at most {max / 1024 / 1024.0:0.#} MB.";
-        return new(StatusCodes.Status413PayloadTooLarge, "file-too-large", message, new Dictionary<string, string[]> { ["file"] = [message] });
+        return new(RefusalKind.TooLarge, "file-too-large", message, new Dictionary<string, string[]> { ["file"] = [message] });
     }
 
     public static PatentView View(Patent p) => new(p.Id, p.Number, p.Title, p.Kind, p.FilingDate, p.GrantDate, p.LegalStatus, p.NextFeeDue,
