@@ -16,7 +16,7 @@ public sealed class HostUnderTest(IReadOnlyDictionary<string, string> settings) 
     public int Port { get; } = FreePort();
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
     public const string AdminEmail = "bench-admin@example.edu";
-    public const string AdminPassword = "Bench-Admin-Password-1";
+    public const string AdminPassword = "Quiet-Harbour-Lantern-71";
 
     public static int FreePort()
     {
@@ -37,6 +37,9 @@ public sealed class HostUnderTest(IReadOnlyDictionary<string, string> settings) 
         info.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         info.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The clients stand for many people at many addresses: the sign-in limits, made for one attacker, would refuse them.
+        info.Environment["RateLimits__SignInPerAccount__PermitLimit"] = "100000";
+        info.Environment["RateLimits__SignInPerAddress__PermitLimit"] = "100000";
         foreach (var (key, value) in settings) info.Environment[key.Replace(":", "__")] = value;
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };

@@ -15,7 +15,7 @@ namespace Workflows.Bench.Http;
 public static class HttpBench
 {
     private const string Manager = "bench-manager@example.edu";
-    private const string Password = "Bench-Manager-Password-1";
+    private const string Password = "Copper-Meadow-Signal-38";
 
     public static async Task<List<ConcurrencyFigure>> RunAsync(BenchOptions options)
     {
