@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Common;
@@ -18,9 +17,6 @@ public static class AttachmentsApi
     /// <param name="Document">Which document of the evidence pack it is (listing-record, auction-record, signed-contract, ...), or null.</param>
     public sealed record AttachmentView(Guid Id, Guid InventionId, string FileName, long Size, string ContentType, string Sha256, string UploadedBy,
         DateTimeOffset UploadedAt, string? Document);
-
-    /// <summary>Room for the multipart boundaries and headers around the file itself.</summary>
-    private const long MultipartOverhead = 64 * 1024;
 
     public static IEndpointRouteBuilder MapAttachmentsApi(this IEndpointRouteBuilder app)
     {
@@ -48,24 +44,8 @@ public static class AttachmentsApi
     private static async Task<Created<AttachmentView>> Upload(Guid id, HttpRequest request, AttachmentService attachments, TechTransferOptions options,
         CancellationToken ct)
     {
-        if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            throw new Refusal(RefusalKind.WrongType, "unsupported-media-type", "Upload the file as multipart/form-data, in a part named 'file'.");
-        var limit = options.Attachments.MaxBytes + MultipartOverhead;
-        if (request.ContentLength > limit) throw TooLarge(options);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = limit }, ct);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            throw TooLarge(options);
-        }
-        catch (InvalidDataException e)
-        {
-            throw Refusal.Invalid("file", $"The multipart body cannot be read: {e.Message}");
-        }
-        var file = form.Files.GetFile("file") ?? throw Refusal.Invalid("file", "Send the file in a part named 'file'.");
+        var (form, file) = await MultipartUpload.ReadAsync(request, options.Attachments.MaxBytes, () => TooLarge(options),
+            "Upload the file as multipart/form-data, in a part named 'file'.", "Send the file in a part named 'file'.", ct);
         await using var content = file.OpenReadStream();
         var document = form.TryGetValue("document", out var kind) && !string.IsNullOrWhiteSpace(kind.ToString())
             ? Names.Parse<DocumentKind>(kind.ToString(), "document") : (DocumentKind?)null;

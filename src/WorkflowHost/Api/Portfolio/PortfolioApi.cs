@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TechTransfer;
 using TechTransfer.Common;
@@ -28,9 +27,6 @@ public static class PortfolioApi
     public sealed record InventorView(string Name, string? UserId);
     public sealed record FeePaymentBody(string? Due, string? PaidOn, string? Reference);
     public sealed record FeeDecisionBody(string? FeeDecision, string? DecisionReason, string? CollegeOpinion, string? CollegeReason);
-
-    /// <summary>Bytes a multipart body may have beyond the file itself.</summary>
-    private const long MultipartOverhead = 64 * 1024;
 
     public static IEndpointRouteBuilder MapPortfolioApi(this IEndpointRouteBuilder app)
     {
@@ -132,25 +128,9 @@ public static class PortfolioApi
 
     private static async Task<(byte[] Content, string Name, IFormCollection Form)> ReadFileAsync(HttpRequest request, TechTransferOptions options, CancellationToken ct)
     {
-        if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
-            throw new Refusal(RefusalKind.WrongType, "unsupported-media-type",
-                "Upload the register as multipart/form-data, in a part named 'file' (.xlsx or .csv).");
         var max = options.Portfolio.MaxImportBytes;
-        if (request.ContentLength > max + MultipartOverhead) throw TooLarge(max);
-        IFormCollection form;
-        try
-        {
-            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = max + MultipartOverhead }, ct);
-        }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
-        {
-            throw TooLarge(max);
-        }
-        catch (InvalidDataException e)
-        {
-            throw Refusal.Invalid("file", $"The multipart body cannot be read: {e.Message}");
-        }
-        var file = form.Files.GetFile("file") ?? throw Refusal.Invalid("file", "Send the register in a part named 'file'.");
+        var (form, file) = await MultipartUpload.ReadAsync(request, max, () => TooLarge(max),
+            "Upload the register as multipart/form-data, in a part named 'file' (.xlsx or .csv).", "Send the register in a part named 'file'.", ct);
         if (file.Length > max) throw TooLarge(max);
         using var buffer = new MemoryStream((int)file.Length);
         await using (var stream = file.OpenReadStream()) await stream.CopyToAsync(buffer, ct);
