@@ -21,6 +21,8 @@ var publicAddress = PublicAddress.Apply(builder.Configuration, builder.Environme
 // Package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only Development (no-op when published).
 builder.WebHost.UseStaticWebAssets();
 
+// The first hosted service: every schema module in its declared order, then the areas' seeds (Startup/HostStartup).
+builder.Services.AddHostedService<HostStartup>();
 builder.Services.AddProblemDetails();
 builder.Services.AddWebProtection(builder.Configuration);
 builder.Services.AddHostSecurity();
@@ -30,10 +32,8 @@ builder.Services.AddKeyProtection(builder.Configuration);
 builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
-// Before the workflow start-up: the domain's tables exist before any of its service tasks runs.
 builder.Services.AddTechTransferDomain(settings, builder.Configuration);
-// Registered before the timer pump and Hangfire's server, so the schema and the shipped workflows are ready when jobs run.
-builder.Services.AddHostedService<WorkflowStartup>();
+builder.Services.AddSingleton<WorkflowStartup>();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();

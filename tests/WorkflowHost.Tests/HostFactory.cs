@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -93,6 +94,7 @@ public sealed class HostFactory(string dataPath, string workflowsPath, IReadOnly
         {
             s.RemoveAll<TimeProvider>();
             s.AddSingleton<TimeProvider>(Clock);
+            s.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashing.Iterations);
         });
         if (services is not null) builder.ConfigureTestServices(services);
     }

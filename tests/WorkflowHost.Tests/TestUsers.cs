@@ -54,6 +54,16 @@ public static class TestUsers
     public static async Task<TestUser> CreateUserWithPasswordAsync(this WebApplicationFactory<Program> host, string email, string password, string language, params string[] roles)
     {
         using var admin = await host.SignInAsAdminAsync();
+        return await admin.CreateUserWithPasswordAsync(email, password, language, roles);
+    }
+
+    /// <summary>As <see cref="CreateUserAsync"/>, by an administrator already signed in (a fixture that creates many users
+    /// signs in once: each sign-in is a password hash).</summary>
+    public static Task<TestUser> CreateUserAsync(this HttpClient admin, string email, params string[] roles) =>
+        admin.CreateUserWithPasswordAsync(email, DefaultPassword, "en", roles);
+
+    private static async Task<TestUser> CreateUserWithPasswordAsync(this HttpClient admin, string email, string password, string language, string[] roles)
+    {
         var response = await admin.PostAsJsonAsync("/api/v1/users", new
         {
             email, password, displayName = email.Split('@')[0], language, digest = "immediate", roles,
@@ -71,10 +81,23 @@ public static class TestUsers
         return (user, await host.SignInAsync(user.Email, user.Password));
     }
 
+    /// <summary>As <see cref="CreateSignedInUserAsync(WebApplicationFactory{Program}, string, string[])"/>, created by an administrator already signed in.</summary>
+    public static async Task<(TestUser User, HttpClient Client)> CreateSignedInUserAsync(this WebApplicationFactory<Program> host, HttpClient admin, string email, params string[] roles)
+    {
+        var user = await admin.CreateUserAsync(email, roles);
+        return (user, await host.SignInAsync(user.Email, user.Password));
+    }
+
     /// <summary>Seats a user on a committee (created, named as its code, when missing); with <paramref name="chair"/> they chair it.</summary>
     public static async Task AddToCommitteeAsync(this WebApplicationFactory<Program> host, string code, string userId, bool chair = false)
     {
         using var admin = await host.SignInAsAdminAsync();
+        await admin.AddToCommitteeAsync(code, userId, chair);
+    }
+
+    /// <summary>As <see cref="AddToCommitteeAsync(WebApplicationFactory{Program}, string, string, bool)"/>, by an administrator already signed in.</summary>
+    public static async Task AddToCommitteeAsync(this HttpClient admin, string code, string userId, bool chair = false)
+    {
         if ((await admin.GetAsync($"/api/v1/committees/{code}")).StatusCode == HttpStatusCode.NotFound)
             (await admin.PostAsJsonAsync("/api/v1/committees", new { code, name = code })).EnsureSuccessStatusCode();
         var added = await admin.PostAsJsonAsync($"/api/v1/committees/{code}/members", new { userId, chair });

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Workflows.Testing;
 
 namespace WorkflowHost.UiTests;
 
@@ -35,6 +37,7 @@ internal sealed class UiHostFactory(IReadOnlyDictionary<string, string> settings
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(clock);
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordHashing.Iterations);
         });
     }
 

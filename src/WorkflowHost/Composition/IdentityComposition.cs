@@ -65,9 +65,7 @@ public static class IdentityComposition
         services.AddScoped<CommitteeService>();
         services.AddScoped<UserAccountService>();
         services.AddSingleton<IUserDirectory, IdentityUserDirectory>();
-        // First of all hosted services: Data Protection's key-ring warm-up reads the keys table, and the
-        // notification services read users; both need the accounts schema.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, AccountsStartup>());
+        services.AddSingleton<AccountsStartup>();
         return services;
     }
 }

@@ -24,7 +24,6 @@ public static class NotificationsComposition
         services.AddSingleton<NotificationProblemStore>();
         if (!string.IsNullOrWhiteSpace(configuration["Email:Smtp:Host"])) services.AddSingleton<IEmailSender, SmtpEmailSender>();
         else services.AddSingleton<IEmailSender, PickupFolderEmailSender>();
-        services.AddHostedService<NotificationsStartup>();
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<DigestService>();
         services.AddSingleton<EmailDelivery>();

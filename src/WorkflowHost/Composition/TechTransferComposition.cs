@@ -29,7 +29,7 @@ public static class TechTransferComposition
         // The legal floors, checked before the host starts (outside a trial): the same figures, bound the same way.
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<TechTransferOptions>, LegalFloorValidation>();
         services.AddOptions<TechTransferOptions>().Configure(o => Bind(section, o)).ValidateOnStart();
-        services.AddHostedService<TechTransferStartup>();
+        services.AddSingleton<TechTransferStartup>();
         services.AddSingleton<CaseVerification>();
         services.AddSingleton<SealedHeadsReport>();
         services.AddSingleton(configuration.GetSection(EvidencePackOptions.Section).Get<EvidencePackOptions>() ?? new EvidencePackOptions());

@@ -8,7 +8,6 @@ public static class FormsRegistration
         services.AddSingleton<FormStore>();
         services.AddSingleton(sp => new FormCatalog(formsPath, sp.GetRequiredService<FormStore>()));
         services.AddSingleton<FormAdministration>();
-        services.AddHostedService<FormsStartup>();
         return services;
     }
 }

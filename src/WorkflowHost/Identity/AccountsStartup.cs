@@ -3,15 +3,13 @@ using Microsoft.AspNetCore.Identity;
 namespace WorkflowHost.Identity;
 
 /// <summary>
-/// Before anything reads users: the accounts schema, every role of <see cref="Roles.All"/>, and the first administrator.
-/// Registered before the notification services, which read the user directory.
+/// Before anything reads users (run by <c>HostStartup</c> once the schema is up to date): every role of
+/// <see cref="Roles.All"/>, and the first administrator.
 /// </summary>
-public sealed class AccountsStartup(IServiceScopeFactory scopes, AccountsDatabase database, ILogger<AccountsStartup> logger) : IHostedService
+public sealed class AccountsStartup(IServiceScopeFactory scopes)
 {
-    public async Task StartAsync(CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
-        var applied = await database.MigrateAsync(ct);
-        if (applied.Count > 0) logger.LogInformation("Accounts schema migrated to version {Version}", applied[^1]);
         await using var scope = scopes.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var name in Roles.All)
@@ -31,6 +29,4 @@ public sealed class AccountsStartup(IServiceScopeFactory scopes, AccountsDatabas
         }
         await scope.ServiceProvider.GetRequiredService<BootstrapAdministrator>().EnsureAsync(ct);
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

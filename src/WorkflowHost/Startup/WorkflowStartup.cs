@@ -3,24 +3,19 @@ using Workflows.Engine.Contracts;
 using Workflows.Engine.Parsing;
 using Workflows.Engine.Runtime;
 using WorkflowHost.Composition;
-using Workflows.Persistence;
 
 namespace WorkflowHost.Startup;
 
 /// <summary>
-/// Before the host serves anything: bring the schema up to date, publish the shipped workflows as version 1
-/// when their process has none yet. Stored timers need nothing: the timer pump reads them from their rows. A folder of
+/// Before the host serves anything (run by <see cref="HostStartup"/> once the schema is up to date): publish the shipped
+/// workflows as version 1 when their process has none yet. Stored timers need nothing: the timer pump reads them from their rows. A folder of
 /// the operator's own may replace a shipped process; where it lacks what the application refers to
 /// (<see cref="ShippedProcessCheck"/>), each gap is logged as a warning (the API refuses to publish such a version).
 /// </summary>
-public sealed class WorkflowStartup(
-    WorkflowDatabase database, HostSettings settings, IWorkflowRuntime runtime, IWorkflowStore store, ILogger<WorkflowStartup> logger)
-    : IHostedService
+public sealed class WorkflowStartup(HostSettings settings, IWorkflowRuntime runtime, IWorkflowStore store, ILogger<WorkflowStartup> logger)
 {
-    public async Task StartAsync(CancellationToken ct)
+    public async Task RunAsync(CancellationToken ct)
     {
-        var applied = await database.MigrateAsync(ct);
-        if (applied.Count > 0) logger.LogInformation("Database schema migrated to version {Version}", applied[^1]);
         await PublishShippedWorkflowsAsync(ct);
         logger.LogInformation("Workflow host ready: {Provider} database, workflows from {Path}", settings.Provider, settings.WorkflowsPath);
     }
@@ -50,6 +45,4 @@ public sealed class WorkflowStartup(
                 logger.LogInformation("Published {ProcessId} version {Version} from {File}", d.ProcessId, d.Version, Path.GetFileName(file));
         }
     }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -71,22 +71,24 @@ public sealed class DomainApiHost : IAsyncDisposable
         });
         _ = host.Server;
 
-        var alice = await host.CreateSignedInUserAsync("alice@example.edu", Roles.Inventor);
-        var bob = await host.CreateSignedInUserAsync("bob@example.edu", Roles.Inventor);
-        var carol = await host.CreateSignedInUserAsync("carol@example.edu", Roles.Inventor);
-        var manager = await host.CreateSignedInUserAsync("manager@example.edu", Roles.TechnologyManager);
-        var head = await host.CreateSignedInUserAsync("head@example.edu", Roles.OfficeHead);
-        var chair = await host.CreateSignedInUserAsync("chair@example.edu", Roles.CommitteeMember, Roles.CommitteeChair);
-        var member1 = await host.CreateSignedInUserAsync("member1@example.edu", Roles.CommitteeMember);
-        var member2 = await host.CreateSignedInUserAsync("member2@example.edu", Roles.CommitteeMember);
-        await host.AddToCommitteeAsync(Committee, chair.User.Id, chair: true);
-        await host.AddToCommitteeAsync(Committee, member1.User.Id);
-        await host.AddToCommitteeAsync(Committee, member2.User.Id);
+        // One administrator's sign-in for the whole cast (every sign-in and every new password is a deliberately slow hash).
+        var admin = await host.SignInAsAdminAsync();
+        var alice = await host.CreateSignedInUserAsync(admin, "alice@example.edu", Roles.Inventor);
+        var bob = await host.CreateSignedInUserAsync(admin, "bob@example.edu", Roles.Inventor);
+        var carol = await host.CreateSignedInUserAsync(admin, "carol@example.edu", Roles.Inventor);
+        var manager = await host.CreateSignedInUserAsync(admin, "manager@example.edu", Roles.TechnologyManager);
+        var head = await host.CreateSignedInUserAsync(admin, "head@example.edu", Roles.OfficeHead);
+        var chair = await host.CreateSignedInUserAsync(admin, "chair@example.edu", Roles.CommitteeMember, Roles.CommitteeChair);
+        var member1 = await host.CreateSignedInUserAsync(admin, "member1@example.edu", Roles.CommitteeMember);
+        var member2 = await host.CreateSignedInUserAsync(admin, "member2@example.edu", Roles.CommitteeMember);
+        await admin.AddToCommitteeAsync(Committee, chair.User.Id, chair: true);
+        await admin.AddToCommitteeAsync(Committee, member1.User.Id);
+        await admin.AddToCommitteeAsync(Committee, member2.User.Id);
         return new DomainApiHost(db, host)
         {
             AliceUser = alice.User, BobUser = bob.User, ChairUser = chair.User, Member1User = member1.User, Member2User = member2.User,
             ManagerUser = manager.User, HeadUser = head.User, DataPath = data,
-            Admin = await host.SignInAsAdminAsync(), Alice = alice.Client, Bob = bob.Client, Carol = carol.Client, Manager = manager.Client,
+            Admin = admin, Alice = alice.Client, Bob = bob.Client, Carol = carol.Client, Manager = manager.Client,
             Head = head.Client, Chair = chair.Client, Member1 = member1.Client, Member2 = member2.Client,
         };
     }

@@ -35,6 +35,17 @@ public sealed partial class ApplicationLayerTests
         Assert.True(found.Count == 0, "A use case refuses with Refusal and knows neither Api/ nor Components/:\n" + string.Join("\n", found));
     }
 
+    [GeneratedRegex(@"catch\s*\(\s*(WorkflowException|TechTransferException|\w+RefusedException|NotFoundException|ForbiddenException)\b")]
+    private static partial Regex CatchOfAnEngineOrDomainException();
+
+    [Fact]
+    public void No_page_catches_the_engines_or_the_domains_exceptions_itself()
+    {
+        // A page that catches them shows the server's English message; Refusal.From and refusal.Text(T) say it in the reader's language.
+        var found = Matches("Components", CatchOfAnEngineOrDomainException());
+        Assert.True(found.Count == 0, "A page reads a refusal with Refusal.From(e) and shows refusal.Text(T):\n" + string.Join("\n", found));
+    }
+
     [Fact]
     public void No_compiled_page_type_holds_an_api_type()
     {

@@ -197,7 +197,7 @@ public static class TasksApi
         SigningStepCheck signing, CancellationToken ct)
     {
         var actor = http.User.ToActor().AsParticipant();
-        if (await CheckActorAsync(id, actor, queries, ct) is { } refusal) return refusal.Problem;
+        if (await CheckActorAsync(id, actor, queries, ct) is { } notYours) return notYours;
         var task = (await queries.GetTaskAsync(id, ct))!;
         var variables = body.Variables ?? new JsonObject();
         if (await CheckFormAsync(task, variables, requireAll: true, forms, ct) is { } invalid) return invalid;
@@ -252,20 +252,18 @@ public static class TasksApi
         return TypedResults.NoContent();
     }
 
-    private sealed record Refusal(ProblemHttpResult Problem);
-
     /// <summary>404, 409 (no longer open) or 403 before anything about the form is said; the engine checks again in its step.</summary>
-    private static async Task<Refusal?> CheckActorAsync(Guid id, Actor actor, IWorkflowQueries queries, CancellationToken ct)
+    private static async Task<ProblemHttpResult?> CheckActorAsync(Guid id, Actor actor, IWorkflowQueries queries, CancellationToken ct)
     {
         var task = await queries.GetTaskAsync(id, ct);
-        if (task is null) return new(ApiProblems.NotFound("Task", id));
+        if (task is null) return ApiProblems.NotFound("Task", id);
         if (!task.IsOpen)
-            return new(ApiProblems.Status(StatusCodes.Status409Conflict, "conflict",
-                $"Task {id} is already {task.Status.ToString().ToLowerInvariant()}{(task.CompletedBy is { } by ? $" by {by}" : "")}."));
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "conflict",
+                $"Task {id} is already {task.Status.ToString().ToLowerInvariant()}{(task.CompletedBy is { } by ? $" by {by}" : "")}.");
         var mine = task.Assignee == actor.UserId || task.Assignee is null && IsCandidate(task, actor);
-        return mine ? null : new(ApiProblems.Forbidden(task.Assignee is null
+        return mine ? null : ApiProblems.Forbidden(task.Assignee is null
             ? $"{actor.UserId} is not a candidate for task {id}."
-            : $"Task {id} is assigned to {task.Assignee}; only they may act on it."));
+            : $"Task {id} is assigned to {task.Assignee}; only they may act on it.");
     }
 
     private static async Task<ValidationProblem?> CheckFormAsync(UserTaskRecord task, JsonObject variables, bool requireAll, FormCatalog forms, CancellationToken ct)
