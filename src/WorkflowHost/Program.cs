@@ -33,7 +33,6 @@ builder.Services.AddExceptionHandler<WorkflowExceptionHandler>();
 builder.Services.AddWorkflowApi(settings, builder.Configuration, builder.Environment);
 builder.Services.AddWorkflowEngine(settings, builder.Configuration);
 builder.Services.AddTechTransferDomain(settings, builder.Configuration);
-builder.Services.AddSingleton<WorkflowStartup>();
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScheduling(settings, builder.Configuration);
 builder.Services.AddWebUi();

@@ -10,7 +10,8 @@ namespace WorkflowHost.Composition;
 
 public static class EngineComposition
 {
-    /// <summary>The store on the configured database and the runtime over it, with every registered service-task handler.</summary>
+    /// <summary>The store on the configured database and the runtime over it, with every registered service-task handler, and the
+    /// publication of the shipped workflows at start-up.</summary>
     public static IServiceCollection AddWorkflowEngine(this IServiceCollection services, HostSettings settings, IConfiguration configuration)
     {
         services.AddSingleton(settings);
@@ -47,6 +48,7 @@ public static class EngineComposition
         services.AddSingleton<IWorkflowRuntime>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddSingleton<IWorkflowQueries>(sp => sp.GetRequiredService<WorkflowRuntime>());
         services.AddSingleton<Localization.ProcessNames>();
+        services.AddSingleton<Startup.WorkflowStartup>(); // run by HostStartup: the shipped workflows published
         return services;
     }
 

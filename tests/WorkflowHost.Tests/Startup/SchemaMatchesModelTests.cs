@@ -2,8 +2,10 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using TechTransfer.Persistence;
 using WorkflowHost.Identity;
+using WorkflowHost.Startup;
 using WorkflowHost.Tests.Api;
 using Workflows.Persistence;
 
@@ -31,6 +33,8 @@ public sealed class SchemaMatchesModelTests
         foreach (DbContext context in new DbContext[] { engine, domain, accounts })
             problems.AddRange(await CompareAsync(context));
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        // The schema is there before anything else starts: the one start-up service is the first hosted service.
+        Assert.IsType<HostStartup>(services.GetServices<IHostedService>().First());
     }
 
     private static async Task<List<string>> CompareAsync(DbContext context)
