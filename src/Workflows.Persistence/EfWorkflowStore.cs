@@ -147,24 +147,64 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             ? (ToRecord(r.Task), Remembered(ToRecord(r.Instance)))
             : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
 
+    /// <summary>
+    /// A page of tasks in two reads: the page's sort keys (for a person's inbox, from its index rows alone), then the
+    /// page's tasks by id. The inbox's count and order never look up the tasks outside the page.
+    /// </summary>
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
         {
-            var rows = await Sorted(Filter(db.Tasks.AsNoTracking(), query, db), query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
-            return rows.Select(ToRecord).ToList();
+            var ids = await Sorted(SortKeys(db, query), query).Skip(query.Skip).Take(query.Take).Select(k => k.TaskId).ToListAsync(ct);
+            if (ids.Count == 0) return [];
+            var rows = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id);
+            return ids.Where(rows.ContainsKey).Select(id => ToRecord(rows[id])).ToList();
         }, ct);
 
     public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default) =>
-        ReadAsync(db => Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
+        ReadAsync(db => query.ActionableBy is { } user
+            ? Inbox(db, query, user).Select(c => c.TaskId).Distinct().CountAsync(ct)
+            : Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
+
+    /// <summary>The sort keys of the tasks the query finds: a person's inbox from its index rows (a task offered to the user
+    /// and to one of their groups has a row for each: counted once), anything else from the tasks.</summary>
+    private static IQueryable<TaskSortKeys> SortKeys(WorkflowDbContext db, TaskQuery query) => query.ActionableBy is { } user
+        ? Inbox(db, query, user)
+            .Select(c => new TaskSortKeys { TaskId = c.TaskId, CreatedAt = c.CreatedAt, DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority })
+            .Distinct()
+        : Filter(db.Tasks.AsNoTracking(), query, db)
+            .Select(t => new TaskSortKeys { TaskId = t.Id, CreatedAt = t.CreatedAt, DueAt = t.DueAt, FollowUpAt = t.FollowUpAt, Priority = t.Priority });
+
+    /// <summary>
+    /// The open tasks in a person's inbox, from the rows that say whose inbox each is in: assigned to the user, or
+    /// unassigned with the user or one of the groups among its candidates. Only open tasks have rows, and an assigned
+    /// task has only its assignee's, so the assignee filter is a filter on those rows.
+    /// </summary>
+    private static IQueryable<TaskCandidateRow> Inbox(WorkflowDbContext db, TaskQuery query, string user)
+    {
+        var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
+        var q = db.TaskCandidates.AsNoTracking().Where(c => inbox.Contains(c.Candidate));
+        if (query.Assignee is { } a)
+        {
+            var assigned = TaskCandidateRow.Assignee(a);
+            q = q.Where(c => c.Candidate == assigned);
+        }
+        return Filter(q, query, db);
+    }
 
     private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> q, TaskQuery query, WorkflowDbContext db)
     {
         if (query.OpenOnly) q = q.Where(t => t.Status <= (int)UserTaskStatus.Delegated);
+        if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
+        return Filter<TaskRow>(q, query, db);
+    }
+
+    /// <summary>The filters a task's row and its inbox rows answer alike.</summary>
+    private static IQueryable<T> Filter<T>(IQueryable<T> q, TaskQuery query, WorkflowDbContext db) where T : class, IInboxColumns
+    {
         if (query.InstanceId is { } id) q = q.Where(t => t.InstanceId == id);
         if (query.ProcessId is { } p) q = q.Where(t => t.ProcessId == p);
         if (query.ElementId is { } e) q = q.Where(t => t.ElementId == e);
         if (query.BusinessKey is { } k) q = q.Where(t => t.BusinessKey == k);
-        if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
         if (query.DueBefore is { } before)
         {
             var ticks = Ticks(before);
@@ -204,18 +244,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             // An index look-up (wf_variables holds the filterable values of running instances; TaskVariableFilter).
             q = q.Where(t => db.Variables.Where(v => v.Name == name && v.Value == value).Select(v => v.InstanceId).Contains(t.InstanceId));
         }
-        if (query.ActionableBy is { } user)
-        {
-            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: one index
-            // look-up in the rows that say who has each open task in their inbox, never a scan of the open tasks.
-            var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
-            q = q.Where(t => db.TaskCandidates.Where(c => inbox.Contains(c.Candidate)).Select(c => c.TaskId).Contains(t.Id));
-        }
         return q;
     }
 
     /// <summary>The inbox orders: tasks without the date sorted last, ties broken by creation then id so pages are stable.</summary>
-    private static IOrderedQueryable<TaskRow> Sorted(IQueryable<TaskRow> q, TaskQuery query)
+    private static IOrderedQueryable<TaskSortKeys> Sorted(IQueryable<TaskSortKeys> q, TaskQuery query)
     {
         var descending = query.Descending ?? query.Sort == TaskSort.Priority;
         var ordered = query.Sort switch
@@ -225,7 +258,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             TaskSort.FollowUp => descending ? q.OrderBy(t => t.FollowUpAt == null).ThenByDescending(t => t.FollowUpAt) : q.OrderBy(t => t.FollowUpAt == null).ThenBy(t => t.FollowUpAt),
             _ => (descending ? q.OrderByDescending(t => t.Priority) : q.OrderBy(t => t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
         };
-        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.TaskId);
     }
 
     private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRow>> OpenTasksOfInstance =
