@@ -148,40 +148,52 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
 
     /// <summary>
-    /// A page of tasks in two reads: the page's sort keys (for a person's inbox, from its index rows alone), then the
+    /// A page of tasks in two reads: the page's ids in order (for a person's inbox, from its index rows alone), then the
     /// page's tasks by id. The inbox's count and order never look up the tasks outside the page.
     /// </summary>
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
         {
-            var ids = await Sorted(SortKeys(db, query), query).Skip(query.Skip).Take(query.Take).Select(k => k.TaskId).ToListAsync(ct);
+            var ids = query.ActionableBy is { } user
+                ? await InboxPageAsync(db, query, user, ct)
+                : await Sorted(SortKeys(Filter(db.Tasks.AsNoTracking(), query, db)), query).Skip(query.Skip).Take(query.Take).Select(k => k.TaskId).ToListAsync(ct);
             if (ids.Count == 0) return [];
             var rows = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id);
             return ids.Where(rows.ContainsKey).Select(id => ToRecord(rows[id])).ToList();
         }, ct);
 
+    /// <summary>A task offered to the user and to their group has a row for each: counted once.</summary>
     public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync(db => query.ActionableBy is { } user
-            ? Inbox(db, query, user).Select(c => c.TaskId).Distinct().CountAsync(ct)
+            ? Inbox(db, query, TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>())).Select(c => c.TaskId).Distinct().CountAsync(ct)
             : Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
 
-    /// <summary>The sort keys of the tasks the query finds: a person's inbox from its index rows (a task offered to the user
-    /// and to one of their groups has a row for each: counted once), anything else from the tasks.</summary>
-    private static IQueryable<TaskSortKeys> SortKeys(WorkflowDbContext db, TaskQuery query) => query.ActionableBy is { } user
-        ? Inbox(db, query, user)
-            .Select(c => new TaskSortKeys { TaskId = c.TaskId, CreatedAt = c.CreatedAt, DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority })
-            .Distinct()
-        : Filter(db.Tasks.AsNoTracking(), query, db)
-            .Select(t => new TaskSortKeys { TaskId = t.Id, CreatedAt = t.CreatedAt, DueAt = t.DueAt, FollowUpAt = t.FollowUpAt, Priority = t.Priority });
+    /// <summary>
+    /// The ids of a page of a person's inbox. A task has at most one row per name the inbox looks for, all with the same
+    /// keys, so the first (skip + take) x names rows in order hold the page: a bounded sort of the index rows, the
+    /// repeats dropped here, instead of removing repeats from the whole inbox before sorting it.
+    /// </summary>
+    private static async Task<List<Guid>> InboxPageAsync(WorkflowDbContext db, TaskQuery query, string user, CancellationToken ct)
+    {
+        var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
+        var bound = (int)Math.Min(int.MaxValue, ((long)query.Skip + query.Take) * inbox.Count);
+        var rows = await Sorted(SortKeys(Inbox(db, query, inbox)), query).Take(bound).Select(k => k.TaskId).ToListAsync(ct);
+        return rows.Distinct().Skip(query.Skip).Take(query.Take).ToList();
+    }
+
+    private static IQueryable<TaskSortKeys> SortKeys(IQueryable<TaskCandidateRow> q) =>
+        q.Select(c => new TaskSortKeys { TaskId = c.TaskId, CreatedAt = c.CreatedAt, DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority });
+
+    private static IQueryable<TaskSortKeys> SortKeys(IQueryable<TaskRow> q) =>
+        q.Select(t => new TaskSortKeys { TaskId = t.Id, CreatedAt = t.CreatedAt, DueAt = t.DueAt, FollowUpAt = t.FollowUpAt, Priority = t.Priority });
 
     /// <summary>
     /// The open tasks in a person's inbox, from the rows that say whose inbox each is in: assigned to the user, or
     /// unassigned with the user or one of the groups among its candidates. Only open tasks have rows, and an assigned
     /// task has only its assignee's, so the assignee filter is a filter on those rows.
     /// </summary>
-    private static IQueryable<TaskCandidateRow> Inbox(WorkflowDbContext db, TaskQuery query, string user)
+    private static IQueryable<TaskCandidateRow> Inbox(WorkflowDbContext db, TaskQuery query, List<string> inbox)
     {
-        var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
         var q = db.TaskCandidates.AsNoTracking().Where(c => inbox.Contains(c.Candidate));
         if (query.Assignee is { } a)
         {

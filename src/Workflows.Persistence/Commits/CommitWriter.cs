@@ -100,10 +100,12 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             if (conflicts[i] is { } conflict && counts[i] != 1) throw new ConcurrencyConflictException(conflict);
 
         // The step's history extends each instance's chain from its head (a unique index guards the place in the chain).
+        // An instance the step inserts starts its chain: there is no head to read (its id is new, or its insert fails).
         var heads = new List<HistoryEntry>();
+        var started = changes.InsertedInstances.Count == 0 ? null : changes.InsertedInstances.Select(i => i.Id).ToHashSet();
         foreach (var step in changes.History.GroupBy(h => h.InstanceId))
         {
-            var head = await connection.QueryAsync(new Statement(HistoryHead, [Id(step.Key)]),
+            var head = started?.Contains(step.Key) == true ? null : await connection.QueryAsync(new Statement(HistoryHead, [Id(step.Key)]),
                 r => new HistoryEntry { InstanceId = step.Key, Event = default, Sequence = r.GetInt64(0), Hash = r.GetString(1) }, ct);
             heads.Add(HistoryChain.Extend(head, step.ToList(), seal));
         }
