@@ -147,24 +147,76 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             ? (ToRecord(r.Task), Remembered(ToRecord(r.Instance)))
             : (await TaskById(db, taskId, ct) is { } t ? ToRecord(t) : null, null), ct);
 
+    /// <summary>
+    /// A page of tasks in two reads: the page's ids in order (for a person's inbox, from its index rows alone), then the
+    /// page's tasks by id. The inbox's count and order never look up the tasks outside the page.
+    /// </summary>
     public Task<IReadOnlyList<UserTaskRecord>> QueryTasksAsync(TaskQuery query, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<UserTaskRecord>>(async db =>
         {
-            var rows = await Sorted(Filter(db.Tasks.AsNoTracking(), query, db), query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
-            return rows.Select(ToRecord).ToList();
+            var ids = query.ActionableBy is { } user
+                ? await InboxPageAsync(db, query, user, ct)
+                : await Sorted(SortKeys(Filter(db.Tasks.AsNoTracking(), query, db)), query).Skip(query.Skip).Take(query.Take).Select(k => k.TaskId).ToListAsync(ct);
+            if (ids.Count == 0) return [];
+            var rows = (await db.Tasks.AsNoTracking().Where(t => ids.Contains(t.Id)).ToListAsync(ct)).ToDictionary(t => t.Id);
+            return ids.Where(rows.ContainsKey).Select(id => ToRecord(rows[id])).ToList();
         }, ct);
 
+    /// <summary>A task offered to the user and to their group has a row for each: counted once.</summary>
     public Task<int> CountTasksAsync(TaskQuery query, CancellationToken ct = default) =>
-        ReadAsync(db => Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
+        ReadAsync(db => query.ActionableBy is { } user
+            ? Inbox(db, query, TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>())).Select(c => c.TaskId).Distinct().CountAsync(ct)
+            : Filter(db.Tasks.AsNoTracking(), query, db).CountAsync(ct), ct);
+
+    /// <summary>
+    /// The ids of a page of a person's inbox. A task has at most one row per name the inbox looks for, all with the same
+    /// keys, so the first (skip + take) x names rows in order hold the page: a bounded sort of the index rows, the
+    /// repeats dropped here, instead of removing repeats from the whole inbox before sorting it.
+    /// </summary>
+    private static async Task<List<Guid>> InboxPageAsync(WorkflowDbContext db, TaskQuery query, string user, CancellationToken ct)
+    {
+        var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
+        var bound = (int)Math.Min(int.MaxValue, ((long)query.Skip + query.Take) * inbox.Count);
+        var rows = await Sorted(SortKeys(Inbox(db, query, inbox)), query).Take(bound).Select(k => k.TaskId).ToListAsync(ct);
+        return rows.Distinct().Skip(query.Skip).Take(query.Take).ToList();
+    }
+
+    private static IQueryable<TaskSortKeys> SortKeys(IQueryable<TaskCandidateRow> q) =>
+        q.Select(c => new TaskSortKeys { TaskId = c.TaskId, CreatedAt = c.CreatedAt, DueAt = c.DueAt, FollowUpAt = c.FollowUpAt, Priority = c.Priority });
+
+    private static IQueryable<TaskSortKeys> SortKeys(IQueryable<TaskRow> q) =>
+        q.Select(t => new TaskSortKeys { TaskId = t.Id, CreatedAt = t.CreatedAt, DueAt = t.DueAt, FollowUpAt = t.FollowUpAt, Priority = t.Priority });
+
+    /// <summary>
+    /// The open tasks in a person's inbox, from the rows that say whose inbox each is in: assigned to the user, or
+    /// unassigned with the user or one of the groups among its candidates. Only open tasks have rows, and an assigned
+    /// task has only its assignee's, so the assignee filter is a filter on those rows.
+    /// </summary>
+    private static IQueryable<TaskCandidateRow> Inbox(WorkflowDbContext db, TaskQuery query, List<string> inbox)
+    {
+        var q = db.TaskCandidates.AsNoTracking().Where(c => inbox.Contains(c.Candidate));
+        if (query.Assignee is { } a)
+        {
+            var assigned = TaskCandidateRow.Assignee(a);
+            q = q.Where(c => c.Candidate == assigned);
+        }
+        return Filter(q, query, db);
+    }
 
     private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> q, TaskQuery query, WorkflowDbContext db)
     {
         if (query.OpenOnly) q = q.Where(t => t.Status <= (int)UserTaskStatus.Delegated);
+        if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
+        return Filter<TaskRow>(q, query, db);
+    }
+
+    /// <summary>The filters a task's row and its inbox rows answer alike.</summary>
+    private static IQueryable<T> Filter<T>(IQueryable<T> q, TaskQuery query, WorkflowDbContext db) where T : class, IInboxColumns
+    {
         if (query.InstanceId is { } id) q = q.Where(t => t.InstanceId == id);
         if (query.ProcessId is { } p) q = q.Where(t => t.ProcessId == p);
         if (query.ElementId is { } e) q = q.Where(t => t.ElementId == e);
         if (query.BusinessKey is { } k) q = q.Where(t => t.BusinessKey == k);
-        if (query.Assignee is { } a) q = q.Where(t => t.Assignee == a);
         if (query.DueBefore is { } before)
         {
             var ticks = Ticks(before);
@@ -207,18 +259,11 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             // An index look-up (wf_variables holds the filterable values of running instances; TaskVariableFilter).
             q = q.Where(t => db.Variables.Where(v => v.Name == name && v.Value == value).Select(v => v.InstanceId).Contains(t.InstanceId));
         }
-        if (query.ActionableBy is { } user)
-        {
-            // Assigned to the user, or unassigned with the user or one of the groups among its candidates: one index
-            // look-up in the rows that say who has each open task in their inbox, never a scan of the open tasks.
-            var inbox = TaskCandidateRow.InboxOf(user, query.CandidateGroups ?? Array.Empty<string>());
-            q = q.Where(t => db.TaskCandidates.Where(c => inbox.Contains(c.Candidate)).Select(c => c.TaskId).Contains(t.Id));
-        }
         return q;
     }
 
     /// <summary>The inbox orders: tasks without the date sorted last, ties broken by creation then id so pages are stable.</summary>
-    private static IOrderedQueryable<TaskRow> Sorted(IQueryable<TaskRow> q, TaskQuery query)
+    private static IOrderedQueryable<TaskSortKeys> Sorted(IQueryable<TaskSortKeys> q, TaskQuery query)
     {
         var descending = query.Descending ?? query.Sort == TaskSort.Priority;
         var ordered = query.Sort switch
@@ -228,7 +273,7 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             TaskSort.FollowUp => descending ? q.OrderBy(t => t.FollowUpAt == null).ThenByDescending(t => t.FollowUpAt) : q.OrderBy(t => t.FollowUpAt == null).ThenBy(t => t.FollowUpAt),
             _ => (descending ? q.OrderByDescending(t => t.Priority) : q.OrderBy(t => t.Priority)).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt),
         };
-        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        return ordered.ThenBy(t => t.CreatedAt).ThenBy(t => t.TaskId);
     }
 
     private readonly Func<WorkflowDbContext, Guid, IAsyncEnumerable<TaskRow>> OpenTasksOfInstance =

@@ -9,8 +9,9 @@ using Workflows.Testing;
 namespace Workflows.Persistence.Tests;
 
 /// <summary>
-/// The inbox's index rows (migration 4): candidates of open tasks and filterable variables of running instances, kept
-/// by the steps that change them, so that the inbox's filters are index look-ups instead of scans of serialized state.
+/// The inbox's index rows (migrations 4 and 6): candidates of open tasks with the task's filter and sort columns, and
+/// filterable variables of running instances, kept by the steps that change them, so that the inbox is counted and paged
+/// from its own rows instead of looking up every task in it or scanning serialized state.
 /// </summary>
 public sealed class InboxIndexTests
 {
@@ -116,6 +117,7 @@ public sealed class InboxIndexTests
     public async Task The_upgrade_indexes_the_open_tasks_and_running_instances_already_stored(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
+        var instanceId = Guid.NewGuid();
         await using (var connection = WorkflowPersistence.OpenConnection(provider, db.ConnectionString))
         {
             await connection.OpenAsync();
@@ -126,24 +128,23 @@ public sealed class InboxIndexTests
                 await Execute(connection, script.Sql);
                 await Execute(connection, $"INSERT INTO schema_migrations VALUES ('engine', {script.Version}, '{script.Name}', 'then')");
             }
-            var instance = Guid.NewGuid();
             var task = Guid.NewGuid();
             object Id(Guid g) => provider == DatabaseProvider.Sqlite ? g.ToString().ToUpperInvariant() : g;
             await Execute(connection, """
                 INSERT INTO wf_instances (id, definition_id, process_id, definition_version, status, state, version, started_at, open_incidents)
                 VALUES (@p0, 'review:1', 'review', 1, 0, @p1, 1, 0, 0)
-                """, Id(instance), """{"variables":{"college":"材料学院","rounds":3,"urgent":true,"meta":{"x":1}},"tokens":[],"scopes":[{"id":"s1","kind":"MultiInstanceItem","nodeId":"vote","ownerTokenId":"t1","variables":{"member":"li"}}]}""");
+                """, Id(instanceId), """{"variables":{"college":"材料学院","rounds":3,"urgent":true,"meta":{"x":1}},"tokens":[],"scopes":[{"id":"s1","kind":"MultiInstanceItem","nodeId":"vote","ownerTokenId":"t1","variables":{"member":"li"}}]}""");
             await Execute(connection, """
                 INSERT INTO wf_tasks (id, instance_id, token_id, element_id, process_id, status, candidate_users, candidate_groups, created_at, priority, version)
                 VALUES (@p0, @p1, 't1', 'task', 'review', 0, '|zhao|qian|', '|tech-manager|', 0, 50, 0)
-                """, Id(task), Id(instance));
+                """, Id(task), Id(instanceId));
             await Execute(connection, """
                 INSERT INTO wf_tasks (id, instance_id, token_id, element_id, process_id, status, assignee, candidate_users, candidate_groups, created_at, priority, version)
                 VALUES (@p0, @p1, 't2', 'sign', 'review', 1, 'sun', '', '|tech-manager|', 0, 50, 0)
-                """, Id(Guid.NewGuid()), Id(instance));
+                """, Id(Guid.NewGuid()), Id(instanceId));
         }
 
-        Assert.Equal([4, 5], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
+        Assert.Equal([4, 5, 6], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
 
         await using var store = db.CreateStore();
         foreach (var user in new[] { "zhao", "qian" }) Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = user }));
@@ -154,6 +155,90 @@ public sealed class InboxIndexTests
             ActionableBy = "zhao", Variables = new Dictionary<string, string> { ["college"] = "材料学院", ["rounds"] = "3", ["urgent"] = "true", ["member"] = "li" },
         }));
         Assert.Empty(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "zhao", Variables = new Dictionary<string, string> { ["x"] = "1" } }));
+        // Migration 6 copied the task's columns into its inbox rows: the filters on them find it.
+        Assert.Single(await store.QueryTasksAsync(new TaskQuery { ActionableBy = "zhao", ProcessId = "review", ElementId = "task", InstanceId = instanceId }));
+        Assert.Equal(1, await store.CountTasksAsync(new TaskQuery { ActionableBy = "sun", CandidateGroups = ["tech-manager"], Assignee = "sun" }));
+        Assert.Equal(0, await store.CountTasksAsync(new TaskQuery { ActionableBy = "wang", CandidateGroups = ["tech-manager"], Assignee = "sun" }));
+    }
+
+    private const string Ranked = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
+          <bpmn:process id="ranked" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="task" />
+            <bpmn:userTask id="task" camunda:candidateGroups="tech-manager" camunda:candidateUsers="zhao" camunda:priority="${priority}" camunda:dueDate="${due}" />
+            <bpmn:sequenceFlow id="f2" sourceRef="task" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    /// <summary>Zhao is a candidate of each task twice (by name and by group): counted once, paged once, in every order.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_inbox_is_counted_and_paged_from_its_own_rows_in_every_order(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var store = db.CreateStore();
+        var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), []);
+        await runtime.PublishAsync(Ranked, "test");
+        foreach (var (priority, due) in new[] { (50, "P3D"), (80, ""), (50, "P1D"), (20, "P2D"), (80, "P5D") })
+            await runtime.StartAsync(new StartRequest { ProcessId = "ranked", Variables = new JsonObject { ["priority"] = priority, ["due"] = due } });
+        var all = (await store.QueryTasksAsync(new TaskQuery { ProcessId = "ranked" })).ToList();
+        var inbox = new TaskQuery { ActionableBy = "zhao", CandidateGroups = ["tech-manager"], Take = 2 };
+
+        Assert.Equal(5, await store.CountTasksAsync(inbox));
+        Assert.Equal(2, await CountAsync(db, "SELECT COUNT(*) FROM wf_task_candidates WHERE task_id = @p0", all[0].Id));
+        async Task<List<Guid>> Pages(TaskQuery q)
+        {
+            var ids = new List<Guid>();
+            for (var skip = 0; skip < 6; skip += 2) ids.AddRange((await store.QueryTasksAsync(q with { Skip = skip })).Select(t => t.Id));
+            return ids;
+        }
+        var byDue = all.OrderBy(t => t.DueAt is null).ThenBy(t => t.DueAt).ThenBy(t => t.CreatedAt).Select(t => t.Id).ToList();
+        Assert.Equal(byDue, await Pages(inbox with { Sort = TaskSort.Due }));
+        Assert.Equal(all.Where(t => t.DueAt is not null).OrderByDescending(t => t.DueAt).Concat(all.Where(t => t.DueAt is null)).Select(t => t.Id).ToList(),
+            await Pages(inbox with { Sort = TaskSort.Due, Descending = true }));
+        Assert.Equal(all.OrderByDescending(t => t.Priority).ThenBy(t => t.DueAt is null).ThenBy(t => t.DueAt).Select(t => t.Id).ToList(),
+            await Pages(inbox with { Sort = TaskSort.Priority }));
+        var newest = await Pages(inbox with { Sort = TaskSort.Created, Descending = true });
+        Assert.Equal(all.Select(t => t.Id).Order(), newest.Order());
+        Assert.Equal(all.Select(t => t.CreatedAt).OrderDescending(), newest.Select(id => all.Single(t => t.Id == id).CreatedAt));
+
+        // Filters on the inbox rows: due dates, and the assignee once Zhao claims one (then only his row is left).
+        var soon = all.Where(t => t.DueAt is not null).Min(t => t.DueAt)!.Value.AddHours(1);
+        Assert.Equal(1, await store.CountTasksAsync(inbox with { DueBefore = soon }));
+        await runtime.ClaimTaskAsync(byDue[1], new Actor("zhao", ["tech-manager"]));
+        Assert.Equal(5, await store.CountTasksAsync(inbox));
+        Assert.Equal([byDue[1]], (await store.QueryTasksAsync(inbox with { Assignee = "zhao" })).Select(t => t.Id));
+        Assert.Equal(4, await store.CountTasksAsync(inbox with { ActionableBy = "wang" }));
+    }
+
+    /// <summary>A task that changes while it stays in the same inboxes (an instance moved to another step, a new due date):
+    /// its inbox rows follow in the same commit.</summary>
+    [Theory, MemberData(nameof(Providers))]
+    public async Task The_inbox_rows_follow_a_task_that_changes_in_place(DatabaseProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await using var store = db.CreateStore();
+        var runtime = new WorkflowRuntime(store, new ManualTimerScheduler(), []);
+        await runtime.PublishAsync(Ranked, "test");
+        var instance = await runtime.StartAsync(new StartRequest { ProcessId = "ranked", Variables = new JsonObject { ["priority"] = 10, ["due"] = "P1D" } });
+        var task = (await store.GetOpenTasksOfInstanceAsync(instance.Id)).Single();
+        var due = task.DueAt!.Value.AddDays(30);
+
+        var changes = new StepChanges();
+        changes.ExpectedTaskVersions[task.Id] = task.Version;
+        task.ElementId = "task-v2";
+        task.DueAt = due;
+        task.Priority = 90;
+        changes.UpdatedTasks.Add(task);
+        await store.CommitAsync(changes);
+
+        var inbox = new TaskQuery { ActionableBy = "wang", CandidateGroups = ["tech-manager"] };
+        Assert.Equal(1, await store.CountTasksAsync(inbox with { ElementId = "task-v2", DueAfter = due.AddMinutes(-1) }));
+        Assert.Equal(0, await store.CountTasksAsync(inbox with { ElementId = "task" }));
+        Assert.Equal(2, await CountAsync(db, "SELECT COUNT(*) FROM wf_task_candidates WHERE task_id = @p0 AND priority = 90", task.Id));
     }
 
     private static async Task<List<Guid>> InstancesAsync(IWorkflowStore store, params (string Name, string Value)[] filters) =>

@@ -14,7 +14,7 @@ public sealed class MigrationTests
     public async Task Migrating_twice_applies_nothing_the_second_time(DatabaseProvider provider)
     {
         await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
-        Assert.Equal([1, 2, 3, 4, 5], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
+        Assert.Equal([1, 2, 3, 4, 5, 6], await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
         Assert.Empty(await WorkflowPersistence.MigrateAsync(provider, db.ConnectionString));
     }
 

@@ -40,9 +40,15 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
     private static readonly string InsertBookmark = Insert("wf_bookmarks", "id, instance_id, token_id, element_id, kind, due_at, message_name, correlation_key, data, created_at");
     private static readonly string InsertHistory = Insert("wf_history", "instance_id, event, element_id, element_type, token_id, actor, at, data, seq, previous_hash, hash, signature");
     private static readonly string InsertIncident = Insert("wf_incidents", "id, instance_id, token_id, element_id, message, details, attempts, created_at, resolved_at, resolved_by");
-    // The inbox's index rows (migration 0004): who has an open task in their inbox (its assignee, else its candidates),
-    // and the filterable variables of running instances.
-    private const string InsertCandidate = "INSERT INTO wf_task_candidates (candidate, task_id) VALUES (@p0, @p1) ON CONFLICT DO NOTHING";
+    // The inbox's index rows (migrations 0004, 0006): who has an open task in their inbox (its assignee, else its
+    // candidates) with the task's columns the inbox filters and sorts by (written again whenever the task is), and the
+    // filterable variables of running instances.
+    private const string UpsertCandidate = """
+        INSERT INTO wf_task_candidates (candidate, task_id, instance_id, process_id, element_id, business_key, created_at, due_at, follow_up_at, priority)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9)
+        ON CONFLICT (candidate, task_id) DO UPDATE SET element_id = excluded.element_id, business_key = excluded.business_key,
+            due_at = excluded.due_at, follow_up_at = excluded.follow_up_at, priority = excluded.priority
+        """;
     private const string DeleteCandidates = "DELETE FROM wf_task_candidates WHERE task_id = @p0";
     /// <summary>Before the update of a task that stays open: its rows go only if the people it is for change (the old row
     /// is compared), and are written again after the update.</summary>
@@ -94,10 +100,12 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             if (conflicts[i] is { } conflict && counts[i] != 1) throw new ConcurrencyConflictException(conflict);
 
         // The step's history extends each instance's chain from its head (a unique index guards the place in the chain).
+        // An instance the step inserts starts its chain: there is no head to read (its id is new, or its insert fails).
         var heads = new List<HistoryEntry>();
+        var started = changes.InsertedInstances.Count == 0 ? null : changes.InsertedInstances.Select(i => i.Id).ToHashSet();
         foreach (var step in changes.History.GroupBy(h => h.InstanceId))
         {
-            var head = await connection.QueryAsync(new Statement(HistoryHead, [Id(step.Key)]),
+            var head = started?.Contains(step.Key) == true ? null : await connection.QueryAsync(new Statement(HistoryHead, [Id(step.Key)]),
                 r => new HistoryEntry { InstanceId = step.Key, Event = default, Sequence = r.GetInt64(0), Hash = r.GetString(1) }, ct);
             heads.Add(HistoryChain.Extend(head, step.ToList(), seal));
         }
@@ -123,7 +131,8 @@ internal sealed class CommitWriter(WriterConnection connection, VariableIndex va
             inserts.Add(new Statement(InsertOutbox, [Id(m.Id), m.Kind, m.Payload, m.CreatedAt, m.ProcessedAt, m.Attempts, m.NextAttemptAt, m.LastError]));
         foreach (var task in changes.InsertedTasks.Concat(changes.UpdatedTasks).Where(t => t.IsOpen))
             foreach (var candidate in InboxRows(task))
-                inserts.Add(new Statement(InsertCandidate, [candidate, Id(task.Id)]));
+                inserts.Add(new Statement(UpsertCandidate, [candidate, Id(task.Id), Id(task.InstanceId), task.ProcessId, task.ElementId, task.BusinessKey,
+                    Ticks(task.CreatedAt), Ticks(task.DueAt), Ticks(task.FollowUpAt), task.Priority]));
         foreach (var instance in changes.InsertedInstances)
             foreach (var (name, value) in VariableIndex.Of(instance))
                 inserts.Add(new Statement(InsertVariable, [name, value, Id(instance.Id)]));

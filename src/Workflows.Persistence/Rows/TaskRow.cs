@@ -1,7 +1,7 @@
 namespace Workflows.Persistence.Rows;
 
 /// <summary>A row of wf_tasks. Rows are kept apart from the engine's records so the schema can evolve (timestamps as UTC ticks, candidates as delimited text) without the engine knowing.</summary>
-public sealed class TaskRow
+public sealed class TaskRow : IInboxColumns
 {
     public Guid Id { get; set; }
     public Guid InstanceId { get; set; }
