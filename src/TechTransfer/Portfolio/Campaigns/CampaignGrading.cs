@@ -20,20 +20,8 @@ public static class CampaignGrading
         && patent.Transfers + patent.Licences == 0 && string.IsNullOrWhiteSpace(statedReason);
 
     /// <summary>The weighted score (weights normalised to their sum, two decimals) of every criterion scored 1 to 5; a missing, unknown or out-of-range score is refused by its key.</summary>
-    public static decimal Score(IReadOnlyList<AssessmentCriterion> criteria, IReadOnlyDictionary<string, int> scores)
-    {
-        foreach (var key in scores.Keys)
-            if (criteria.All(c => c.Key != key)) throw TechTransferException.Rule("unknown-criterion", $"'{key}' is not a grading criterion.", key);
-        decimal sum = 0, weights = 0;
-        foreach (var c in criteria)
-        {
-            if (!scores.TryGetValue(c.Key, out var score)) throw TechTransferException.Rule("required", $"Score '{c.Label}'.", c.Key);
-            if (score is < 1 or > 5) throw TechTransferException.Rule("score-out-of-range", $"'{c.Label}' is scored 1 to 5, not {score}.", c.Key);
-            sum += c.Weight * score;
-            weights += c.Weight;
-        }
-        return decimal.Round(sum / weights, 2, MidpointRounding.AwayFromZero);
-    }
+    public static decimal Score(IReadOnlyList<AssessmentCriterion> criteria, IReadOnlyDictionary<string, int> scores) =>
+        WeightedScore.Of(criteria, scores, "a grading criterion");
 
     /// <summary>The highest tier whose minimum the score reaches.</summary>
     public static GradeTier TierOf(IReadOnlyList<GradeTier> tiers, decimal score) =>
