@@ -45,7 +45,7 @@ public static class CampaignExport
         return row;
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd");
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string FirstIpc(string classes) =>
         classes.Split([';', '；', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
