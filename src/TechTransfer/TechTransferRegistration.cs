@@ -38,6 +38,7 @@ public static class TechTransferRegistration
         typeof(PrepareRewardHandler), typeof(DecideRewardHandler), typeof(PublishRewardHandler), typeof(RecordRewardPaymentHandler),
         typeof(CheckLeadershipDecisionHandler), typeof(RecordLeadershipDecisionHandler), typeof(RecordStepDecisionHandler),
         typeof(PrepareFeeDecisionHandler), typeof(RecordFeeDecisionHandler),
+        typeof(PrepareInventoryGradingHandler), typeof(RecordInventoryGradeHandler), typeof(RecordCollegeReviewHandler), typeof(RecordUniversityReviewHandler), typeof(RecordIdleFundedActionHandler),
     ];
 
     /// <summary>
@@ -85,6 +86,7 @@ public static class TechTransferRegistration
         services.AddSingleton<NoticeBoard.NoticeBoardService>();
         services.AddSingleton<Portfolio.PortfolioService>();
         services.AddSingleton<Portfolio.Import.PortfolioImport>();
+        services.AddSingleton<Portfolio.Campaigns.CampaignService>();
         foreach (var handler in HandlerTypes) services.AddSingleton(typeof(IServiceTaskHandler), handler);
         services.AddSingleton<ITaskEventListener, TaskHandoverEvidence>();
         services.AddSingleton<IInstanceMigrationListener, InstanceMigrationEvidence>();

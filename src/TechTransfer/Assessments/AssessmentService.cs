@@ -74,22 +74,7 @@ public sealed class AssessmentService(DomainStore store, EvidenceLog evidence, T
         }, ct);
 
     /// <summary>The weighted score of a full set of scores (weights normalised to their sum).</summary>
-    public decimal WeightedScore(IReadOnlyDictionary<string, int> scores)
-    {
-        var criteria = Criteria;
-        foreach (var key in scores.Keys)
-            if (criteria.All(c => c.Key != key)) throw TechTransferException.Rule("unknown-criterion", $"'{key}' is not an assessment criterion.", key);
-        decimal sum = 0, weights = 0;
-        foreach (var c in criteria)
-        {
-            if (!scores.TryGetValue(c.Key, out var score)) throw TechTransferException.Rule("required", $"Score '{c.Label}'.", c.Key);
-            if (score is < 1 or > 5) throw TechTransferException.Rule("score-out-of-range", $"'{c.Label}' is scored 1 to 5, not {score}.", c.Key);
-            sum += c.Weight * score;
-            weights += c.Weight;
-        }
-        if (weights <= 0) throw new InvalidOperationException("TechTransfer:Assessment:Criteria has no positive weight.");
-        return decimal.Round(sum / weights, 2, MidpointRounding.AwayFromZero);
-    }
+    public decimal WeightedScore(IReadOnlyDictionary<string, int> scores) => Common.WeightedScore.Of(Criteria, scores, "an assessment criterion");
 
     public async Task<List<Assessment>> ListAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default)
     {

@@ -130,5 +130,29 @@ public abstract class DomainHandler : IServiceTaskHandler
             new(WrongVariable, $"{handler}: the variable '{name}' is not {what}.", name);
     }
 
+    /// <summary>
+    /// Scores by criterion key from a <c>scores</c> object keyed by criterion, or from one variable per criterion named in
+    /// camelCase (<c>technical-value</c> -> <c>technicalValue</c>); a missing or non-integer score is left out (the service refuses it, naming it).
+    /// </summary>
+    protected static Dictionary<string, int> CriterionScores(Vars vars, IEnumerable<string> keys)
+    {
+        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
+        var given = vars["scores"] as JsonObject;
+        foreach (var key in keys)
+        {
+            var node = given?[key] ?? vars[CamelCase(key)];
+            var text = node is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : node?.ToJsonString();
+            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n) && n is >= int.MinValue and <= int.MaxValue)
+                scores[key] = (int)n;
+        }
+        return scores;
+    }
+
+    private static string CamelCase(string key)
+    {
+        var parts = key.Split('-', StringSplitOptions.RemoveEmptyEntries);
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+
     protected static JsonObject Result(object values) => JsonSerializer.SerializeToNode(values, Evidence.EvidenceLog.Json)!.AsObject();
 }

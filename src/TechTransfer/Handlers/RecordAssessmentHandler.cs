@@ -31,23 +31,5 @@ public sealed class RecordAssessmentHandler(AssessmentService assessments) : Dom
         });
     }
 
-    private Dictionary<string, int> Scores(Vars vars)
-    {
-        var scores = new Dictionary<string, int>(StringComparer.Ordinal);
-        var given = vars["scores"] as JsonObject;
-        foreach (var c in assessments.Criteria)
-        {
-            var node = given?[c.Key] ?? vars[CamelCase(c.Key)];
-            var text = node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String ? v.GetValue<string>() : node?.ToJsonString();
-            if (decimal.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n == decimal.Truncate(n))
-                scores[c.Key] = (int)n;
-        }
-        return scores; // a missing criterion is refused by the service, naming it
-    }
-
-    private static string CamelCase(string key)
-    {
-        var parts = key.Split('-', StringSplitOptions.RemoveEmptyEntries);
-        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-    }
+    private Dictionary<string, int> Scores(Vars vars) => CriterionScores(vars, assessments.Criteria.Select(c => c.Key));
 }

@@ -15,4 +15,7 @@ public sealed class AnyonePeopleDirectory : IPeopleDirectory
     /// <summary>No accounts: no name is linked to one.</summary>
     public Task<IReadOnlyDictionary<string, string>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    /// <summary>No accounts: no group has anybody in it (the office acts for it).</summary>
+    public Task<bool> GroupHasMembersAsync(string group, CancellationToken ct = default) => Task.FromResult(false);
 }

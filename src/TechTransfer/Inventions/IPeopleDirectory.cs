@@ -14,6 +14,9 @@ public interface IPeopleDirectory
     /// register names inventors, not accounts); a name nobody or several people have is left out, never guessed.
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> FindByNamesAsync(IReadOnlyCollection<string> names, CancellationToken ct = default);
+
+    /// <summary>Whether anybody sits in the group (a committee code), so that a task offered to it reaches someone.</summary>
+    Task<bool> GroupHasMembersAsync(string group, CancellationToken ct = default);
 }
 
 /// <summary>Who a person was when they acted: their id, display name and roles (and committee seats) at that moment.</summary>

@@ -43,6 +43,9 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
     public DbSet<NoticeBoard.BoardPosting> BoardPostings => Set<NoticeBoard.BoardPosting>();
     public DbSet<Portfolio.Patent> Patents => Set<Portfolio.Patent>();
     public DbSet<Portfolio.PatentInventor> PatentInventors => Set<Portfolio.PatentInventor>();
+    public DbSet<Portfolio.Campaigns.InventoryCampaign> Campaigns => Set<Portfolio.Campaigns.InventoryCampaign>();
+    public DbSet<Portfolio.Campaigns.CampaignEntry> CampaignEntries => Set<Portfolio.Campaigns.CampaignEntry>();
+    public DbSet<Portfolio.Campaigns.PoolPatent> ResourcePool => Set<Portfolio.Campaigns.PoolPatent>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -108,6 +111,14 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
             e.HasMany(x => x.Inventors).WithOne().HasForeignKey(x => x.PatentId);
         });
         b.Entity<Portfolio.PatentInventor>(e => { e.ToTable("tt_portfolio_inventors"); e.HasKey(x => new { x.PatentId, x.Position }); });
+        b.Entity<Portfolio.Campaigns.InventoryCampaign>(e => { e.ToTable("tt_inventory_campaigns"); e.HasKey(x => x.Id); });
+        b.Entity<Portfolio.Campaigns.CampaignEntry>(e =>
+        {
+            e.ToTable("tt_inventory_entries");
+            e.HasKey(x => new { x.CampaignId, x.PatentId });
+            e.Property(x => x.Version).IsConcurrencyToken();
+        });
+        b.Entity<Portfolio.Campaigns.PoolPatent>(e => { e.ToTable("tt_resource_pool"); e.HasKey(x => x.PatentId); });
 
         var ticks = new ValueConverter<DateTimeOffset, long>(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
         var nullableTicks = new ValueConverter<DateTimeOffset?, long?>(

@@ -15,6 +15,8 @@ public sealed class PortfolioOptions
     public long MaxImportBytes { get; set; } = 20 * 1024 * 1024;
     /// <summary>The most rows (patents) one import takes.</summary>
     public int MaxImportRows { get; set; } = 50_000;
+    /// <summary>The inventory campaign's criteria, tiers, college reviewers and escalation (<c>Portfolio:Campaign:*</c>).</summary>
+    public Campaigns.CampaignOptions Campaign { get; set; } = new();
 
     public IEnumerable<(string Key, string Problem)> Problems()
     {
@@ -24,5 +26,6 @@ public sealed class PortfolioOptions
             yield return ("Portfolio:ViewWindow", "must be positive and leave the office time to decide (at most DecisionLeadTime - DecisionMargin).");
         if (MaxImportBytes < 1024) yield return ("Portfolio:MaxImportBytes", "must be at least 1024.");
         if (MaxImportRows < 1) yield return ("Portfolio:MaxImportRows", "must be at least 1.");
+        foreach (var problem in Campaign.Problems()) yield return problem;
     }
 }

@@ -116,12 +116,29 @@ public static class ShippedProcesses
         public const string DecideOverdue = "Task_DecideFeeOverdue";
     }
 
+    /// <summary>
+    /// One patent of an inventory campaign (盘点): the inventors' self-grading (the college's, then the office's once
+    /// overdue), the college's and the university's reviews, the pool, and the idle rule's task (business key: the patent
+    /// number; variables campaignId, patentId).
+    /// </summary>
+    public static class PatentInventoryGrading
+    {
+        public const string Id = "patent-inventory-grading";
+        public const string Grade = "Task_Grade";
+        public const string GradeByCollege = "Task_GradeByCollege";
+        public const string GradeByOffice = "Task_GradeByOffice";
+        public const string CollegeReview = "Task_CollegeReview";
+        public const string UniversityReview = "Task_UniversityReview";
+        public const string IdleFunded = "Task_IdleFunded";
+    }
+
     /// <summary>The stages <see cref="Transfer"/> calls (call activities), in the order it calls them.</summary>
     public static readonly IReadOnlyList<string> Stages =
         [Disclosure.Id, Assessment.Id, Committee.Id, PricingAgreement.Id, PricingListing.Id, PricingAuction.Id, Filing.Id];
 
     /// <summary>Every shipped process: the main process, its stages, then the processes its signals start, then the portfolio's.</summary>
-    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id, PatentFeeDecision.Id];
+    public static readonly IReadOnlyList<string> All = [Transfer.Id, .. Stages, RewardPayment.Id, ContractRegistration.Id, PatentFeeDecision.Id,
+        PatentInventoryGrading.Id];
 
     /// <summary>Every element code refers to, with the process it must be in and its kind.</summary>
     public static readonly IReadOnlyList<CatalogElement> Elements =
@@ -150,5 +167,11 @@ public static class ShippedProcesses
         new(PatentFeeDecision.Id, PatentFeeDecision.InventorView, CatalogElementKind.UserTask),
         new(PatentFeeDecision.Id, PatentFeeDecision.Decide, CatalogElementKind.UserTask),
         new(PatentFeeDecision.Id, PatentFeeDecision.DecideOverdue, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.Grade, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.GradeByCollege, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.GradeByOffice, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.CollegeReview, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.UniversityReview, CatalogElementKind.UserTask),
+        new(PatentInventoryGrading.Id, PatentInventoryGrading.IdleFunded, CatalogElementKind.UserTask),
     ];
 }

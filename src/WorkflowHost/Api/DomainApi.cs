@@ -30,6 +30,7 @@ public static class DomainApi
         app.MapPeopleApi();
         app.MapNoticeBoardApi();
         app.MapPortfolioApi();
+        app.MapCampaignsApi();
         return app;
     }
 }

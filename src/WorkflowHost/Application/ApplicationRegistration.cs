@@ -1,6 +1,7 @@
 using WorkflowHost.Application.Agreements;
 using WorkflowHost.Application.Instances;
 using WorkflowHost.Application.Inventions;
+using WorkflowHost.Application.Portfolio;
 using WorkflowHost.Application.Pricing;
 using WorkflowHost.Application.Reviews;
 using WorkflowHost.Application.Tasks;
@@ -21,6 +22,7 @@ public static class ApplicationRegistration
         services.AddSingleton<AgreementActions>();
         services.AddScoped<TaskCommands>();
         services.AddScoped<InstanceBulkActions>();
+        services.AddSingleton<CampaignActions>();
         return services;
     }
 }

@@ -43,4 +43,10 @@ public sealed class AccountsPeopleDirectory(IServiceScopeFactory scopes) : IPeop
         }
         return found;
     }
+
+    public async Task<bool> GroupHasMembersAsync(string group, CancellationToken ct = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AccountsDbContext>().CommitteeMembers.AnyAsync(m => m.CommitteeCode == group, ct);
+    }
 }

@@ -42,6 +42,18 @@ public static class StepDataRules
                         break;
                 }
                 break;
+            case "patent-inventory-college-review":
+                if (Text(data, "collegeDecision") == "refuse" && Blank(data, "collegeReason"))
+                    errors["collegeReason"] = [ProblemMessages.Sentence("Step_refusalReason")];
+                break;
+            case "patent-inventory-university-review":
+                if (Text(data, "universityDecision") == "refuse" && Blank(data, "universityReason"))
+                    errors["universityReason"] = [ProblemMessages.Sentence("Step_refusalReason")];
+                break;
+            case "patent-inventory-idle-funded":
+                if (Text(data, "idleAction") == "state-reason" && Blank(data, "idleReason"))
+                    errors["idleReason"] = [ProblemMessages.Sentence("Step_idleReason")];
+                break;
         }
         return errors;
     }
