@@ -15,7 +15,7 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
 {
     /// <summary>Facts that repeat the disclosure itself or are technical (hashes, ids) are left out of the page; the evidence pack has them all.</summary>
     public static readonly HashSet<string> Hidden = [
-        "draft", "sha256", "caseNumber", "inventors", "id", "declaredType", "reviewId", "pricingId",
+        "draft", "sha256", "caseNumber", "inventors", "inventorKey", "id", "declaredType", "reviewId", "pricingId",
         "actedBy", "ranUnder", // who acted as they were then, and the definition a step ran under: for the pack, not the page
     ];
 
@@ -52,6 +52,17 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
         JsonValue v when v.TryGetValue<string>(out var s) && Guid.TryParse(s, out _) => [s],
         JsonObject o => o.SelectMany(p => UserIds(p.Value)),
         JsonArray a => a.SelectMany(UserIds),
+        _ => [],
+    };
+
+    /// <summary>The co-inventors without an account the facts name with their key (<c>disclosure.submitted</c> records
+    /// each one's key and name), so later facts that name only the key (a reward's shares) read as the name.</summary>
+    public static IEnumerable<(string Key, string Name)> NamedWithoutAccount(JsonNode? node) => node switch
+    {
+        JsonObject o when (o["inventorKey"] ?? o["userId"]) is JsonValue k && k.TryGetValue<string>(out var key) && !TechTransfer.Inventions.InventorKey.IsAccount(key)
+                          && (o["name"] ?? o["inventorName"]) is JsonValue n && n.TryGetValue<string>(out var name) => [(key, name)],
+        JsonObject o => o.SelectMany(p => NamedWithoutAccount(p.Value)),
+        JsonArray a => a.SelectMany(NamedWithoutAccount),
         _ => [],
     };
 
