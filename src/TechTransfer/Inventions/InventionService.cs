@@ -98,6 +98,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             EnsureOffice(actor);
             if (string.IsNullOrWhiteSpace(userId)) throw TechTransferException.Rule("required", "Name the account to link.", "userId");
             var invention = await LoadAsync(db, inventionId, ct);
+            await EnsureCanReadAsync(db, actor, invention, ct); // the office sees a case once it is submitted
             var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == inventorKey && !i.HasAccount)
                            ?? throw TechTransferException.Rule("unknown-inventor", $"'{inventorKey}' is no inventor without an account of {invention.CaseNumber}.", "inventorKey");
             if (!InventorKey.IsAccount(userId) || (await people.UnknownAsync([userId], ct)).Count > 0)

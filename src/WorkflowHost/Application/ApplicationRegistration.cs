@@ -20,6 +20,7 @@ public static class ApplicationRegistration
         services.AddSingleton<SigningStepCheck>();
         services.AddSingleton<AgreementActions>();
         services.AddScoped<TaskCommands>();
+        services.AddSingleton<CaseTaskFilters>();
         services.AddScoped<InstanceBulkActions>();
         return services;
     }
