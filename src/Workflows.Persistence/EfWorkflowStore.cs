@@ -180,9 +180,12 @@ public sealed class EfWorkflowStore(IDbContextFactory<WorkflowDbContext> context
             // Case numbers are ASCII: upper() on both databases makes the search ignore case.
             var upper = text.ToUpperInvariant();
             var also = (query.BusinessKeyContainsOrIn ?? []).ToList();
+            // Translated to SQL upper(): the database compares, so no culture or StringComparison applies here.
+#pragma warning disable CA1304, CA1311, CA1862
             q = also.Count == 0
                 ? q.Where(t => t.BusinessKey != null && t.BusinessKey.ToUpper().Contains(upper))
                 : q.Where(t => t.BusinessKey != null && (t.BusinessKey.ToUpper().Contains(upper) || also.Contains(t.BusinessKey)));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (query.BusinessKeyIn is { } keys)
         {

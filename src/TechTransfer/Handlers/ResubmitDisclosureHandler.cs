@@ -16,7 +16,7 @@ public sealed class ResubmitDisclosureHandler(InventionService inventions) : Dom
         var id = vars.Guid("inventionId");
         var current = await inventions.GetAsync(AsProcess(), id, ct);
         if (current.Status == InventionStatus.Returned)
-            await inventions.SubmitAsync(OnBehalfOfTaskCompleter(vars), id, ct, vars.OptionalString("answer"));
+            await inventions.SubmitAsync(OnBehalfOfTaskCompleter(vars), id, vars.OptionalString("answer"), ct);
         return Result(new { disclosureStatus = "submitted" });
     }
 }

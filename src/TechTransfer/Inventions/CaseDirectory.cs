@@ -40,7 +40,10 @@ public sealed class CaseDirectory(DomainStore store)
             {
                 // upper() on both databases ignores the case of Latin letters; Chinese has none.
                 var text = filter.Text.Trim().ToUpperInvariant();
+                // Translated to SQL upper(): the database compares, so no culture or StringComparison applies here.
+#pragma warning disable CA1304, CA1311, CA1862
                 query = query.Where(i => i.CaseNumber.ToUpper().Contains(text) || i.Title.ToUpper().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
             }
             return await query.Select(i => i.CaseNumber).ToListAsync(ct);
         }, ct);

@@ -58,7 +58,7 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
     /// disclosure carries the inventors' <paramref name="answer"/> to the office's questions: both go into the record, so
     /// the office re-screening it and anyone reading the file later see the exchange, not only the process's variables.
     /// </summary>
-    public Task<Invention> SubmitAsync(ActingUser actor, Guid inventionId, CancellationToken ct = default, string? answer = null) =>
+    public Task<Invention> SubmitAsync(ActingUser actor, Guid inventionId, string? answer = null, CancellationToken ct = default) =>
         store.WriteAsync(async db =>
         {
             var invention = await LoadAsync(db, inventionId, ct);

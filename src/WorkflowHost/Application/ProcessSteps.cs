@@ -24,7 +24,7 @@ public sealed class ProcessSteps(IWorkflowRuntime runtime, IWorkflowQueries quer
 
     /// <summary>The main process of a case, if it was started.</summary>
     public async Task<ProcessInstance?> MainInstanceAsync(string businessKey, CancellationToken ct) =>
-        (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = ShippedProcesses.Transfer.Id, BusinessKey = businessKey, Take = 1 }, ct)).Items.FirstOrDefault();
+        (await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = ShippedProcesses.Transfer.Id, BusinessKey = businessKey, Take = 1 }, ct)).Items is [var first, ..] ? first : null;
 
     /// <summary>Starts the main process for a submitted disclosure (once per case).</summary>
     public async Task<ProcessInstance> StartMainAsync(string businessKey, Guid inventionId, string inventorId, string startedBy, CancellationToken ct)

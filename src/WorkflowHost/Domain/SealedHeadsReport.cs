@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using Hangfire;
@@ -37,14 +38,14 @@ public sealed class SealedHeadsReport(EvidenceLog evidence, Ed25519RecordSeal se
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var heads = await evidence.HeadsAsync(ct);
         var text = new StringBuilder()
-            .AppendLine($"证据链签名检查点 {day:yyyy-MM-dd}：{heads.Count} 个案件。请保存本邮件；核验时与系统中的证据链比对。")
-            .AppendLine($"Evidence checkpoints of {day:yyyy-MM-dd}: {heads.Count} case(s). Keep this email; an audit compares the system's chains with it.")
+            .AppendLine(CultureInfo.InvariantCulture, $"证据链签名检查点 {day:yyyy-MM-dd}：{heads.Count} 个案件。请保存本邮件；核验时与系统中的证据链比对。")
+            .AppendLine(CultureInfo.InvariantCulture, $"Evidence checkpoints of {day:yyyy-MM-dd}: {heads.Count} case(s). Keep this email; an audit compares the system's chains with it.")
             .AppendLine()
-            .AppendLine($"记录印章 / record seal: Ed25519, key {seal.KeyId}")
+            .AppendLine(CultureInfo.InvariantCulture, $"记录印章 / record seal: Ed25519, key {seal.KeyId}")
             .AppendLine(seal.PublicKeyPem.Trim())
             .AppendLine()
             .AppendLine("案件编号 / case\t链 / chain\t条目 / entries\t末条哈希 / head\t签名 / signature");
-        foreach (var h in heads) text.AppendLine($"{h.CaseNumber}\t{h.Chain}\t{h.Entries}\t{h.Hash}\t{h.Signature}");
+        foreach (var h in heads) text.AppendLine(CultureInfo.InvariantCulture, $"{h.CaseNumber}\t{h.Chain}\t{h.Entries}\t{h.Hash}\t{h.Signature}");
         var html = "<pre>" + WebUtility.HtmlEncode(text.ToString()) + "</pre>";
         var subject = $"证据链签名检查点 / Evidence checkpoints {day:yyyy-MM-dd}";
         var message = new EmailMessage(Guid.NewGuid().ToString(), $"{Kind}:{auditor.ToLowerInvariant()}:{day:yyyy-MM-dd}", Kind, auditor, null, null,

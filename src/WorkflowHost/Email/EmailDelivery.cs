@@ -21,8 +21,11 @@ namespace WorkflowHost.Email;
 /// memory and written as soon as the database answers, and the message is skipped meanwhile. (A host killed
 /// between the server's "250" and the batch's record sends those messages again, with the same Message-ID.)
 /// </summary>
+// The semaphore's wait handle is never asked for, so it holds nothing to release; disposing it under a running job would throw.
+#pragma warning disable CA1001
 public sealed class EmailDelivery(EmailMessageStore store, IEmailSender sender, IOptions<NotificationOptions> options,
     TimeProvider clock, ILogger<EmailDelivery> logger, TrialMode? trial = null)
+#pragma warning restore CA1001
 {
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly ConcurrentDictionary<string, (int Attempts, DateTimeOffset At)> _unrecorded = new();

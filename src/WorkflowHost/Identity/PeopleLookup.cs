@@ -35,10 +35,13 @@ public sealed class PeopleLookup(AccountsDbContext db, TimeProvider clock)
         {
             var upper = text.Trim().ToUpperInvariant();
             var trimmed = text.Trim();
+            // Translated to SQL upper(): the database compares, so no culture or StringComparison applies here.
+#pragma warning disable CA1304, CA1311, CA1862
             users = matchSignInName
                 ? users.Where(u => (u.DisplayName != null && u.DisplayName.ToUpper().Contains(upper)) ||
                                    (u.NormalizedUserName != null && u.NormalizedUserName.Contains(upper)) || u.Id == trimmed)
                 : users.Where(u => u.DisplayName != null && u.DisplayName.ToUpper().Contains(upper));
+#pragma warning restore CA1304, CA1311, CA1862
         }
         // A few more than shown, so that locked accounts filtered out below do not shorten the list much.
         var found = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(MaxResults * 2)

@@ -37,7 +37,10 @@ public sealed class UserAccountService(
         var query = db.Users.AsNoTracking();
         if (string.IsNullOrWhiteSpace(search)) return query;
         var s = search.Trim().ToUpperInvariant();
+        // Translated to SQL upper(): the database compares, so no culture or StringComparison applies here.
+#pragma warning disable CA1304, CA1311, CA1862
         return query.Where(u => u.NormalizedEmail!.Contains(s) || (u.DisplayName != null && u.DisplayName.ToUpper().Contains(s)));
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     public async Task<UserView?> GetAsync(string id, CancellationToken ct)

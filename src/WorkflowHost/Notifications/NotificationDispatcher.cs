@@ -22,11 +22,14 @@ namespace WorkflowHost.Notifications;
 /// incidents retried, tokens moved) to every <see cref="IInstanceOperationListener"/> (the domain's evidence), with the same retries; a listener sees an event again if its batch is claimed again, and keeps
 /// it once by its id.
 /// </summary>
+// The semaphore's wait handle is never asked for, so it holds nothing to release; disposing it under a running job would throw.
+#pragma warning disable CA1001
 public sealed class NotificationDispatcher(
     IWorkflowStore store, IUserDirectory users, EmailTemplates templates, EmailMessageStore emails, NotificationProblemStore problems,
     IBackgroundJobClient jobs, IOptions<NotificationOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger,
     IEnumerable<ITaskEventListener> taskEventListeners, IEnumerable<IInstanceMigrationListener> migrationListeners,
     IEnumerable<IInstanceOperationListener> operationListeners)
+#pragma warning restore CA1001
 {
     private readonly SemaphoreSlim _running = new(1, 1);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workflows.Engine.Expressions;
 
 /// <summary>
@@ -304,7 +306,7 @@ public static class ExpressionParser
             Expect(")", $"after the arguments of '{name.Text}'");
             if (args.Count < function.MinArgs || args.Count > function.MaxArgs)
                 throw new ExpressionSyntaxException(
-                    $"'{name.Text}' takes {(function.MinArgs == function.MaxArgs ? function.MinArgs.ToString() : $"{function.MinArgs} to {function.MaxArgs}")} argument(s), not {args.Count}",
+                    $"'{name.Text}' takes {(function.MinArgs == function.MaxArgs ? function.MinArgs.ToString(CultureInfo.InvariantCulture) : $"{function.MinArgs} to {function.MaxArgs}")} argument(s), not {args.Count}",
                     name.Position);
             return new CallNode(name.Text, function, args);
         }

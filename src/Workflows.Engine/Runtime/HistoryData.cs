@@ -11,7 +11,9 @@ namespace Workflows.Engine.Runtime;
 /// would write for the same object: camelCase names given by the caller, null fields left out, text unescaped.
 /// <code>HistoryData.Start().Add("taskId", id).Add("variables", variables).ToJson()</code>
 /// </summary>
+#pragma warning disable CA1001 // the writer holds only a managed buffer, and ToJson is its end; nothing to release
 public sealed class HistoryData
+#pragma warning restore CA1001
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = EngineJson.Options.Encoder };
     private readonly ArrayBufferWriter<byte> _buffer = new(256);

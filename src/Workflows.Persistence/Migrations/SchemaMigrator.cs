@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Data.Common;
 using System.Reflection;
 using System.Text.RegularExpressions;
@@ -27,7 +28,7 @@ public static partial class SchemaMigrator
             if (!match.Success) continue;
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            scripts.Add(new Script(int.Parse(match.Groups["version"].Value), match.Groups["name"].Value, reader.ReadToEnd()));
+            scripts.Add(new Script(int.Parse(match.Groups["version"].Value, CultureInfo.InvariantCulture), match.Groups["name"].Value, reader.ReadToEnd()));
         }
         var duplicate = scripts.GroupBy(s => s.Version).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new InvalidOperationException($"Two {provider} scripts have version {duplicate.Key}.");

@@ -90,7 +90,7 @@ public sealed class OpenLicenceServiceTests
         Assert.All(await h.Agreements.ListAsync(Tom, invention.Id), a => Assert.Equal(AgreementStatus.InForce, a.Status)); // taken licences stay
         var actions = (await h.Evidence.EntriesAsync(invention.Id)).Select(e => e.Action).ToList();
         Assert.Equal(["open-licence.declared", "open-licence.published", "open-licence.notified-and-paid", "agreement.signed",
-            "open-licence.notified-and-paid", "agreement.signed", "open-licence.withdrawn"], actions.Where(a => a.StartsWith("open-licence.") || a == "agreement.signed"));
+            "open-licence.notified-and-paid", "agreement.signed", "open-licence.withdrawn"], actions.Where(a => a.StartsWith("open-licence.", StringComparison.Ordinal) || a == "agreement.signed"));
         Assert.True((await h.Evidence.VerifyAsync(invention.Id)).Intact);
         Assert.NotEqual(second.Id, licence.Id);
     }

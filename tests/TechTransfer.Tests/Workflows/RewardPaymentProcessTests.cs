@@ -47,7 +47,7 @@ public sealed class RewardPaymentProcessTests
 
         // Nothing to pay until the publication has run its 15 days; then the payment is due by the deadline.
         await h.AdvanceAsync(TimeSpan.FromDays(15) - TimeSpan.FromSeconds(5));
-        Assert.DoesNotContain(await p.OpenTasksAsync(), t => t.ElementId.StartsWith("Task_Pay"));
+        Assert.DoesNotContain(await p.OpenTasksAsync(), t => t.ElementId.StartsWith("Task_Pay", StringComparison.Ordinal));
         await h.AdvanceAsync(TimeSpan.FromSeconds(5));
         var pay = await p.TaskAsync("Task_PayReward");
         Assert.Equal(Deadline, pay.DueAt);
@@ -60,7 +60,7 @@ public sealed class RewardPaymentProcessTests
         Assert.Equal(InstanceStatus.Completed, (await h.Store.GetInstanceAsync(instance))!.Status);
         var entries = await h.Evidence.EntriesAsync(reward.InventionId);
         Assert.Equal(["reward.opened", "reward.decided", "reward.published", "reward.paid"],
-            entries.Where(e => e.Action.StartsWith("reward.")).Select(e => e.Action));
+            entries.Where(e => e.Action.StartsWith("reward.", StringComparison.Ordinal)).Select(e => e.Action));
         Assert.Contains(entries, e => e.Action == "reward.paid" && e.Payload.Contains("\"late\":true"));
     }
 

@@ -57,7 +57,7 @@ public sealed partial class ApplicationLayerTests
         var root = Path.Combine(HostSource, folder);
         Assert.True(Directory.Exists(root), root);
         var found = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs") || f.EndsWith(".razor")))
+        foreach (var file in Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)))
         {
             var lines = File.ReadAllLines(file);
             for (var i = 0; i < lines.Length; i++)

@@ -110,13 +110,13 @@ public sealed class EmailDeliveryTests
 
         var toWang = mails.Where(m => m.To.Contains("wang@example.edu")).ToList();
         Assert.Equal(4, toWang.Count); // assigned, two reminders, escalated
-        Assert.Single(toWang, m => m.Subject.StartsWith("新任务：审查披露 Screen（INV-2026-042）"));
-        Assert.Equal(2, toWang.Count(m => m.Subject.StartsWith("提醒：审查披露 Screen")));
-        Assert.Single(toWang, m => m.Subject.StartsWith("已逾期，已转负责人督办：审查披露 Screen"));
+        Assert.Single(toWang, m => m.Subject.StartsWith("新任务：审查披露 Screen（INV-2026-042）", StringComparison.Ordinal));
+        Assert.Equal(2, toWang.Count(m => m.Subject.StartsWith("提醒：审查披露 Screen", StringComparison.Ordinal)));
+        Assert.Single(toWang, m => m.Subject.StartsWith("已逾期，已转负责人督办：审查披露 Screen", StringComparison.Ordinal));
         Assert.Equal(toWang.Count, toWang.Select(m => m.MessageId).Distinct().Count());
         var task = (await second.Services.GetRequiredService<IWorkflowStore>().QueryTasksAsync(new TaskQuery { InstanceId = instanceId, OpenOnly = false }))
             .Single(t => t.ElementId == "screen");
-        Assert.Contains($"https://tto.example.edu/tasks/{task.Id}", toWang.First(m => m.Subject.StartsWith("提醒")).Body);
+        Assert.Contains($"https://tto.example.edu/tasks/{task.Id}", toWang.First(m => m.Subject.StartsWith("提醒", StringComparison.Ordinal)).Body);
         Assert.Contains("王老师", toWang[0].Body);
 
         // The escalated task goes to the office head's group: told in English.
@@ -154,8 +154,8 @@ public sealed class EmailDeliveryTests
         await QuietAsync(host.Services);
         var mails = smtp.Messages();
         Assert.Equal(2, mails.Count);
-        Assert.Single(mails, m => m.To.Contains("wang@example.edu") && m.Subject.StartsWith("新任务"));
-        Assert.Single(mails, m => m.To.Contains("alice@example.edu") && m.Subject.StartsWith("New task"));
+        Assert.Single(mails, m => m.To.Contains("wang@example.edu") && m.Subject.StartsWith("新任务", StringComparison.Ordinal));
+        Assert.Single(mails, m => m.To.Contains("alice@example.edu") && m.Subject.StartsWith("New task", StringComparison.Ordinal));
         Assert.All(await Rows(), r => Assert.Equal((int)EmailStatus.Sent, r.Status));
     }
 

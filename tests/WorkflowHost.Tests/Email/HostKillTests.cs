@@ -72,8 +72,8 @@ public sealed class HostKillTests
             "SELECT (SELECT COUNT(*) FROM wf_bookmarks WHERE due_at IS NOT NULL) + (SELECT COUNT(*) FROM wf_outbox WHERE processed_at IS NULL) + (SELECT COUNT(*) FROM email_messages WHERE status = 0)") == 0);
         var after = smtp.Messages();
         Assert.Equal(3, after.Count);
-        Assert.Single(after, m => m.Subject.StartsWith("New task: Review"));
-        Assert.Equal(2, after.Count(m => m.Subject.StartsWith("Reminder: Review")));
+        Assert.Single(after, m => m.Subject.StartsWith("New task: Review", StringComparison.Ordinal));
+        Assert.Equal(2, after.Count(m => m.Subject.StartsWith("Reminder: Review", StringComparison.Ordinal)));
         Assert.Equal(3, after.Select(m => m.MessageId).Distinct().Count());
     }
 

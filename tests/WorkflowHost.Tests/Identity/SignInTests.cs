@@ -133,7 +133,7 @@ public sealed class SignInTests
 
         var login = await browser.PostAsJsonAsync("/api/v1/auth/login?useCookies=true", new { email = TestUsers.AdminEmail, password = TestUsers.AdminPassword });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("workflowhost.auth=") && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("workflowhost.auth=", StringComparison.Ordinal) && c.Contains("httponly", StringComparison.OrdinalIgnoreCase));
         var me = await browser.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.Equal(TestUsers.AdminEmail, me.GetProperty("email").GetString());
     }

@@ -46,10 +46,10 @@ public sealed class HangfireHostIsolationTests
             await Eventually.HoldsAsync("host B's task mail in host B's pickup folder", () => Mail(dataB) == 1);
 
             // Each host's Hangfire server logs to that host's loggers.
-            Assert.Contains(logsA.Entries, e => e.Category.StartsWith("Hangfire") && e.Message.Contains(DatabaseName(dbA)));
-            Assert.DoesNotContain(logsB.Entries, e => e.Category.StartsWith("Hangfire") && e.Message.Contains(DatabaseName(dbA)));
-            Assert.Contains(logsB.Entries, e => e.Category.StartsWith("Hangfire") && e.Message.Contains(DatabaseName(dbB)));
-            Assert.DoesNotContain(logsA.Entries, e => e.Category.StartsWith("Hangfire") && e.Message.Contains(DatabaseName(dbB)));
+            Assert.Contains(logsA.Entries, e => e.Category.StartsWith("Hangfire", StringComparison.Ordinal) && e.Message.Contains(DatabaseName(dbA)));
+            Assert.DoesNotContain(logsB.Entries, e => e.Category.StartsWith("Hangfire", StringComparison.Ordinal) && e.Message.Contains(DatabaseName(dbA)));
+            Assert.Contains(logsB.Entries, e => e.Category.StartsWith("Hangfire", StringComparison.Ordinal) && e.Message.Contains(DatabaseName(dbB)));
+            Assert.DoesNotContain(logsA.Entries, e => e.Category.StartsWith("Hangfire", StringComparison.Ordinal) && e.Message.Contains(DatabaseName(dbB)));
         }
         finally
         {

@@ -41,8 +41,8 @@ public sealed class ForwardedHeadersTests
         using var page = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         Headers(page);
         using var form = await client.SendAsync(page);
-        return (signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("workflowhost.auth=")),
-            form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("workflowhost.antiforgery=")));
+        return (signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("workflowhost.auth=", StringComparison.Ordinal)),
+            form.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("workflowhost.antiforgery=", StringComparison.Ordinal)));
     }
 
     private static bool Secure(string setCookie) => setCookie.Split(';', StringSplitOptions.TrimEntries).Contains("secure", StringComparer.OrdinalIgnoreCase);

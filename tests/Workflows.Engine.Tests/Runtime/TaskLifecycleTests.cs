@@ -84,7 +84,7 @@ public sealed class TaskLifecycleTests : RuntimeTestBase
         var tasks = new List<UserTaskRecord>();
         foreach (var id in ids) tasks.AddRange(await h.OpenTasksAsync(id));
         await Parallel.ForEachAsync(tasks, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (t, _) => await h.Runtime.CompleteTaskAsync(t.Id, Actor.User("m", "tech-manager"), null));
+            async (t, ct) => await h.Runtime.CompleteTaskAsync(t.Id, Actor.User("m", "tech-manager"), null, ct));
 
         foreach (var id in ids)
         {

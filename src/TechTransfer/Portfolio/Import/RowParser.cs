@@ -176,13 +176,16 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
         return null;
     }
 
+    private static readonly string[] LapsedWords = ["失效", "终止", "无效", "放弃", "届满", "撤回", "驳回", "lapsed", "expired", "invalid", "terminated", "abandoned", "withdrawn"];
+    private static readonly string[] ValidWords = ["有效", "授权", "维持", "valid", "in force", "granted"];
+
     public static PatentLegalStatus? StatusFrom(string text)
     {
         var t = text.Trim().ToLowerInvariant();
         if (t.Contains("宽限") || t.Contains("滞纳") || t.Contains("grace")) return PatentLegalStatus.GracePeriod;
-        if (new[] { "失效", "终止", "无效", "放弃", "届满", "撤回", "驳回", "lapsed", "expired", "invalid", "terminated", "abandoned", "withdrawn" }.Any(t.Contains))
+        if (LapsedWords.Any(t.Contains))
             return PatentLegalStatus.Lapsed;
-        if (new[] { "有效", "授权", "维持", "valid", "in force", "granted" }.Any(t.Contains)) return PatentLegalStatus.Valid;
+        if (ValidWords.Any(t.Contains)) return PatentLegalStatus.Valid;
         return null;
     }
 

@@ -63,7 +63,7 @@ public sealed class CaseIncidents(IWorkflowQueries queries)
         var sentence = ProblemMessages.Resources.GetString($"Incident_{code}", CultureInfo.CurrentUICulture);
         if (sentence is null) return null;
         var arguments = (data["arguments"] as JsonArray ?? new JsonArray()).Select(a => (object)ProblemMessages.Label(a?.GetValue<string>() ?? "")).ToArray();
-        return string.Format(CultureInfo.CurrentUICulture, sentence, arguments);
+        return string.Format(CultureInfo.CurrentCulture, sentence, arguments);
     }
 
     /// <summary>The open incidents of a case (its own processes and those they called).</summary>

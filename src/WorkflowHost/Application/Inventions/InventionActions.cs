@@ -50,7 +50,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
                 $"Case {invention.CaseNumber} was returned with questions: edit it, then POST /api/v1/inventions/{id}/answer.");
         // A draft is submitted; a submitted one whose process did not start (a crash between the two) is started now.
         if (invention.Status == InventionStatus.Draft)
-            invention = await inventions.SubmitAsync(actor, id, ct);
+            invention = await inventions.SubmitAsync(actor, id, ct: ct);
         else if (invention.Status != InventionStatus.Submitted || await steps.MainInstanceAsync(invention.CaseNumber, ct) is not null)
             throw Refusal.Conflict("already-submitted", $"Case {invention.CaseNumber} is {invention.Status}, not a draft.");
         var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == actor.UserId) ?? invention.Inventors.OrderBy(i => i.Position).First();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using TechTransfer.Portfolio;
 using TechTransfer.Processes;
@@ -47,7 +48,7 @@ public sealed class FeeCalendarSweep(PortfolioService portfolio, IWorkflowRuntim
 
     private async Task<bool> StartAsync(Patent patent, CancellationToken ct)
     {
-        var due = patent.NextFeeDue!.Value.ToString("yyyy-MM-dd");
+        var due = patent.NextFeeDue!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var running = await queries.QueryInstancesAsync(new InstanceQuery { ProcessId = ShippedProcesses.PatentFeeDecision.Id, BusinessKey = patent.Number, Take = 100 }, ct);
         if (running.Items.Any(i => i.State.Variables["feeDue"] is JsonValue v && v.ToString() == due)) return false;
         await runtime.StartAsync(new StartRequest

@@ -30,7 +30,7 @@ public static class AccountEndpoints
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language)),
                     new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
             // Only a path of this site: never an open redirect.
-            var target = returnUrl is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//") && !r.StartsWith("/\\") ? r : "/account/login";
+            var target = returnUrl is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/account/login";
             return TypedResults.LocalRedirect("~" + target);
         }).ExcludeFromDescription();
         return app;

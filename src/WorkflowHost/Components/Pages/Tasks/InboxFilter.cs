@@ -49,7 +49,7 @@ public sealed record InboxFilter
             if (key.StartsWith(TaskVariableFilters.Prefix, StringComparison.Ordinal) && key.Length > 4 && !string.IsNullOrWhiteSpace(value.ToString()))
                 variables[key[4..]] = value.ToString().Trim();
         var sort = Text("sort") is { } s && new[] { "due", "created", "followUp", "priority" }.Contains(s, StringComparer.OrdinalIgnoreCase)
-            ? s.ToLowerInvariant() == "followup" ? "followUp" : s.ToLowerInvariant() : "due";
+            ? string.Equals(s, "followup", StringComparison.OrdinalIgnoreCase) ? "followUp" : s.ToLowerInvariant() : "due";
         return new InboxFilter
         {
             Stage = Enum.TryParse<TechTransfer.Inventions.InventionStatus>(Text("stage"), ignoreCase: true, out var stage) && !int.TryParse(Text("stage"), out _) ? stage : null,
