@@ -34,6 +34,8 @@ public sealed class PortfolioImportTests(UiHost fixture, ITestOutputHelper outpu
         var problem = page.Locator("[data-testid=portfolio-import-problems] tbody tr").Filter(new() { HasText = "2020-02-30" });
         await Assertions.Expect(problem.Locator("[data-testid=problem-row]")).ToHaveTextAsync("3");
         await Assertions.Expect(problem.Locator("[data-testid=problem-column]")).ToHaveTextAsync("申请日");
+        // The finding's sentence is the reader's language too, not English under a Chinese label.
+        await Assertions.Expect(problem.Locator("[data-testid=problem-text]")).ToContainTextAsync("“2020-02-30”不是日期");
         await UiHost.ScreenshotAsync(page, "portfolio-import-preview-zh-CN");
 
         await page.Locator("input[type=file]").SetInputFilesAsync(Csv("台账（改正）.csv", rows));

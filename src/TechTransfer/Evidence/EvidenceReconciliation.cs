@@ -24,8 +24,9 @@ public sealed class EvidenceReconciliation(DomainStore store)
             await db.RevenueSplits.Include(s => s.Shares).Where(s => s.InventionId == inventionId).ToListAsync(ct),
             await db.BoardPostings.Where(p => p.InventionId == inventionId).ToListAsync(ct)), ct);
         var rewards = await store.ReadAsync(db => db.Rewards.Include(r => r.Shares).Where(r => r.InventionId == inventionId).ToListAsync(ct), ct);
-        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries)
-               ?? RewardDifference(rewards, entries) ?? NoticeBoard.BoardPostingReconciliation.FirstDifference(postings, entries);
+        var links = LinkedInventors(entries);
+        return PricingDifference(pricings, entries) ?? AgreementDifference(agreements, entries) ?? RevenueDifference(splits, entries, links)
+               ?? RewardDifference(rewards, entries, links) ?? NoticeBoard.BoardPostingReconciliation.FirstDifference(postings, entries);
     }
 
     private static readonly HashSet<string> PricingOpened =
@@ -85,7 +86,7 @@ public sealed class EvidenceReconciliation(DomainStore store)
         return signed.Count > 0 ? $"the agreement {signed.Keys.First()} signed in the evidence has no live row (deleted)" : null;
     }
 
-    private static string? RevenueDifference(List<Rewards.RevenueSplit> rows, IReadOnlyList<EvidenceEntry> entries)
+    private static string? RevenueDifference(List<Rewards.RevenueSplit> rows, IReadOnlyList<EvidenceEntry> entries, Dictionary<string, string> links)
     {
         var split = Recorded(entries, "revenue.split");
         foreach (var row in rows.OrderBy(r => r.ComputedAt))
@@ -99,12 +100,12 @@ public sealed class EvidenceReconciliation(DomainStore store)
                          ("inventorPool", row.InventorPool), ("staffPool", row.StaffPool), ("institutionShare", row.InstitutionShare),
                      })
                 if (value != DecimalOf(p, field)) return Differs(what, field, value, DecimalOf(p, field), seq);
-            if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), p, seq) is { } shares) return shares;
+            if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), p, seq, links) is { } shares) return shares;
         }
         return split.Count > 0 ? $"the revenue split {split.Keys.First()} of the evidence has no live row (deleted)" : null;
     }
 
-    private static string? RewardDifference(List<Rewards.Reward> rows, IReadOnlyList<EvidenceEntry> entries)
+    private static string? RewardDifference(List<Rewards.Reward> rows, IReadOnlyList<EvidenceEntry> entries, Dictionary<string, string> links)
     {
         var decided = Recorded(entries, "reward.decided");
         var paid = Recorded(entries, "reward.paid");
@@ -116,7 +117,7 @@ public sealed class EvidenceReconciliation(DomainStore store)
             {
                 if (!hasDecision) return $"{what} has a sum the evidence never decided";
                 if (total != DecimalOf(d.Payload, "total")) return Differs(what, "total", total, DecimalOf(d.Payload, "total"), d.Sequence);
-                if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), d.Payload, d.Sequence) is { } shares) return shares;
+                if (SharesDifference(what, row.Shares.Select(x => (x.UserId, x.Amount)), d.Payload, d.Sequence, links) is { } shares) return shares;
             }
             else if (hasDecision) return Differs(what, "total", null, DecimalOf(d.Payload, "total"), d.Sequence);
             var hasPayment = paid.Remove(row.Id, out var p);
@@ -130,12 +131,26 @@ public sealed class EvidenceReconciliation(DomainStore store)
         return decided.Count > 0 ? $"the reward {decided.Keys.First()} decided in the evidence has no live row (deleted)" : null;
     }
 
-    /// <summary>Each person's live amount against the <c>shares</c> (userId, amount) an entry recorded.</summary>
-    private static string? SharesDifference(string what, IEnumerable<(string UserId, decimal Amount)> live, JsonElement payload, int sequence)
+    /// <summary>Which key of a co-inventor without an account became which account (<c>inventor.linked</c>).</summary>
+    private static Dictionary<string, string> LinkedInventors(IReadOnlyList<EvidenceEntry> entries)
+    {
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var e in entries.Where(e => e.Action == "inventor.linked"))
+        {
+            using var doc = JsonDocument.Parse(e.Payload);
+            if (TextOf(doc.RootElement, "inventorKey") is { } key && TextOf(doc.RootElement, "userId") is { } user) links[key] = user;
+        }
+        return links;
+    }
+
+    /// <summary>Each person's live amount against the <c>shares</c> (userId, amount) an entry recorded; a key recorded
+    /// before its inventor was linked to an account stands for that account.</summary>
+    private static string? SharesDifference(string what, IEnumerable<(string UserId, decimal Amount)> live, JsonElement payload, int sequence,
+        Dictionary<string, string> links)
     {
         var rows = live.OrderBy(s => s.UserId, StringComparer.Ordinal).ToList();
         var amounts = payload.TryGetProperty("shares", out var shares) && shares.ValueKind == JsonValueKind.Array
-            ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") ?? "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
+            ? shares.EnumerateArray().ToDictionary(s => TextOf(s, "userId") is { } key ? links.GetValueOrDefault(key, key) : "", s => DecimalOf(s, "amount"), StringComparer.Ordinal)
             : [];
         if (amounts.Count != rows.Count) return Differs(what, "number of shares", rows.Count, amounts.Count, sequence);
         foreach (var (userId, amount) in rows)

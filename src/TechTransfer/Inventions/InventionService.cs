@@ -76,7 +76,45 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
             invention.SubmittedAt = clock.GetUtcNow();
             invention.Version++;
             await evidence.AppendAsync(db, invention.Id, actor, "disclosure.submitted",
-                new { inventors = invention.Inventors.OrderBy(i => i.Position).Select(i => new { i.UserId, i.Share }), invention.FiscallyFunded, invention.Funder });
+                new
+                {
+                    inventors = invention.Inventors.OrderBy(i => i.Position).Select(i => i.HasAccount
+                        ? (object)new { i.UserId, i.Share }
+                        : new { i.UserId, i.Name, i.Share, withoutAccount = true, i.College, i.Email, i.Phone }),
+                    invention.FiscallyFunded, invention.Funder,
+                });
+            return invention;
+        }, ct);
+
+    /// <summary>
+    /// The office links a co-inventor named without an account to the account they now have: from then on they are that
+    /// account on the case (they see it, and their revenue and reward shares are theirs), in every status. The entry
+    /// <c>inventor.linked</c> records which key became which account, so the evidence that names the old key still
+    /// reconciles (<see cref="EvidenceReconciliation"/>).
+    /// </summary>
+    public Task<Invention> LinkInventorAsync(ActingUser actor, Guid inventionId, string inventorKey, string userId, CancellationToken ct = default) =>
+        store.WriteAsync(async db =>
+        {
+            EnsureOffice(actor);
+            if (string.IsNullOrWhiteSpace(userId)) throw TechTransferException.Rule("required", "Name the account to link.", "userId");
+            var invention = await LoadAsync(db, inventionId, ct);
+            await EnsureCanReadAsync(db, actor, invention, ct); // the office sees a case once it is submitted
+            var inventor = invention.Inventors.FirstOrDefault(i => i.UserId == inventorKey && !i.HasAccount)
+                           ?? throw TechTransferException.Rule("unknown-inventor", $"'{inventorKey}' is no inventor without an account of {invention.CaseNumber}.", "inventorKey");
+            if (!InventorKey.IsAccount(userId) || (await people.UnknownAsync([userId], ct)).Count > 0)
+                throw TechTransferException.Rule("unknown-user", $"'{userId}' is no user of this system.", "userId");
+            if (invention.Inventors.Any(i => i.UserId == userId))
+                throw TechTransferException.Conflict("already-inventor", $"That account is already an inventor of {invention.CaseNumber}.", "userId");
+            // The key is part of the rows' primary keys: they are rewritten in place, in this command's transaction.
+            await db.Inventors.Where(i => i.InventionId == inventionId && i.UserId == inventorKey)
+                .ExecuteUpdateAsync(u => u.SetProperty(i => i.UserId, userId).SetProperty(i => i.Email, (string?)null).SetProperty(i => i.Phone, (string?)null), ct);
+            await db.RevenueShares.Where(s => s.UserId == inventorKey).ExecuteUpdateAsync(u => u.SetProperty(s => s.UserId, userId), ct);
+            await db.RewardShares.Where(s => s.UserId == inventorKey).ExecuteUpdateAsync(u => u.SetProperty(s => s.UserId, userId), ct);
+            db.Entry(inventor).State = EntityState.Detached;
+            inventor.UserId = userId;
+            inventor.Email = inventor.Phone = null;
+            invention.Version++;
+            await evidence.AppendAsync(db, invention.Id, actor, "inventor.linked", new { inventorKey, userId, inventorName = inventor.Name });
             return invention;
         }, ct);
 
@@ -285,24 +323,50 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         for (var n = 0; n < draft.Inventors.Count; n++)
         {
             var inventor = draft.Inventors[n];
-            if (string.IsNullOrWhiteSpace(inventor.UserId)) throw TechTransferException.Rule("required", "Each inventor needs a user id.", $"inventors[{n}].userId");
-            TextRules.Check(inventor.UserId, $"inventors[{n}].userId", limits.Name, singleLine: true);
-            TextRules.Check(inventor.Name, $"inventors[{n}].name", limits.InventorName, singleLine: true);
+            var at = $"inventors[{n}]";
+            TextRules.Check(inventor.UserId, $"{at}.userId", limits.Name, singleLine: true);
+            TextRules.Check(inventor.Name, $"{at}.name", limits.InventorName, singleLine: true);
+            if (!inventor.HasAccount) ValidateWithoutAccount(inventor, at, limits);
             if (inventor.Share <= 0 || inventor.Share > 100)
-                throw TechTransferException.Rule("share-out-of-range", $"{inventor.UserId}'s share must be above 0 and at most 100.", "inventors");
+                throw TechTransferException.Rule("share-out-of-range", $"{Who(inventor)}'s share must be above 0 and at most 100.", "inventors");
             if (decimal.Round(inventor.Share, 2) != inventor.Share)
-                throw TechTransferException.Rule("share-precision", $"{inventor.UserId}'s share has more than two decimals.", "inventors");
+                throw TechTransferException.Rule("share-precision", $"{Who(inventor)}'s share has more than two decimals.", "inventors");
         }
-        if (draft.Inventors.Select(i => i.UserId).Distinct(StringComparer.Ordinal).Count() != draft.Inventors.Count)
+        var keys = draft.Inventors.Where(i => !string.IsNullOrEmpty(i.UserId)).Select(i => i.UserId).ToList();
+        if (keys.Distinct(StringComparer.Ordinal).Count() != keys.Count)
             throw TechTransferException.Rule("duplicate-inventor", "An inventor is named twice.", "inventors");
-        var unknown = await people.UnknownAsync(draft.Inventors.Select(i => i.UserId).ToList(), ct);
+        var unknown = await people.UnknownAsync(keys.Where(InventorKey.IsAccount).ToList(), ct);
         if (unknown.Count > 0)
         {
             var first = draft.Inventors.Select((i, n) => (i.UserId, n)).First(x => unknown.Contains(x.UserId));
-            throw TechTransferException.Rule("unknown-user", $"Inventor '{first.UserId}' is no user of this system: name co-inventors by their account.",
+            throw TechTransferException.Rule("unknown-user", $"Inventor '{first.UserId}' is no user of this system: name a co-inventor without an account by name and contact.",
                 $"inventors[{first.n}].userId");
         }
     }
+
+    /// <summary>A co-inventor without an account is named with a name and a way to reach them (an email or a phone).</summary>
+    private static void ValidateWithoutAccount(InventorShare inventor, string at, TextLimits limits)
+    {
+        if (string.IsNullOrWhiteSpace(inventor.Name))
+            throw TechTransferException.Rule("required", "A co-inventor without an account needs a name.", $"{at}.name");
+        TextRules.Check(inventor.College, $"{at}.college", limits.College, singleLine: true);
+        TextRules.Check(inventor.Email, $"{at}.email", limits.Name, singleLine: true);
+        TextRules.Check(inventor.Phone, $"{at}.phone", limits.Name, singleLine: true);
+        if (string.IsNullOrWhiteSpace(inventor.Email) && string.IsNullOrWhiteSpace(inventor.Phone))
+            throw TechTransferException.Rule("contact-required", "A co-inventor without an account needs an email or a phone number.", $"{at}.email");
+        if (!string.IsNullOrWhiteSpace(inventor.Email) && !LooksLikeEmail(inventor.Email.Trim()))
+            throw TechTransferException.Rule("invalid-email", $"'{inventor.Email}' is no email address.", $"{at}.email");
+        if (!string.IsNullOrWhiteSpace(inventor.Phone) && !inventor.Phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ' or '(' or ')'))
+            throw TechTransferException.Rule("invalid-phone", $"'{inventor.Phone}' is no phone number: digits, spaces, +, - and brackets only.", $"{at}.phone");
+    }
+
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && email.IndexOf('.', at) > at + 1 && !email.EndsWith('.') && !email.Any(char.IsWhiteSpace);
+    }
+
+    private static string Who(InventorShare inventor) => string.IsNullOrWhiteSpace(inventor.Name) ? inventor.UserId : inventor.Name;
 
     private static void Apply(Invention invention, InventionDraft draft)
     {
@@ -316,16 +380,29 @@ public sealed class InventionService(DomainStore store, EvidenceLog evidence, Ti
         invention.FiscallyFunded = draft.FiscallyFunded;
         invention.PriorArt = draft.PriorArt;
         invention.IntendedUses = draft.IntendedUses;
-        // Rows are updated in place by user id (a tracked row is never replaced by a new one with the same key).
-        invention.Inventors.RemoveAll(existing => draft.Inventors.All(i => i.UserId != existing.UserId));
-        var position = 0;
-        foreach (var i in draft.Inventors)
+        // Rows are updated in place by key (a tracked row is never replaced by a new one with the same key). A co-inventor
+        // without an account is new when the draft names no key, or one of this invention's when it sends theirs back.
+        var named = draft.Inventors.Select((i, n) =>
         {
-            var row = invention.Inventors.FirstOrDefault(x => x.UserId == i.UserId);
-            if (row is null) invention.Inventors.Add(row = new Inventor { InventionId = invention.Id, UserId = i.UserId });
-            row.Name = i.Name;
+            if (string.IsNullOrEmpty(i.UserId)) return (Key: InventorKey.NewWithoutAccount(), Draft: i);
+            if (!i.HasAccount && invention.Inventors.All(x => x.UserId != i.UserId))
+                throw TechTransferException.Rule("unknown-inventor", $"'{i.UserId}' is no inventor of {invention.CaseNumber}: name a new co-inventor without a key.",
+                    $"inventors[{n}].userId");
+            return (Key: i.UserId, Draft: i);
+        }).ToList();
+        invention.Inventors.RemoveAll(existing => named.All(i => i.Key != existing.UserId));
+        var position = 0;
+        foreach (var (key, i) in named)
+        {
+            var row = invention.Inventors.FirstOrDefault(x => x.UserId == key);
+            if (row is null) invention.Inventors.Add(row = new Inventor { InventionId = invention.Id, UserId = key });
+            row.Name = i.Name?.Trim() ?? "";
             row.Share = i.Share;
             row.Position = position++;
+            var withoutAccount = !row.HasAccount;
+            row.College = withoutAccount && !string.IsNullOrWhiteSpace(i.College) ? i.College.Trim() : null;
+            row.Email = withoutAccount && !string.IsNullOrWhiteSpace(i.Email) ? i.Email.Trim() : null;
+            row.Phone = withoutAccount && !string.IsNullOrWhiteSpace(i.Phone) ? i.Phone.Trim() : null;
         }
     }
 }

@@ -56,7 +56,7 @@ public sealed class TechTransferDbContext(DbContextOptions<TechTransferDbContext
             e.Property(x => x.Version).IsConcurrencyToken();
             e.HasMany(x => x.Inventors).WithOne().HasForeignKey(x => x.InventionId);
         });
-        b.Entity<Inventor>(e => { e.ToTable("tt_inventors"); e.HasKey(x => new { x.InventionId, x.UserId }); });
+        b.Entity<Inventor>(e => { e.ToTable("tt_inventors"); e.HasKey(x => new { x.InventionId, x.UserId }); e.Ignore(x => x.HasAccount); });
         b.Entity<Attachment>(e => { e.ToTable("tt_attachments"); e.HasKey(x => x.Id); });
         b.Entity<Assessment>(e => { e.ToTable("tt_assessments"); e.HasKey(x => x.Id); });
         b.Entity<CommitteeReview>(e =>

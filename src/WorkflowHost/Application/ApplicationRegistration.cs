@@ -21,6 +21,7 @@ public static class ApplicationRegistration
         services.AddSingleton<SigningStepCheck>();
         services.AddSingleton<AgreementActions>();
         services.AddScoped<TaskCommands>();
+        services.AddSingleton<CaseTaskFilters>();
         services.AddScoped<InstanceBulkActions>();
         services.AddSingleton<CampaignActions>();
         return services;

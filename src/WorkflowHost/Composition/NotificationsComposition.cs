@@ -17,6 +17,7 @@ public static class NotificationsComposition
         services.PostConfigure<NotificationOptions>(o =>
         {
             if (string.IsNullOrWhiteSpace(configuration["Email:TimeZone"])) o.TimeZone = EngineComposition.TimeZone(configuration).Id;
+            _ = o.Zone; // a zone this machine does not know stops start-up here, naming the key
         });
         services.AddSingleton<NotificationDatabase>();
         services.AddSingleton<EmailTemplates>();

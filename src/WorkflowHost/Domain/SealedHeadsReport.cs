@@ -33,7 +33,7 @@ public sealed class SealedHeadsReport(EvidenceLog evidence, Ed25519RecordSeal se
     public async Task<bool> QueueAsync(CancellationToken ct)
     {
         if (configuration["Sealing:AuditorEmail"] is not { Length: > 0 } auditor) return false;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var zone = options.Value.Zone;
         var now = clock.GetUtcNow();
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var heads = await evidence.HeadsAsync(ct);

@@ -21,7 +21,7 @@ public sealed class DigestService(EmailMessageStore emails, IBackgroundJobClient
     [JobDisplayName("Daily digest")]
     public async Task RunAsync(CancellationToken ct)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var zone = options.Value.Zone;
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
         if (local.Hour < options.Value.DigestHour) return;
         if (await SendDigestsAsync(DateOnly.FromDateTime(local.DateTime), ct) > 0)
@@ -31,7 +31,7 @@ public sealed class DigestService(EmailMessageStore emails, IBackgroundJobClient
     /// <summary>The instant the day's digest closes: the digest hour of that day in the configured zone.</summary>
     public DateTimeOffset CutOff(DateOnly day)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+        var zone = options.Value.Zone;
         var local = day.ToDateTime(new TimeOnly(Math.Clamp(options.Value.DigestHour, 0, 23), 0));
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }

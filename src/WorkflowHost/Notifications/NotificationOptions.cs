@@ -7,8 +7,23 @@ public sealed class NotificationOptions
 {
     /// <summary>Where links in emails point: the address users open, resolved at start-up (<see cref="Composition.PublicAddress"/>).</summary>
     public string BaseUrl { get; set; } = "http://localhost:5080";
-    /// <summary>Dates in emails are shown in this zone, and the digest hour is in it.</summary>
+    /// <summary>Dates in emails are shown in this zone, and the digest hour is in it (by default the office's, <c>Calendar:TimeZone</c>).</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    private (string Id, TimeZoneInfo Zone)? _zone;
+
+    /// <summary>
+    /// <see cref="TimeZone"/> as a zone: the one place emails, the digest and the scheduled jobs look it up. A wrong id stops
+    /// start-up naming <c>Email:TimeZone</c> (checked as the options are built) rather than quietly writing UTC hours.
+    /// </summary>
+    public TimeZoneInfo Zone
+    {
+        get
+        {
+            if (_zone is not { } cached || cached.Id != TimeZone) _zone = cached = (TimeZone, Localization.TimeDisplay.FindZone(TimeZone, "Email:TimeZone"));
+            return cached.Zone;
+        }
+    }
     /// <summary>Used when a recipient has no language of their own.</summary>
     public string DefaultLanguage { get; set; } = "zh-CN";
     public SmtpOptions Smtp { get; set; } = new();

@@ -12,7 +12,7 @@ public static class NotificationValues
     public static Dictionary<string, string?> For(Notification n, UserContact recipient, NotificationOptions options)
     {
         var zh = recipient.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var zone = FindZone(options.TimeZone);
+        var zone = options.Zone;
         var link = options.BaseUrl.TrimEnd('/') + (n.TaskId is { } task ? $"/tasks/{task}" : $"/instances/{n.InstanceId}");
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -41,10 +41,4 @@ public static class NotificationValues
         { TotalMinutes: >= 1 } when span.TotalMinutes % 1 == 0 => zh ? $"{span.TotalMinutes:0} 分钟" : $"{span.TotalMinutes:0} minute(s)",
         _ => zh ? $"{span.TotalSeconds:0} 秒" : $"{span.TotalSeconds:0} second(s)",
     };
-
-    private static TimeZoneInfo FindZone(string id)
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById(id); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.Utc; }
-    }
 }

@@ -25,7 +25,7 @@ public sealed class RecurringJobsSetup(IRecurringJobManager jobs, IOptions<Recur
         using var logs = HostLogProvider.Enter(loggers); // Hangfire's own lines about these jobs go to this host's log
         var s = schedules.Value;
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
-        var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(email.Value.TimeZone) };
+        var local = new RecurringJobOptions { TimeZone = email.Value.Zone };
         Register(OutboxDispatch, s.OutboxDispatch, cron => jobs.AddOrUpdate<NotificationDispatcher>(OutboxDispatch, d => d.RunAsync(CancellationToken.None), cron, utc));
         Register(EmailDelivery, s.EmailDelivery, cron => jobs.AddOrUpdate<EmailDelivery>(EmailDelivery, d => d.RunAsync(CancellationToken.None), cron, utc));
         Register(Digest, s.Digest, cron => jobs.AddOrUpdate<DigestService>(Digest, d => d.RunAsync(CancellationToken.None), cron, local));

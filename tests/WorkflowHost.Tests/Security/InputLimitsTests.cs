@@ -79,6 +79,34 @@ public sealed class InputLimitsTests(InputLimitsTests.Office office) : IClassFix
     }
 
     [Fact]
+    public async Task A_co_inventor_without_an_account_is_named_by_contact_and_the_office_links_the_account_they_register()
+    {
+        var before = await AliceInventionsAsync();
+        object Wang(object? email) => new { userId = (string?)null, name = "王五", share = 40m, college = "材料学院", email, phone = (string?)null };
+        await RefusedAsync(Api.Alice, HttpMethod.Post, "/api/v1/inventions", Draft(inventors:
+            [new { userId = Api.AliceUser.Id, name = "Alice", share = 60m }, Wang(null)]), "inventors[1].email");
+        Assert.Equal(before, await AliceInventionsAsync());
+
+        var created = await ExpectAsync(HttpStatusCode.Created, Api.Alice, HttpMethod.Post, "/api/v1/inventions", Draft(inventors:
+            [new { userId = Api.AliceUser.Id, name = "Alice", share = 60m }, Wang("wangwu@example.edu.cn")]));
+        var id = created.GetProperty("id").GetGuid();
+        var wang = created.GetProperty("inventors")[1];
+        Assert.False(wang.GetProperty("hasAccount").GetBoolean());
+        Assert.Equal("wangwu@example.edu.cn", wang.GetProperty("email").GetString());
+        var key = wang.GetProperty("userId").GetString()!;
+        await OkAsync(Api.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/submit");
+
+        // Only the office links; Bob registered as 王五 and is linked, and then sees the case.
+        var link = new { inventorKey = key, userId = Api.BobUser.Id };
+        Assert.Equal(HttpStatusCode.Forbidden, (await SendAsync(Api.Alice, HttpMethod.Post, $"/api/v1/inventions/{id}/inventor-accounts", link)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await SendAsync(Api.Bob, HttpMethod.Get, $"/api/v1/inventions/{id}", null)).Status);
+        var linked = await OkAsync(Api.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/inventor-accounts", link);
+        Assert.True(linked.GetProperty("inventors")[1].GetProperty("hasAccount").GetBoolean());
+        Assert.Equal("王五", (await OkAsync(Api.Bob, HttpMethod.Get, $"/api/v1/inventions/{id}")).GetProperty("invention").GetProperty("inventors")[1].GetProperty("name").GetString());
+        await RefusedAsync(Api.Manager, HttpMethod.Post, $"/api/v1/inventions/{id}/inventor-accounts", link, "inventorKey"); // linked once
+    }
+
+    [Fact]
     public async Task Nul_and_bidi_overrides_in_titles_text_fields_and_file_names_and_line_breaks_in_names_are_refused()
     {
         var before = await AliceInventionsAsync();

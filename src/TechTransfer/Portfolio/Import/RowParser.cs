@@ -26,14 +26,14 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
             if (ImportColumns.Match(header) is { } field)
             {
                 if (!columns.TryAdd(field, i))
-                    problems.Add(new(1, header, "duplicate-column", $"Two columns hold the same field ('{sheet.Headers[columns[field]]}' and '{header}'): keep one.", true));
+                    problems.Add(ImportProblem.Of(1, header, "duplicate-column", true, "duplicate-column", sheet.Headers[columns[field]], header));
             }
-            else problems.Add(new(1, header, "unknown-column", $"The column '{header}' is not one the portfolio keeps; it is ignored.", false));
+            else problems.Add(ImportProblem.Of(1, header, "unknown-column", false, "unknown-column", header));
         }
         foreach (var field in ImportColumns.Required.Where(f => !columns.ContainsKey(f)))
-            problems.Add(new(1, ImportColumns.Describe(field), "missing-column", $"The file has no column for {ImportColumns.Describe(field)}.", true));
+            problems.Add(ImportProblem.Of(1, ImportColumns.Describe(field), "missing-column", true, "missing-column", ImportColumns.Describe(field)));
         if (!columns.ContainsKey(ImportField.LegalStatus))
-            problems.Add(new(1, ImportColumns.Describe(ImportField.LegalStatus), "no-status-column", "The file has no legal-status column: every patent is taken as valid.", false));
+            problems.Add(ImportProblem.Of(1, ImportColumns.Describe(ImportField.LegalStatus), "no-status-column", false, "no-status-column"));
         if (problems.Any(p => p.Error)) return ([], problems);
 
         var rows = new List<PatentRow>(sheet.Rows.Count);
@@ -43,55 +43,59 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
             var before = problems.Count;
             string? Cell(ImportField f) => columns.TryGetValue(f, out var i) && i < row.Cells.Count ? row.Cells[i]?.Trim() is { Length: > 0 } s ? s : null : null;
             string Header(ImportField f) => columns.TryGetValue(f, out var i) ? sheet.Headers[i] : ImportColumns.Describe(f);
-            void Error(ImportField f, string code, string message) => problems.Add(new(row.Row, Header(f), code, message, true));
-            void Warn(ImportField f, string code, string message) => problems.Add(new(row.Row, Header(f), code, message, false));
+            void Error(ImportField f, string code, string detail, params object?[] args) => problems.Add(ImportProblem.Of(row.Row, Header(f), code, true, detail, args));
+            void Warn(ImportField f, string code, string detail, params object?[] args) => problems.Add(ImportProblem.Of(row.Row, Header(f), code, false, detail, args));
 
             var number = PatentNumber.Normalize(Cell(ImportField.Number), out var numberProblem, out var numberWarning);
-            if (number is null) Error(ImportField.Number, Cell(ImportField.Number) is null ? "required" : "invalid-number", numberProblem!);
+            if (number is null)
+            {
+                if (Cell(ImportField.Number) is not { } written) Error(ImportField.Number, "required", "number-empty");
+                else Error(ImportField.Number, "invalid-number", numberProblem!.Contains("publication", StringComparison.Ordinal) ? "number-publication" : "number-invalid", written);
+            }
             else
             {
-                if (numberWarning is not null) Warn(ImportField.Number, "check-character", numberWarning);
-                if (seen.TryGetValue(number, out var first)) Error(ImportField.Number, "duplicate-number", $"{number} is also on row {first}: one row per patent.");
+                if (numberWarning is not null) Warn(ImportField.Number, "check-character", "check-character", Cell(ImportField.Number), number[^1], PatentNumber.CheckCharacter(number[2..^2]));
+                if (seen.TryGetValue(number, out var first)) Error(ImportField.Number, "duplicate-number", "duplicate-number", number, first);
                 else seen[number] = row.Row;
             }
 
             var title = Cell(ImportField.Title);
-            if (title is null) Error(ImportField.Title, "required", "The title is empty.");
+            if (title is null) Error(ImportField.Title, "required", "title-empty");
             else Text(title, ImportField.Title, limits.Title, Error);
 
             PatentKind? kind = null;
             if (Cell(ImportField.Kind) is { } kindText)
             {
                 kind = KindFrom(kindText);
-                if (kind is null) Error(ImportField.Kind, "invalid-kind", $"'{kindText}' is not a kind of patent (发明, 实用新型, 外观设计 / invention, utility model, design).");
+                if (kind is null) Error(ImportField.Kind, "invalid-kind", "invalid-kind", kindText);
                 else if (number is not null && PatentNumber.KindOf(number) is { } numbered && numbered != kind)
-                    Warn(ImportField.Kind, "kind-differs", $"The number's type digit says {Names.Kebab(numbered)}, the column says {Names.Kebab(kind.Value)}; the column is kept.");
+                    Warn(ImportField.Kind, "kind-differs", "kind-differs", Names.Kebab(numbered), Names.Kebab(kind.Value));
             }
             else if (number is not null)
             {
                 kind = PatentNumber.KindOf(number);
-                if (kind is null) Error(ImportField.Kind, "required", $"Say whether {number} is an invention, a utility model or a design: its number does not tell.");
+                if (kind is null) Error(ImportField.Kind, "required", "kind-unknown", number);
             }
 
             var filed = Date(Cell(ImportField.FilingDate), ImportField.FilingDate, required: true, Error);
             var granted = Date(Cell(ImportField.GrantDate), ImportField.GrantDate, required: false, Error);
-            if (filed is { } f1 && granted is { } g1 && g1 < f1) Error(ImportField.GrantDate, "grant-before-filing", $"The grant date {g1:yyyy-MM-dd} is before the filing date {f1:yyyy-MM-dd}.");
+            if (filed is { } f1 && granted is { } g1 && g1 < f1) Error(ImportField.GrantDate, "grant-before-filing", "grant-before-filing", Iso(g1), Iso(f1));
             if (filed is not null && granted is null && columns.ContainsKey(ImportField.GrantDate))
-                Warn(ImportField.GrantDate, "not-granted", "No grant date: an application, not yet a patent; no annual fee is due until it is granted.");
+                Warn(ImportField.GrantDate, "not-granted", "not-granted");
 
             var status = PatentLegalStatus.Valid;
             if (Cell(ImportField.LegalStatus) is { } statusText)
             {
                 if (StatusFrom(statusText) is { } s) status = s;
-                else Error(ImportField.LegalStatus, "invalid-status", $"'{statusText}' is not a legal status (有效, 宽限期, 失效 / valid, grace period, lapsed).");
+                else Error(ImportField.LegalStatus, "invalid-status", "invalid-status", statusText);
             }
-            else if (columns.ContainsKey(ImportField.LegalStatus)) Warn(ImportField.LegalStatus, "required", "The legal status is empty: taken as valid.");
+            else if (columns.ContainsKey(ImportField.LegalStatus)) Warn(ImportField.LegalStatus, "required", "status-empty");
             if (filed is { } f2 && status != PatentLegalStatus.Lapsed && FeeCalendar.TermEnds(kind, f2) <= today)
-                Warn(ImportField.LegalStatus, "term-ended", $"The term ended on {FeeCalendar.TermEnds(kind, f2):yyyy-MM-dd}: the register's status is out of date; the fee calendar will record it as lapsed.");
+                Warn(ImportField.LegalStatus, "term-ended", "term-ended", Iso(FeeCalendar.TermEnds(kind, f2)));
 
             var nextFee = Date(Cell(ImportField.NextFeeDue), ImportField.NextFeeDue, required: false, Error);
             var inventors = Split(Cell(ImportField.Inventors));
-            if (inventors.Count > limits.Inventors) Error(ImportField.Inventors, "too-many", $"At most {limits.Inventors} inventors; this row names {inventors.Count}.");
+            if (inventors.Count > limits.Inventors) Error(ImportField.Inventors, "too-many", "too-many-inventors", limits.Inventors, inventors.Count);
             foreach (var name in inventors) Text(name, ImportField.Inventors, limits.InventorName, Error);
             var holder = Cell(ImportField.Holder);
             Text(holder, ImportField.Holder, limits.Name, Error);
@@ -103,14 +107,14 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
             if (Cell(ImportField.FiscallyFunded) is { } fundedText)
             {
                 if (YesNo(fundedText) is { } yes) funded = yes;
-                else Error(ImportField.FiscallyFunded, "invalid-value", $"'{fundedText}' is neither yes nor no (是/否).");
+                else Error(ImportField.FiscallyFunded, "invalid-value", "invalid-yes-no", fundedText);
             }
             var project = Cell(ImportField.FundedProject);
             Text(project, ImportField.FundedProject, limits.FundedProject, Error);
             var funder = Cell(ImportField.Funder);
             Text(funder, ImportField.Funder, limits.Funder, Error);
             if (funded && funder is null && project is null)
-                Warn(ImportField.FiscallyFunded, "funding-undeclared", "Fiscally funded, but neither the project nor the funder is given: the declaration needs them.");
+                Warn(ImportField.FiscallyFunded, "funding-undeclared", "funding-undeclared");
             var transfers = Count(Cell(ImportField.Transfers), ImportField.Transfers, Error);
             var licences = Count(Cell(ImportField.Licences), ImportField.Licences, Error);
 
@@ -121,16 +125,23 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
         return (rows, problems);
     }
 
-    private static void Text(string? value, ImportField field, int max, Action<ImportField, string, string> error)
+    /// <summary>Where a row's finding goes: the field, the code, the sentence's key and its values.</summary>
+    private delegate void Report(ImportField field, string code, string detail, params object?[] args);
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Text(string? value, ImportField field, int max, Report error)
     {
-        if (TextRules.Problem(value, field.ToString(), max, singleLine: true) is { } problem) error(field, problem.Code, problem.Message);
+        if (TextRules.Problem(value, field.ToString(), max, singleLine: true) is not { } problem) return;
+        if (problem.Code == "too-long") error(field, problem.Code, "too-long", max, value!.Length);
+        else error(field, problem.Code, problem.Code);
     }
 
-    private DateOnly? Date(string? text, ImportField field, bool required, Action<ImportField, string, string> error)
+    private DateOnly? Date(string? text, ImportField field, bool required, Report error)
     {
         if (text is null)
         {
-            if (required) error(field, "required", "The date is empty.");
+            if (required) error(field, "required", "date-empty");
             return null;
         }
         DateOnly? day = null;
@@ -139,20 +150,20 @@ public sealed partial class RowParser(TextLimits limits, DateOnly today)
             day = DateOnly.FromDateTime(DateTime.FromOADate(serial)); // an Excel date cell without a date format
         if (day is not { } d)
         {
-            error(field, "invalid-date", $"'{text}' is not a date (2020-01-31, 2020/1/31, 2020年1月31日).");
+            error(field, "invalid-date", "invalid-date", text);
             return null;
         }
-        if (d.Year < 1985) error(field, "invalid-date", $"{d:yyyy-MM-dd} is before the Chinese Patent Law (1985).");
-        else if (field != ImportField.NextFeeDue && d > today) error(field, "in-the-future", $"{d:yyyy-MM-dd} is in the future.");
+        if (d.Year < 1985) error(field, "invalid-date", "before-patent-law", Iso(d));
+        else if (field != ImportField.NextFeeDue && d > today) error(field, "in-the-future", "in-the-future", Iso(d));
         return d;
     }
 
-    private static int Count(string? text, ImportField field, Action<ImportField, string, string> error)
+    private static int Count(string? text, ImportField field, Report error)
     {
         if (text is null) return 0;
         if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0) return n;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && d >= 0 && d == Math.Floor(d) && d < int.MaxValue) return (int)d;
-        error(field, "invalid-value", $"'{text}' is not a count (0, 1, 2, ...).");
+        error(field, "invalid-value", "invalid-count", text);
         return 0;
     }
 

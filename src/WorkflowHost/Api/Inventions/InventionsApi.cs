@@ -21,6 +21,8 @@ public static class InventionsApi
     public sealed record AnswerBody(string? Answer);
     /// <summary><c>patentKind</c> (invention, utility-model, design) sets the least reward on grant; read from the
     /// patent number's type digit when not given.</summary>
+    /// <summary>Which co-inventor without an account (their <c>userId</c> key on the invention) is which account now.</summary>
+    public sealed record InventorAccountBody(string? InventorKey, string? UserId);
     public sealed record GrantBody(string? PatentNumber, string? GrantDate, string? PatentKind = null);
 
     public static IEndpointRouteBuilder MapInventionsApi(this IEndpointRouteBuilder app)
@@ -64,8 +66,13 @@ public static class InventionsApi
             .WithSummary("Records the grant of the filed application when it happens (patentNumber, grantDate), at any time after filing; recorded in the evidence. 409 before an application is recorded or when another grant is.");
         office.MapPost("/{id:guid}/transfer-file", Prepare).WithName("PrepareTransferFile")
             .WithSummary("Prepares the transfer file for the committee: pricing method (agreement, listing, auction) and its terms (price and counterparty for a notice, base price for listing or auction).");
+        office.MapPost("/{id:guid}/inventor-accounts", LinkInventor).WithName("LinkInventorAccount")
+            .WithSummary("Links a co-inventor named without an account (inventorKey: their userId on the invention, 'no-account:…') to the account they now have (userId): they see the case and their revenue and reward shares become theirs; recorded in the evidence.");
         return app;
     }
+
+    private static async Task<Ok<InventionView>> LinkInventor(Guid id, InventorAccountBody body, HttpContext http, InventionService inventions, CancellationToken ct) =>
+        TypedResults.Ok(InventionView.Of(await inventions.LinkInventorAsync(http.User.ToActingUser(), id, body.InventorKey ?? "", body.UserId ?? "", ct)));
 
     private static async Task<Created<InventionView>> Create(InventionDraft body, HttpContext http, InventionService inventions, CancellationToken ct)
     {

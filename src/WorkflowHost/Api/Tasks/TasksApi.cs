@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TechTransfer;
+using TechTransfer.Common;
+using TechTransfer.Inventions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Engine.Contracts;
 using Workflows.Engine.Runtime;
@@ -48,7 +51,7 @@ public static class TasksApi
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/", MyTasks).WithName("MyTasks")
-            .WithSummary("My open tasks (assigned to me, or mine to claim as a candidate by user id or role): filter by process, element, business key, due dates or overdue; sort by priority, created, due or followUp; paged with the total.")
+            .WithSummary("My open tasks (assigned to me, or mine to claim as a candidate by user id or role): filter as the inbox does by the case's stage (its status: submitted, accepted, ...), college and search (case number or title contains), or by process, element, business key, due dates or overdue; sort by priority, created, due or followUp; paged with the total.")
             .ProducesValidationProblem();
         group.MapPost("/claim", ClaimAll).WithName("ClaimTasks")
             .WithSummary("Claims several tasks at once (at most 100) and says for each whether it was claimed or why it was refused.")
@@ -92,7 +95,7 @@ public static class TasksApi
     }
 
     private static async Task<Results<Ok<PagedList<TaskView>>, ValidationProblem>> MyTasks(HttpContext http, IWorkflowQueries queries, TimeProvider clock, ProcessNames processNames,
-        string? processId, string? elementId, string? businessKey, string? search, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
+        CaseTaskFilters caseFilters, string? stage, string? college, string? processId, string? elementId, string? businessKey, string? search, DateTimeOffset? dueBefore, DateTimeOffset? dueAfter, bool? overdue,
         DateTimeOffset? followUpBefore, DateTimeOffset? followUpAfter, string? sort, string? order, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,19 +113,28 @@ public static class TasksApi
         if (dueBefore is { } b && dueAfter is { } a && a > b) errors["dueAfter"] = ["dueAfter is later than dueBefore."];
         if (followUpBefore is { } fb && followUpAfter is { } fa && fa > fb) errors["followUpAfter"] = ["followUpAfter is later than followUpBefore."];
         var variables = VariablesOf(http.Request.Query, errors);
+        InventionStatus? status = null;
+        try
+        {
+            if (stage is not null) status = Names.Parse<InventionStatus>(stage, "stage");
+        }
+        catch (TechTransferException e)
+        {
+            errors["stage"] = [e.Message];
+        }
         if (errors.Count > 0) return ApiProblems.Invalid(errors);
 
         var actor = http.User.ToActor();
         var now = clock.GetUtcNow();
         var before = overdue == true ? (dueBefore is { } d && d < now ? d : now) : dueBefore;
-        var result = await queries.QueryTasksAsync(new TaskQuery
+        var query = new TaskQuery
         {
             ActionableBy = actor.UserId, CandidateGroups = actor.Groups, ProcessId = processId, ElementId = elementId, BusinessKey = businessKey,
-            BusinessKeyContains = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             DueBefore = before, DueAfter = overdue == false ? now : dueAfter, FollowUpBefore = followUpBefore, FollowUpAfter = followUpAfter,
             Variables = variables, Sort = by, Descending = descending,
             Skip = paging.Skip, Take = paging.PageSize,
-        }, ct);
+        };
+        var result = await queries.QueryTasksAsync(await caseFilters.NarrowAsync(http.User.ToActingUser(), query, status, college, search, ct), ct);
         var names = await processNames.OfTasksAsync(result.Items, ct: ct);
         return TypedResults.Ok(new PagedList<TaskView>(result.Items.Select(t => ToView(t, names[t.Id], now)).ToList(), result.Total, paging.Page, paging.PageSize));
     }

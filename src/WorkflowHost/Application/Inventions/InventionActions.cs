@@ -21,7 +21,7 @@ public sealed class InventionActions(InventionService inventions, EvidenceLog ev
     ProcessNames processNames)
 {
     /// <summary>Timeline entries an inventor may see; committee ballots, pricing moves and bids stay with the office.</summary>
-    private static readonly string[] InventorVisible = ["disclosure.", "assessment.decided", "patent.", "committee.closed", "agreement.", "filing.", "revenue."];
+    private static readonly string[] InventorVisible = ["disclosure.", "inventor.linked", "assessment.decided", "patent.", "committee.closed", "agreement.", "filing.", "revenue."];
 
     /// <summary>The invention's file: 404 for an inventor who is not on it.</summary>
     public async Task<InventionDetail> DetailAsync(ClaimsPrincipal user, Guid id, CancellationToken ct)

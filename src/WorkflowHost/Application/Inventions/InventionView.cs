@@ -10,6 +10,6 @@ public sealed record InventionView(Guid Id, string CaseNumber, string Title, str
 {
     public static InventionView Of(Invention i) => new(i.Id, i.CaseNumber, i.Title, i.Field, i.IpcClass, i.Abstract, i.FundedProject, i.Funder,
         i.FiscallyFunded, i.PriorArt, i.IntendedUses, i.Status, i.Questions,
-        i.Inventors.OrderBy(x => x.Position).Select(x => new InventorShare(x.UserId, x.Name, x.Share)).ToList(),
+        i.Inventors.OrderBy(x => x.Position).Select(x => new InventorShare(x.UserId, x.Name, x.Share) { College = x.College, Email = x.Email, Phone = x.Phone }).ToList(),
         i.CreatedAt, i.SubmittedAt, i.ApplicationNumber, i.FilingDate, i.PatentNumber, i.GrantDate, i.Version, i.College);
 }

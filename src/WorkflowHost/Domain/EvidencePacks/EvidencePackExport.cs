@@ -45,6 +45,7 @@ public sealed class EvidencePackExport(CaseVerification verification, EvidencePa
         foreach (var id in named.Distinct(StringComparer.Ordinal))
             if (!id.StartsWith("process:", StringComparison.Ordinal) && await accounts.GetAsync(id, ct) is { } user)
                 people[id] = string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email : $"{user.DisplayName} <{user.Email}>";
+        foreach (var (key, name) in entries.SelectMany(e => FactText.NamedWithoutAccount(Parse(e.Payload)))) people[key] = name;
 
         var exportedAt = clock.GetUtcNow();
         var language = culture.Name;

@@ -11,6 +11,8 @@ const words = new Map([
   ['hh:mm', '时:分'],
   ['hh:mm --', '时:分 上午/下午'],
   ['Unable to download document', '无法下载文件'],
+  ['Increment', '增加'],
+  ['Decrement', '减少'],
 ]);
 const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -43,6 +45,12 @@ function translate(node) {
     return;
   }
   if (node.nodeType !== Node.ELEMENT_NODE) return;
+  // The number field's arrows are named for screen readers ("Increment", "Decrement").
+  if (node.matches('.fjs-number-arrow-container [aria-label], button[aria-label]') && node.closest('.fjs-form')) {
+    const label = node.getAttribute('aria-label');
+    const text = toChineseText(label);
+    if (text !== null && text !== label) node.setAttribute('aria-label', text);
+  }
   if (node.matches(PLACEHOLDER_HOLDERS) && node.placeholder) {
     const text = toChineseText(node.placeholder);
     if (text !== null && text !== node.placeholder) node.placeholder = text;

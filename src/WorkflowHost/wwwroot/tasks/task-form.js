@@ -34,7 +34,7 @@ export async function open(container, taskId, dotnet) {
   const t = detail.task;
   return {
     status: 200, hasForm: detail.hasForm, detail: null,
-    task: { name: t.name, elementId: t.elementId, processId: t.processId, businessKey: t.businessKey, dueAt: t.dueAt, assignee: t.assignee, status: t.status, formKey: t.formKey },
+    task: { name: t.name, elementId: t.elementId, processId: t.processId, processName: t.processName, businessKey: t.businessKey, dueAt: t.dueAt, assignee: t.assignee, status: t.status, formKey: t.formKey },
   };
 }
 

@@ -70,4 +70,28 @@ public sealed class TaskInboxApiTests
         Assert.Equal(0, ivan.GetProperty("claimed").GetInt32());
         Assert.True((await ApiHost.ProblemAsync(await tina.PostAsJsonAsync("/api/v1/tasks/claim", new { taskIds = Array.Empty<Guid>() }), 400)).GetProperty("errors").TryGetProperty("taskIds", out _));
     }
+
+    [Fact]
+    public async Task My_tasks_filter_by_the_case_s_stage_college_and_title_as_the_inbox_does()
+    {
+        await using var api = await DomainApiHost.StartAsync(Workflows.Persistence.DatabaseProvider.Sqlite);
+        object Draft(string title, string college) => new
+        {
+            title, college, field = "材料", @abstract = "摘要。", fiscallyFunded = false, priorArt = "现有技术。", intendedUses = "储能。",
+            inventors = new[] { new { userId = api.AliceUser.Id, name = "Alice", share = 100m } },
+        };
+        var solid = await api.SubmitInventionAsync(Draft("固态电解质薄膜", "材料学院"));
+        var sensor = await api.SubmitInventionAsync(Draft("低功耗传感器", "电子学院"));
+        var numbers = new Dictionary<Guid, string>();
+        foreach (var id in new[] { solid, sensor }) numbers[id] = (await api.InventionAsync(id)).GetProperty("invention").GetProperty("caseNumber").GetString()!;
+
+        async Task<string[]> KeysAsync(string query) => Keys(await DomainApiHost.OkAsync(api.Manager, HttpMethod.Get, "/api/v1/tasks?sort=created&" + query));
+        Assert.Equal([numbers[solid]], await KeysAsync($"college={Uri.EscapeDataString("材料学院")}"));
+        Assert.Equal([numbers[sensor]], await KeysAsync($"search={Uri.EscapeDataString("传感")}")); // the title, not only the case number
+        Assert.Equal([numbers[solid]], await KeysAsync($"search={numbers[solid]}"));
+        Assert.Equal([numbers[solid], numbers[sensor]], await KeysAsync("stage=submitted"));
+        Assert.Empty(await KeysAsync($"stage=in-review&college={Uri.EscapeDataString("材料学院")}"));
+        var bad = await ApiHost.ProblemAsync(await api.Manager.GetAsync("/api/v1/tasks?stage=lost"), 400);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("stage", out _));
+    }
 }

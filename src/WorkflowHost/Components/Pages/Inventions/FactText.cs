@@ -15,8 +15,9 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
 {
     /// <summary>Facts that repeat the disclosure itself or are technical (hashes, ids) are left out of the page; the evidence pack has them all.</summary>
     public static readonly HashSet<string> Hidden = [
-        "draft", "sha256", "caseNumber", "inventors", "id", "declaredType", "reviewId", "pricingId",
+        "draft", "sha256", "caseNumber", "inventors", "inventorKey", "id", "declaredType", "reviewId", "pricingId",
         "actedBy", "ranUnder", // who acted as they were then, and the definition a step ran under: for the pack, not the page
+        "patentId", "step", "noConflictStatement", "criteria", // ids, element ids and configuration: the pack has them
     ];
 
     /// <summary>Facts whose number is an amount of money (yuan).</summary>
@@ -30,7 +31,7 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
     private static readonly HashSet<string> Shares = ["rate", "staffRate", "share", "inventorShare"];
 
     /// <summary>Facts that name a person by id.</summary>
-    private static readonly HashSet<string> People = ["userId", "memberId", "member", "chair", "by", "raisedBy", "from", "to"];
+    private static readonly HashSet<string> People = ["userId", "memberId", "member", "chair", "by", "raisedBy", "from", "to", "committee"];
 
     public string Label(string key) => t[$"Fact_{key}"] is { ResourceNotFound: false } label ? label.Value : key;
 
@@ -40,6 +41,9 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
         JsonValue v when Number(v) is { } n => Money.Contains(key) ? Yuan(n) : Shares.Contains(key) && n is >= 0 and <= 1 ? Percent(n) : n.ToString("#,0.####", CultureInfo.InvariantCulture),
         JsonValue v => Word(key, v.ToString()),
         // A person's part ("王五: 238,800.00 元") rather than "userId: …; amount: …".
+        // A text recorded in both languages ({zh, en}) reads in the reader's.
+        JsonObject o when o["zh"] is JsonValue zh && o["en"] is JsonValue en && o.Count == 2 =>
+            (TimeDisplay.IsChinese(CultureInfo.CurrentUICulture) ? zh : en).ToString(),
         JsonObject o when Person(o) is { } who => $"{Name(who.Id)}: " + string.Join("; ", Parts(o, skip: who.Key).Select(p => p.Value)),
         JsonObject o => string.Join("; ", Parts(o, skip: null).Select(p => $"{p.Label}: {p.Value}")),
         JsonArray a => string.Join(", ", a.Where(x => x is not null).Select(x => Text(key, x!))),
@@ -52,6 +56,17 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
         JsonValue v when v.TryGetValue<string>(out var s) && Guid.TryParse(s, out _) => [s],
         JsonObject o => o.SelectMany(p => UserIds(p.Value)),
         JsonArray a => a.SelectMany(UserIds),
+        _ => [],
+    };
+
+    /// <summary>The co-inventors without an account the facts name with their key (<c>disclosure.submitted</c> records
+    /// each one's key and name), so later facts that name only the key (a reward's shares) read as the name.</summary>
+    public static IEnumerable<(string Key, string Name)> NamedWithoutAccount(JsonNode? node) => node switch
+    {
+        JsonObject o when (o["inventorKey"] ?? o["userId"]) is JsonValue k && k.TryGetValue<string>(out var key) && !TechTransfer.Inventions.InventorKey.IsAccount(key)
+                          && (o["name"] ?? o["inventorName"]) is JsonValue n && n.TryGetValue<string>(out var name) => [(key, name)],
+        JsonObject o => o.SelectMany(p => NamedWithoutAccount(p.Value)),
+        JsonArray a => a.SelectMany(NamedWithoutAccount),
         _ => [],
     };
 
@@ -68,7 +83,7 @@ public sealed partial class FactText(IStringLocalizer<InventionsText> t, TimeDis
 
     private string Word(string key, string text)
     {
-        if (People.Contains(key) || Guid.TryParse(text, out _)) return Name(text);
+        if ((People.Contains(key) || Guid.TryParse(text, out _)) && names.TryGetValue(text, out var person)) return person;
         if (text.Contains('T') && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at))
             return times.Format(at);
         if (Duration().IsMatch(text) && TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var span)) return Span(span);
