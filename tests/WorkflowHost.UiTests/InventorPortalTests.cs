@@ -84,6 +84,23 @@ public sealed class InventorPortalTests(UiHost fixture, ITestOutputHelper output
         await Assertions.Expect(page.Locator("[data-testid=attachments]")).Not.ToContainTextAsync("old-notes.txt");
         await Assertions.Expect(page.Locator("[data-testid=attachments]")).ToContainTextAsync("design-notes.txt");
 
+        // What submission requires is marked on the form; a field left empty is refused beside that field, which is
+        // scrolled into view with the cursor in it, and the mark goes once it is filled.
+        foreach (var required in new[] { "field-title", "field-abstract", "field-prior-art", "field-uses" })
+            await Assertions.Expect(page.Locator($".mud-input-control.mud-input-required:has([data-testid={required}])")).ToHaveCountAsync(1);
+        var uses = UiHost.Input(page, "field-uses");
+        await uses.FillAsync("");
+        await page.Locator("[data-testid=editor-submit]").ClickAsync();
+        var usesControl = page.Locator(".mud-input-control:has([data-testid=field-uses])");
+        await Assertions.Expect(usesControl).ToHaveClassAsync(new Regex("mud-input-error"));
+        await Assertions.Expect(usesControl).ToContainTextAsync("Intended uses is required.");
+        await Assertions.Expect(page.Locator(".mud-input-control.mud-input-error")).ToHaveCountAsync(1);
+        await Assertions.Expect(uses).ToBeFocusedAsync();
+        await Assertions.Expect(uses).ToBeInViewportAsync();
+        await uses.FillAsync("Optical transceivers.");
+        await uses.BlurAsync();
+        await Assertions.Expect(usesControl).Not.ToHaveClassAsync(new Regex("mud-input-error"));
+
         // Submitted: the process starts and the file shows it.
         await page.Locator("[data-testid=editor-submit]").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/inventions/{id}$"));
