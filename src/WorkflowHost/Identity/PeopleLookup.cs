@@ -18,6 +18,11 @@ public sealed class PeopleLookup(AccountsDbContext db, TimeProvider clock)
     /// <summary>Whether this is the search everyone signed in may run: inventors, to name co-inventors.</summary>
     public static bool IsInventorSearch(string? role) => string.Equals(role?.Trim(), Roles.Inventor, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The inventor pickers' search (the disclosure's co-inventors, the account linked to one without an
+    /// account): inventors by their name only, as a MudAutocomplete's SearchFunc takes it.</summary>
+    public async Task<IEnumerable<Person>> FindInventorsAsync(string? text, CancellationToken ct) =>
+        await FindAsync(text, Roles.Inventor, ct, matchSignInName: false);
+
     /// <param name="matchSignInName">Also match the sign-in name (email) and the id: only for callers who see the engine's views.</param>
     public async Task<IReadOnlyList<Person>> FindAsync(string? text, string? role, CancellationToken ct, bool matchSignInName = true)
     {
